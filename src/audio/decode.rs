@@ -1,0 +1,19 @@
+//! Decoding (the only file that uses symphonia): any supported file to mono f32 at
+//! [`ANALYSIS_RATE`](super::ANALYSIS_RATE), streamed to a sink in blocks, gapless.
+
+use std::path::Path;
+
+use super::AudioInfo;
+use crate::progress::Observer;
+use crate::Result;
+
+/// Decodes `path` and pushes mono 16 kHz samples to `sink` in order, block by block.
+/// Memory does not grow with the file's length.
+pub fn decode_to_mono(
+    path: &Path,
+    observer: &dyn Observer,
+    sink: &mut dyn FnMut(&[f32]),
+) -> Result<AudioInfo> {
+    let _ = (path, observer, sink);
+    unimplemented!("decode_to_mono")
+}

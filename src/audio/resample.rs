@@ -1,0 +1,1 @@
+//! Downmix and resampling (the only file that uses rubato), streamed.

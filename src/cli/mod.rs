@@ -1,0 +1,66 @@
+//! The command line: the only place with clap, printing, progress bars and exit codes.
+
+mod align;
+mod segment;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes, as documented in `--help` and the README.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// Failure (bad input, I/O error, ...).
+    pub const FAILURE: u8 = 1;
+    /// Usage error.
+    pub const USAGE: u8 = 2;
+    /// The transcript evidently does not match the audio.
+    pub const MISMATCH: u8 = 3;
+    /// Interrupted (Ctrl-C).
+    pub const INTERRUPTED: u8 = 130;
+}
+
+const AFTER_HELP: &str = "\
+Examples:
+  podcue align episode.mp3 transcript.txt -o out/
+  podcue segment episode.mp3 --json
+
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 transcript does not match the audio, 130 interrupted.";
+
+/// Timed captions and chapters from an episode's audio and its plain transcript.
+#[derive(Parser)]
+#[command(name = "podcue", version, about, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Align(align::Args),
+    Segment(segment::Args),
+}
+
+/// Parses the arguments, runs the subcommand, maps the outcome to an exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { exit::USAGE } else { exit::OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Align(args) => align::run(args),
+        Command::Segment(args) => segment::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("podcue: error: {e:#}");
+            ExitCode::from(exit::FAILURE)
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! The `podcue` command: everything is in [`cli`].
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}

@@ -1,0 +1,4 @@
+//! Writers: pure serializers from cues, words and chapters to each output format, to any
+//! `impl Write`. Timestamps come from [`crate::time`].
+
+pub mod atomic;
