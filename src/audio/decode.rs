@@ -17,3 +17,14 @@ pub fn decode_to_mono(
     let _ = (path, observer, sink);
     unimplemented!("decode_to_mono")
 }
+
+/// Decodes `path` at its own sample rate with all its channels, gapless, and pushes
+/// interleaved f32 blocks to `sink` (for per-chapter export). `AudioInfo` gives rate and channels.
+pub fn decode_interleaved(
+    path: &Path,
+    observer: &dyn Observer,
+    sink: &mut dyn FnMut(&[f32], &AudioInfo),
+) -> Result<AudioInfo> {
+    let _ = (path, observer, sink);
+    unimplemented!("decode_interleaved")
+}
