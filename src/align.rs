@@ -156,15 +156,19 @@ struct Problem<'a> {
 }
 
 const INTERNAL_PAUSE_COST: f64 = 0.05;
+const DURATION_SOFTENING_S: f64 = 0.3;
+const DURATION_LOG_SIGMA: f64 = 0.15;
 const INTERNAL_PAUSE_STRENGTH_COST: f64 = 3.0;
 
 fn duration_cost(syllables: f64, seconds_per_syllable: f64, speech: f64) -> f64 {
     if speech <= 0.0 {
         return 1e6;
     }
+    // Log-ratio: a stretch 30 % too long costs the same at any length, so spreading extra
+    // audio over many chunks costs more than skipping it once.
     let expected = syllables * seconds_per_syllable;
-    let sigma = 0.12 + 0.22 * expected;
-    let z = (speech - expected) / sigma;
+    let z = ((speech + DURATION_SOFTENING_S) / (expected + DURATION_SOFTENING_S)).ln()
+        / DURATION_LOG_SIGMA;
     z * z
 }
 
@@ -311,10 +315,28 @@ fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
         return placement;
     }
     let (mut a, mut g) = (last, g_best);
+    let debug = std::env::var("PODCUE_DEBUG_DP").is_ok() && !p.pinned_edges;
     loop {
         let (lo, _) = p.bands[a];
         let entry = skip_back[a][g - lo];
         placement[a] = Some((entry, g));
+        if debug {
+            let (a0, g0) = back[a][g - lo];
+            if a0 != usize::MAX {
+                let syl = syl_prefix[a] - syl_prefix[a0];
+                let exp = time_prefix[a] - time_prefix[a0];
+                let sp = speech_between(g0, entry);
+                eprintln!(
+                    "a{a:4} {:?} gap {entry}-{g} at {:.2}-{:.2} from a{a0} syl {syl:.0} exp {exp:.2} got {sp:.2} dur {:.2} int {:.2} cost {:.2}",
+                    p.kinds[a],
+                    p.gaps[entry].end,
+                    p.gaps[g].end,
+                    duration_cost(syl, exp / syl.max(1e-9), sp),
+                    internal_cost(g0, entry),
+                    cost[a][g - lo]
+                );
+            }
+        }
         let (a0, g0) = back[a][g - lo];
         if a0 == usize::MAX {
             break;
@@ -447,16 +469,26 @@ pub fn align(
             &mut skipped,
         );
         if pass == 0 {
-            // Re-measure each speaker's rate from where their words landed.
-            let mut speech = vec![0.0; n_speakers];
-            let mut syl = vec![0.0; n_speakers];
-            for k in 0..n {
-                speech[sp.speaker[k]] += ends[k] - starts[k];
-                syl[sp.speaker[k]] += sp.syllables[k];
+            // Re-measure each speaker's rate where their words landed: the median over
+            // sentences, so a stretch that absorbed extra audio does not bias it.
+            let mut per_speaker: Vec<Vec<f64>> = vec![Vec::new(); n_speakers];
+            let mut k = 0;
+            while k < n {
+                let mut e = k + 1;
+                while e < n && sp.kind_after[e - 1] < Kind::Sentence {
+                    e += 1;
+                }
+                let syl: f64 = sp.syllables[k..e].iter().sum();
+                let speech: f64 = (k..e).map(|j| ends[j] - starts[j]).sum();
+                if syl >= 4.0 && speech > 0.0 {
+                    per_speaker[sp.speaker[k]].push(speech / syl);
+                }
+                k = e;
             }
-            for s in 0..n_speakers {
-                if syl[s] >= 30.0 && speech[s] > 0.0 {
-                    rates[s] = speech[s] / syl[s];
+            for (s, v) in per_speaker.iter_mut().enumerate() {
+                if v.len() >= 3 {
+                    v.sort_by(f64::total_cmp);
+                    rates[s] = v[v.len() / 2];
                 }
             }
         }

@@ -48,6 +48,8 @@ pub struct Timeline {
     pub pauses: Vec<Pause>,
     /// Times of syllable-nucleus peaks, seconds, sorted.
     pub nuclei: Vec<f64>,
+    /// Steady non-speech sound (music beds, stingers, tones), sorted; never speech.
+    pub music: Vec<Span>,
 }
 
 impl Timeline {
@@ -79,6 +81,11 @@ pub struct SegmentConfig {
     pub nucleus_prominence_db: f32,
     /// Onsets and offsets are refined down to this far below the speech level, dB.
     pub onset_range_db: f32,
+    /// Sound whose energy changes less than this on average (dB per 20 ms, over a second) is
+    /// steady: music or a tone, not speech, whose energy moves with every syllable.
+    pub steady_flux_db: f32,
+    /// Shortest steady stretch taken as music, seconds.
+    pub min_music_s: f64,
 }
 
 impl Default for SegmentConfig {
@@ -92,6 +99,8 @@ impl Default for SegmentConfig {
             min_speech_ms: 40,
             nucleus_prominence_db: 3.0,
             onset_range_db: 55.0,
+            steady_flux_db: 1.6,
+            min_music_s: 1.5,
         }
     }
 }
@@ -167,6 +176,55 @@ fn floor_and_level(energy: &[f32], config: &SegmentConfig) -> (Vec<f32>, Vec<f32
         level.push(block_level[b0] + (block_level[b1] - block_level[b0]) * t);
     }
     (floor, level)
+}
+
+/// Frames of steady sound above the floor, in runs of at least `min_music_s`: music beds and
+/// tones. Speech energy changes by several dB every few tens of milliseconds; music's does not.
+fn steady_runs(
+    energy: &[f32],
+    floor: &[f32],
+    level: &[f32],
+    config: &SegmentConfig,
+) -> Vec<(usize, usize)> {
+    let n = energy.len();
+    let flux: Vec<f32> = (0..n)
+        .map(|i| {
+            if i >= 2 {
+                (energy[i] - energy[i - 2]).abs()
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(0.0f64);
+    for &f in &flux {
+        prefix.push(prefix[prefix.len() - 1] + f64::from(f));
+    }
+    let half = 50;
+    let min_len = (config.min_music_s / HOP_S).round() as usize;
+    let mut runs = Vec::new();
+    let mut start: Option<usize> = None;
+    for i in 0..=n {
+        let steady = i < n && {
+            let a = i.saturating_sub(half);
+            let b = (i + half).min(n);
+            let mean_flux = (prefix[b] - prefix[a]) / (b - a) as f64;
+            let loud = energy[i] > floor[i] + config.low_fraction * (level[i] - floor[i]);
+            loud && mean_flux < f64::from(config.steady_flux_db)
+        };
+        match (steady, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if i - s >= min_len {
+                    runs.push((s, i));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs
 }
 
 /// Runs of speech frames `[start, end)` by hysteresis on the energy.
@@ -308,6 +366,21 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         return Timeline::default();
     }
     let (floor, level) = floor_and_level(energy, config);
+    let music = steady_runs(energy, &floor, &level, config);
+    // Music is never speech: hide it below the floor before looking for speech.
+    let masked: Vec<f32>;
+    let energy: &[f32] = if music.is_empty() {
+        energy
+    } else {
+        let mut m = energy.clone();
+        for &(s, e) in &music {
+            for (v, f) in m[s..e].iter_mut().zip(&floor[s..e]) {
+                *v = *f;
+            }
+        }
+        masked = m;
+        &masked
+    };
     let runs = speech_runs(energy, &floor, &level, config);
     let mut refined: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
     for (k, &(s, e)) in runs.iter().enumerate() {
@@ -339,29 +412,44 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         .collect();
     let mut pauses = Vec::with_capacity(speech.len() + 1);
     let mut prev_end = 0usize;
+    let mut raw_scores = Vec::with_capacity(speech.len() + 1);
     for &(s, e) in refined.iter().chain(std::iter::once(&(n, n))) {
         if s > prev_end {
             let local_level = level[prev_end..s].iter().sum::<f32>() / (s - prev_end) as f32;
             let mean = energy[prev_end..s].iter().sum::<f32>() / (s - prev_end) as f32;
             let depth_db = (local_level - mean).max(0.0);
             let len = (s - prev_end) as f64 * HOP_S;
-            let strength =
-                (1.0 - (-len / 0.25).exp()) * (f64::from(depth_db) / 25.0).clamp(0.0, 1.0);
+            raw_scores
+                .push((1.0 - (-len / 0.25).exp()) * (f64::from(depth_db) / 20.0).clamp(0.2, 1.5));
             pauses.push(Pause {
                 start: frame_time(prev_end),
                 end: frame_time(s),
                 depth_db,
-                strength,
+                strength: 0.0,
             });
         }
         prev_end = e;
     }
+    // Strength is the pause's rank among this episode's pauses, so a reverberant or noisy
+    // recording (shallow pauses everywhere) still has its strongest pauses near 1.
+    let mut sorted = raw_scores.clone();
+    sorted.sort_by(f64::total_cmp);
+    for (p, &score) in pauses.iter_mut().zip(&raw_scores) {
+        let rank = sorted.partition_point(|&x| x < score) as f64;
+        let absolute = score.min(1.0);
+        p.strength = 0.5 * rank / sorted.len().max(1) as f64 + 0.5 * absolute;
+    }
     let nuclei = nuclei(&features.band_db, &refined, config.nucleus_prominence_db);
+    let music = music
+        .iter()
+        .map(|&(s, e)| Span::new(frame_time(s), frame_time(e)))
+        .collect();
     Timeline {
         duration,
         speech,
         pauses,
         nuclei,
+        music,
     }
 }
 
