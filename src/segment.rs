@@ -217,7 +217,7 @@ fn steady_runs(
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 if i - s >= min_len {
-                    runs.push((s, i));
+                    runs.push(extend_steady(energy, s, i, half));
                 }
                 start = None;
             }
@@ -225,6 +225,24 @@ fn steady_runs(
         }
     }
     runs
+}
+
+/// The flux window shortens a steady run by up to `half` frames at each end: take those
+/// frames back while they stay at the run's level.
+fn extend_steady(energy: &[f32], start: usize, end: usize, half: usize) -> (usize, usize) {
+    let mut levels: Vec<f32> = energy[start..end].to_vec();
+    levels.sort_by(f32::total_cmp);
+    let median = levels[levels.len() / 2];
+    let near = |i: usize| (energy[i] - median).abs() <= 4.0;
+    let mut s = start;
+    while s > 0 && start - s < half && near(s - 1) {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < energy.len() && e - end < half && near(e) {
+        e += 1;
+    }
+    (s, e)
 }
 
 /// Runs of speech frames `[start, end)` by hysteresis on the energy.
@@ -464,9 +482,9 @@ mod tests {
         for i in 0..n {
             let t = i as f64 * HOP_S;
             let on = speech.iter().any(|&(a, b)| t >= a && t < b);
-            // A little ripple so speech has syllable-like peaks every 200 ms.
+            // Syllable-like modulation: peaks every 200 ms, 16 dB deep, as in speech.
             let ripple = if on {
-                4.0 * ((t * 5.0 * std::f64::consts::TAU).sin() as f32)
+                8.0 * ((t * 5.0 * std::f64::consts::TAU).sin() as f32)
             } else {
                 0.0
             };
@@ -514,6 +532,24 @@ mod tests {
         // 5 peaks a second for 4 seconds.
         assert!((18..=21).contains(&tl.nuclei.len()), "{}", tl.nuclei.len());
         assert_eq!(tl.nuclei_between(1.0, 2.0), 5);
+    }
+
+    #[test]
+    fn steady_tone_is_music_not_speech() {
+        let mut f = synthetic(20.0, &[(8.0, 14.0)], -20.0, -90.0);
+        // A steady bed from 1 to 6 s, as loud as the speech.
+        for i in 100..600 {
+            f.energy_db[i] = -21.0 + 0.3 * ((i % 7) as f32);
+        }
+        let tl = segment(&f, &SegmentConfig::default());
+        assert_eq!(tl.music.len(), 1, "{:?}", tl.music);
+        assert!(
+            tl.music[0].start < 1.6 && tl.music[0].end > 5.4,
+            "{:?}",
+            tl.music
+        );
+        assert_eq!(tl.speech.len(), 1, "{:?}", tl.speech);
+        assert!((tl.speech[0].start - 8.0).abs() < 0.02);
     }
 
     #[test]
