@@ -1,11 +1,38 @@
 //! Decoding (the only file that uses symphonia): any supported file to mono f32 at
 //! [`ANALYSIS_RATE`](super::ANALYSIS_RATE), streamed to a sink in blocks, gapless.
+//!
+//! Takes a path; gives blocks of samples to a sink and an [`AudioInfo`]. The first audio track
+//! is used (also in video files). Gapless like ffmpeg: MP3 encoder delay and padding come from
+//! the LAME/Xing header (symphonia trims them); for MP4/M4A the edit list is read here (symphonia
+//! 0.6 ignores it) and applied as a sample range. A packet that fails to decode is skipped,
+//! counted and warned about once. Anything symphonia does on garbage, including a panic, ends
+//! as an [`Error::Audio`], never a crash.
 
+use std::cell::Cell;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::Once;
+
+use symphonia::core::codecs::audio::{AudioDecoder, AudioDecoderOptions};
+use symphonia::core::errors::Error as SymError;
+use symphonia::core::formats::probe::Hint;
+use symphonia::core::formats::{FormatOptions, FormatReader};
+use symphonia::core::io::MediaSourceStream;
+use symphonia::core::meta::MetadataOptions;
 
 use super::AudioInfo;
-use crate::Result;
+use super::resample::{MAX_RATE, MIN_RATE, MonoResampler};
 use crate::progress::Observer;
+use crate::{Error, Result};
+
+/// Most channels we accept; more is a corrupt header.
+const MAX_CHANNELS: usize = 64;
+/// Consecutive failed packets after which a stream is given up as garbage.
+const MAX_CONSECUTIVE_FAILURES: u64 = 1_000;
+/// Largest `moov` box read to find an MP4 edit list.
+const MAX_MOOV_BYTES: u64 = 64 << 20;
 
 /// Decodes `path` and pushes mono 16 kHz samples to `sink` in order, block by block.
 /// Memory does not grow with the file's length.
@@ -14,8 +41,27 @@ pub fn decode_to_mono(
     observer: &dyn Observer,
     sink: &mut dyn FnMut(&[f32]),
 ) -> Result<AudioInfo> {
-    let _ = (path, observer, sink);
-    unimplemented!("decode_to_mono")
+    let mut resampler: Option<MonoResampler> = None;
+    let mut setup_err: Option<String> = None;
+    let mut on_block = |block: &[f32], info: &AudioInfo| {
+        if resampler.is_none() && setup_err.is_none() {
+            match MonoResampler::new(info.sample_rate, info.channels) {
+                Ok(r) => resampler = Some(r),
+                Err(e) => setup_err = Some(e),
+            }
+        }
+        if let Some(r) = resampler.as_mut() {
+            r.push(block, sink);
+        }
+    };
+    let info = decode_interleaved(path, observer, &mut on_block)?;
+    if let Some(e) = setup_err {
+        return Err(audio_err(path, e));
+    }
+    if let Some(r) = resampler {
+        r.finish(sink);
+    }
+    Ok(info)
 }
 
 /// Decodes `path` at its own sample rate with all its channels, gapless, and pushes
@@ -25,6 +71,504 @@ pub fn decode_interleaved(
     observer: &dyn Observer,
     sink: &mut dyn FnMut(&[f32], &AudioInfo),
 ) -> Result<AudioInfo> {
-    let _ = (path, observer, sink);
-    unimplemented!("decode_interleaved")
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len == 0 {
+        return Err(audio_err(
+            path,
+            "the file is empty; is the download complete?",
+        ));
+    }
+    let edit = mp4_edit(path);
+    install_quiet_hook();
+    QUIET.with(|q| q.set(true));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        run(path, file, len, edit, observer, sink)
+    }));
+    QUIET.with(|q| q.set(false));
+    match result {
+        Ok(r) => r,
+        Err(_) => Err(audio_err(
+            path,
+            "the decoder failed on malformed data; the file is corrupt or not audio \
+             (try re-encoding it with ffmpeg)",
+        )),
+    }
+}
+
+fn audio_err(path: &Path, message: impl Into<String>) -> Error {
+    Error::Audio {
+        path: path.to_path_buf(),
+        message: message.into(),
+    }
+}
+
+thread_local! {
+    /// True while this thread runs symphonia: a panic there becomes an error, so its message
+    /// must not reach stderr.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs (once) a panic hook that stays silent for panics caught inside the decoder and
+/// defers to the previous hook everywhere else.
+fn install_quiet_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                prev(info);
+            }
+        }));
+    });
+}
+
+/// Frames to drop at the start and the number of frames to keep, from an MP4 edit list.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Edit {
+    skip: u64,
+    keep: Option<u64>,
+    /// The `tkhd` track id the edit belongs to.
+    track_id: u32,
+}
+
+fn run(
+    path: &Path,
+    file: File,
+    len: u64,
+    edit: Option<Edit>,
+    observer: &dyn Observer,
+    sink: &mut dyn FnMut(&[f32], &AudioInfo),
+) -> Result<AudioInfo> {
+    let mss = MediaSourceStream::new(Box::new(file), Default::default());
+    let mut hint = Hint::new();
+    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
+        hint.with_extension(ext);
+    }
+    let mut format: Box<dyn FormatReader> = symphonia::default::get_probe()
+        .probe(
+            &hint,
+            mss,
+            FormatOptions::default(),
+            MetadataOptions::default(),
+        )
+        .map_err(|e| {
+            audio_err(
+                path,
+                format!(
+                    "not a recognised audio format ({e}); supported: MP3, M4A/AAC, MP4, MKV, \
+                     FLAC, Ogg Vorbis, WAV, AIFF, CAF"
+                ),
+            )
+        })?;
+
+    let tracks = format.tracks();
+    let any_audio = tracks
+        .iter()
+        .any(|t| t.codec_params.as_ref().is_some_and(|c| c.audio().is_some()));
+    if !any_audio {
+        return Err(audio_err(
+            path,
+            "no audio track found; is this an audio file?",
+        ));
+    }
+    let registry = symphonia::default::get_codecs();
+    let mut chosen = None;
+    for t in tracks {
+        if let Some(params) = t.codec_params.as_ref().and_then(|c| c.audio()) {
+            if registry.get_audio_decoder(params.codec).is_some() {
+                chosen = Some((t.id, params.clone(), t.num_frames));
+                break;
+            }
+        }
+    }
+    let Some((track_id, params, num_frames)) = chosen else {
+        return Err(audio_err(
+            path,
+            "the audio codec is not supported; convert it, e.g. `ffmpeg -i IN -c:a flac OUT.flac`",
+        ));
+    };
+    if params.channels.as_ref().is_some_and(|c| c.count() == 0) {
+        return Err(audio_err(path, "the audio track declares zero channels"));
+    }
+    let mut decoder: Box<dyn AudioDecoder> = registry
+        .make_audio_decoder(&params, &AudioDecoderOptions::default().gapless(true))
+        .map_err(|e| audio_err(path, format!("cannot decode this audio track: {e}")))?;
+    let codec = decoder.codec_info().short_name.to_string();
+    // The edit list applies only if it belongs to the track we decode.
+    let edit = edit.filter(|e| e.track_id == track_id).unwrap_or_default();
+
+    observer.stage("decode", Some(len));
+    let mut info = AudioInfo {
+        codec,
+        ..AudioInfo::default()
+    };
+    let mut interleaved: Vec<f32> = Vec::new();
+    let mut to_skip = edit.skip;
+    let mut remaining = edit.keep;
+    let mut consecutive_failures = 0u64;
+    let mut warned = false;
+    let mut warn_skip = |info: &mut AudioInfo, what: &str| {
+        info.skipped_packets += 1;
+        if !warned {
+            warned = true;
+            observer.warn(&format!(
+                "{}: skipped a corrupt audio packet ({what}); later ones are counted silently",
+                path.display()
+            ));
+        }
+    };
+    let _ = num_frames;
+
+    loop {
+        let packet = match format.next_packet() {
+            Ok(Some(p)) => p,
+            Ok(None) => break,
+            // A chained stream or a truncated file: what was decoded so far is the audio.
+            Err(SymError::ResetRequired) => break,
+            Err(SymError::IoError(_)) => break,
+            Err(SymError::DecodeError(e)) => {
+                consecutive_failures += 1;
+                warn_skip(&mut info, e);
+                if consecutive_failures > MAX_CONSECUTIVE_FAILURES {
+                    break;
+                }
+                continue;
+            }
+            Err(e) => {
+                if info.source_frames > 0 {
+                    break;
+                }
+                return Err(audio_err(
+                    path,
+                    format!("cannot read the audio stream: {e}"),
+                ));
+            }
+        };
+        if packet.track_id != track_id {
+            continue;
+        }
+        observer.advance(packet.data.len() as u64);
+        let buf = match decoder.decode(&packet) {
+            Ok(buf) => buf,
+            Err(SymError::ResetRequired) => {
+                decoder.reset();
+                continue;
+            }
+            Err(e) => {
+                consecutive_failures += 1;
+                let what = e.to_string();
+                warn_skip(&mut info, &what);
+                if consecutive_failures > MAX_CONSECUTIVE_FAILURES {
+                    break;
+                }
+                continue;
+            }
+        };
+        let spec = buf.spec();
+        let rate = spec.rate();
+        let channels = spec.channels().count();
+        if channels == 0 || channels > MAX_CHANNELS || !(MIN_RATE..=MAX_RATE).contains(&rate) {
+            consecutive_failures += 1;
+            warn_skip(&mut info, "impossible channel count or sample rate");
+            if consecutive_failures > MAX_CONSECUTIVE_FAILURES {
+                break;
+            }
+            continue;
+        }
+        if info.sample_rate == 0 {
+            info.sample_rate = rate;
+            info.channels = channels as u16;
+        } else if info.sample_rate != rate || usize::from(info.channels) != channels {
+            // A mid-stream format change cannot be stitched into one signal.
+            warn_skip(
+                &mut info,
+                "the sample rate or channel count changed mid-stream",
+            );
+            continue;
+        }
+        consecutive_failures = 0;
+        buf.copy_to_vec_interleaved(&mut interleaved);
+        let frames = interleaved.len() / channels;
+        // Apply the MP4 edit list: drop priming, stop at the edit's duration.
+        let skip = to_skip.min(frames as u64) as usize;
+        to_skip -= skip as u64;
+        let mut end = frames;
+        if let Some(rem) = remaining.as_mut() {
+            let avail = (frames - skip) as u64;
+            let take = avail.min(*rem);
+            *rem -= take;
+            end = skip + take as usize;
+        }
+        if end > skip {
+            info.source_frames += (end - skip) as u64;
+            info.duration = info.source_frames as f64 / f64::from(info.sample_rate);
+            sink(&interleaved[skip * channels..end * channels], &info);
+        }
+        if remaining == Some(0) {
+            break;
+        }
+    }
+
+    if info.source_frames == 0 {
+        let message = if info.skipped_packets > 0 {
+            format!(
+                "no decodable audio: all {} packets were corrupt; is the file damaged?",
+                info.skipped_packets
+            )
+        } else {
+            "no audio in the file (zero samples)".to_string()
+        };
+        return Err(audio_err(path, message));
+    }
+    Ok(info)
+}
+
+// ---- MP4 edit list (symphonia 0.6's isomp4 reader does not apply it) ----
+
+fn be_u32(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+fn be_u64(b: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_be_bytes(b.get(at..at + 8)?.try_into().ok()?))
+}
+
+/// Iterates the boxes in `b` as (type, payload).
+fn boxes(b: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+    let mut pos = 0usize;
+    std::iter::from_fn(move || {
+        let size32 = be_u32(b, pos)? as usize;
+        let kind = b.get(pos + 4..pos + 8)?;
+        let (hdr, size) = match size32 {
+            0 => (8, b.len() - pos),
+            1 => (16, usize::try_from(be_u64(b, pos + 8)?).ok()?),
+            s => (8, s),
+        };
+        if size < hdr {
+            return None;
+        }
+        let payload = b.get(pos + hdr..pos.checked_add(size)?)?;
+        pos += size;
+        Some((kind, payload))
+    })
+}
+
+fn child<'a>(b: &'a [u8], kind: &[u8]) -> Option<&'a [u8]> {
+    boxes(b).find(|(k, _)| *k == kind).map(|(_, p)| p)
+}
+
+/// Reads the `moov` box of an MP4/M4A/MOV file, if the file is one (bounded read).
+fn read_moov(path: &Path) -> Option<Vec<u8>> {
+    let mut f = File::open(path).ok()?;
+    let len = f.metadata().ok()?.len();
+    let mut pos = 0u64;
+    let mut first = true;
+    while pos + 8 <= len {
+        f.seek(SeekFrom::Start(pos)).ok()?;
+        let mut h = [0u8; 16];
+        f.read_exact(&mut h[..8]).ok()?;
+        let kind = &h[4..8];
+        if first && kind != b"ftyp" && kind != b"moov" && kind != b"wide" && kind != b"mdat" {
+            return None;
+        }
+        first = false;
+        let (hdr, size) = match be_u32(&h, 0)? {
+            0 => (8u64, len - pos),
+            1 => {
+                f.read_exact(&mut h[8..16]).ok()?;
+                (16, be_u64(&h, 8)?)
+            }
+            s => (8, u64::from(s)),
+        };
+        if size < hdr {
+            return None;
+        }
+        if &h[4..8] == b"moov" {
+            let body = size - hdr;
+            if body > MAX_MOOV_BYTES || pos + size > len {
+                return None;
+            }
+            let mut v = vec![0u8; body as usize];
+            f.read_exact(&mut v).ok()?;
+            return Some(v);
+        }
+        pos = pos.checked_add(size)?;
+    }
+    None
+}
+
+/// The edit of the first sound track of an MP4 file: priming to skip and length to keep,
+/// in samples (the audio media timescale is the sample rate in practice; converted if not).
+fn mp4_edit(path: &Path) -> Option<Edit> {
+    let moov = read_moov(path)?;
+    parse_moov_edit(&moov)
+}
+
+fn parse_moov_edit(moov: &[u8]) -> Option<Edit> {
+    let mvhd = child(moov, b"mvhd")?;
+    let movie_ts = if mvhd.first()? == &1 {
+        be_u32(mvhd, 20)?
+    } else {
+        be_u32(mvhd, 12)?
+    };
+    for (kind, trak) in boxes(moov) {
+        if kind != b"trak" {
+            continue;
+        }
+        let Some(mdia) = child(trak, b"mdia") else {
+            continue;
+        };
+        if child(mdia, b"hdlr").and_then(|h| h.get(8..12)) != Some(b"soun") {
+            continue;
+        }
+        let tkhd = child(trak, b"tkhd")?;
+        let track_id = if tkhd.first()? == &1 {
+            be_u32(tkhd, 20)?
+        } else {
+            be_u32(tkhd, 12)?
+        };
+        let mdhd = child(mdia, b"mdhd")?;
+        let media_ts = if mdhd.first()? == &1 {
+            be_u32(mdhd, 20)?
+        } else {
+            be_u32(mdhd, 12)?
+        };
+        // The sample rate from the sample description: a 16.16 value in the audio entry.
+        let rate = child(mdia, b"minf")
+            .and_then(|m| child(m, b"stbl"))
+            .and_then(|s| child(s, b"stsd"))
+            .and_then(|s| s.get(8..))
+            .and_then(|entries| boxes(entries).next())
+            .and_then(|(_, e)| be_u32(e, 24))
+            .map(|r| r >> 16)
+            .filter(|&r| r > 0)
+            .unwrap_or(media_ts);
+        let elst = child(trak, b"edts").and_then(|e| child(e, b"elst"));
+        let Some(elst) = elst else {
+            return Some(Edit {
+                skip: 0,
+                keep: None,
+                track_id,
+            });
+        };
+        let v1 = elst.first()? == &1;
+        let n = be_u32(elst, 4)? as usize;
+        let entry = if v1 { 20 } else { 12 };
+        let mut skip = None;
+        let mut keep = 0u64;
+        for i in 0..n.min(1024) {
+            let at = 8 + i * entry;
+            let (dur, media_time) = if v1 {
+                (be_u64(elst, at)?, be_u64(elst, at + 8)? as i64)
+            } else {
+                (
+                    u64::from(be_u32(elst, at)?),
+                    i64::from(be_u32(elst, at + 4)? as i32),
+                )
+            };
+            if media_time < 0 {
+                // An empty edit (a delay before the track starts): not audio we decode.
+                continue;
+            }
+            if skip.is_none() {
+                skip = Some(scale(media_time as u64, rate, media_ts));
+            }
+            keep = keep.saturating_add(scale(dur, rate, movie_ts));
+        }
+        let skip = skip.unwrap_or(0);
+        return Some(Edit {
+            skip,
+            keep: (keep > 0).then_some(keep),
+            track_id,
+        });
+    }
+    None
+}
+
+/// `v` in timescale `from` converted to timescale `to`, rounded.
+fn scale(v: u64, to: u32, from: u32) -> u64 {
+    if from == 0 {
+        return v;
+    }
+    let f = u128::from(from);
+    ((u128::from(v) * u128::from(to) + f / 2) / f).min(u128::from(u64::MAX)) as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Silent;
+
+    fn tmp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("podcue-dec-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    #[test]
+    fn garbage_is_an_error() {
+        let mut s = 1u64;
+        let junk: Vec<u8> = (0..100_000)
+            .map(|_| {
+                s = s.wrapping_mul(6364136223846793005).wrapping_add(1);
+                (s >> 56) as u8
+            })
+            .collect();
+        for (name, bytes) in [
+            ("junk.mp3", &junk[..]),
+            ("junk.bin", &junk[..]),
+            ("text.mp3", b"hello, this is not audio\n".as_slice()),
+            ("empty.wav", b"".as_slice()),
+        ] {
+            let p = tmp(name, bytes);
+            let r = decode_to_mono(&p, &Silent, &mut |_| {});
+            assert!(r.is_err(), "{name}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn edit_list_parse() {
+        // moov > mvhd(v0, ts 1000) + trak > tkhd(id 1) + edts > elst + mdia > hdlr(soun) + mdhd
+        fn bx(kind: &[u8], body: &[u8]) -> Vec<u8> {
+            let mut v = ((body.len() + 8) as u32).to_be_bytes().to_vec();
+            v.extend_from_slice(kind);
+            v.extend_from_slice(body);
+            v
+        }
+        let mut mvhd = vec![0u8; 100];
+        mvhd[12..16].copy_from_slice(&1000u32.to_be_bytes());
+        let mut tkhd = vec![0u8; 84];
+        tkhd[12..16].copy_from_slice(&1u32.to_be_bytes());
+        let mut elst = vec![0u8, 0, 0, 0, 0, 0, 0, 1];
+        elst.extend_from_slice(&2000u32.to_be_bytes()); // 2 s
+        elst.extend_from_slice(&1024u32.to_be_bytes());
+        elst.extend_from_slice(&[0, 1, 0, 0]);
+        let mut hdlr = vec![0u8; 24];
+        hdlr[8..12].copy_from_slice(b"soun");
+        let mut mdhd = vec![0u8; 24];
+        mdhd[12..16].copy_from_slice(&44_100u32.to_be_bytes());
+        let mdia = [bx(b"hdlr", &hdlr), bx(b"mdhd", &mdhd)].concat();
+        let trak = [
+            bx(b"tkhd", &tkhd),
+            bx(b"edts", &bx(b"elst", &elst)),
+            bx(b"mdia", &mdia),
+        ]
+        .concat();
+        let moov = [bx(b"mvhd", &mvhd), bx(b"trak", &trak)].concat();
+        let e = parse_moov_edit(&moov).unwrap();
+        assert_eq!(
+            e,
+            Edit {
+                skip: 1024,
+                keep: Some(88_200),
+                track_id: 1
+            }
+        );
+        // Truncated boxes never panic.
+        for cut in 0..moov.len() {
+            let _ = parse_moov_edit(&moov[..cut]);
+        }
+    }
 }
