@@ -26,12 +26,23 @@ pub struct ChapterConfig {
 
 impl Default for ChapterConfig {
     fn default() -> Self {
-        ChapterConfig { min_chapter_s: 30.0 }
+        ChapterConfig {
+            min_chapter_s: 30.0,
+        }
     }
 }
 
 /// Finds chapters for an episode of `duration` seconds.
-pub fn find(doc: &Document, alignment: &Alignment, duration: f64, config: &ChapterConfig) -> Vec<Chapter> {
+pub fn find(
+    doc: &Document,
+    alignment: &Alignment,
+    duration: f64,
+    config: &ChapterConfig,
+) -> Vec<Chapter> {
     let _ = (doc, alignment, config);
-    vec![Chapter { start: 0.0, end: duration, title: doc.title.clone().unwrap_or_else(|| "Episode".into()) }]
+    vec![Chapter {
+        start: 0.0,
+        end: duration,
+        title: doc.title.clone().unwrap_or_else(|| "Episode".into()),
+    }]
 }
