@@ -110,9 +110,19 @@ impl CaptionConfig {
         let base = CaptionConfig::default();
         match name.to_ascii_lowercase().as_str() {
             "netflix" | "default" => Some(base),
-            "bbc" => Some(CaptionConfig { max_chars: 37, ..base }),
-            "podcast" => Some(CaptionConfig { max_chars: 32, ..base }),
-            "dcmp" => Some(CaptionConfig { max_chars: 32, min_duration: 2.0, ..base }),
+            "bbc" => Some(CaptionConfig {
+                max_chars: 37,
+                ..base
+            }),
+            "podcast" => Some(CaptionConfig {
+                max_chars: 32,
+                ..base
+            }),
+            "dcmp" => Some(CaptionConfig {
+                max_chars: 32,
+                min_duration: 2.0,
+                ..base
+            }),
             _ => None,
         }
     }
@@ -132,7 +142,11 @@ impl Speakers {
             .iter()
             .map(|label| {
                 map.get(label)
-                    .or_else(|| map.iter().find(|(k, _)| k.eq_ignore_ascii_case(label)).map(|(_, v)| v))
+                    .or_else(|| {
+                        map.iter()
+                            .find(|(k, _)| k.eq_ignore_ascii_case(label))
+                            .map(|(_, v)| v)
+                    })
                     .unwrap_or(label)
                     .clone()
             })
@@ -155,7 +169,11 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
         return Vec::new();
     }
     let times = sane_times(doc, alignment);
-    let display: Vec<Option<String>> = doc.words.iter().map(|w| display_text(w, config.sound_tags)).collect();
+    let display: Vec<Option<String>> = doc
+        .words
+        .iter()
+        .map(|w| display_text(w, config.sound_tags))
+        .collect();
     let speakers = Speakers::new(&doc.speakers, &config.speaker_names);
     let rules = Rules::new(config);
 
@@ -185,7 +203,13 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
         } else {
             0
         };
-        let ctx = Ctx { doc, times: &times, display: &display, rules: &rules, reserve };
+        let ctx = Ctx {
+            doc,
+            times: &times,
+            display: &display,
+            rules: &rules,
+            reserve,
+        };
         for (k, (range, lines)) in ctx.split_turn(a, b).into_iter().enumerate() {
             let (start, end) = natural_span(doc, &times, range.clone());
             cues.push(Cue {
@@ -216,7 +240,11 @@ fn sane_times(doc: &Document, alignment: &Alignment) -> Vec<(f64, f64)> {
     let mut prev_end = 0.0f64;
     for i in 0..doc.words.len() {
         let t = alignment.words.get(i).copied().unwrap_or_default();
-        let mut s = if t.start.is_finite() && t.start >= 0.0 { t.start } else { prev_end };
+        let mut s = if t.start.is_finite() && t.start >= 0.0 {
+            t.start
+        } else {
+            prev_end
+        };
         s = s.max(prev_start);
         let e = if t.end.is_finite() { t.end.max(s) } else { s };
         out.push((s, e));
@@ -243,7 +271,10 @@ fn display_text(w: &crate::transcript::Word, tags: SoundTags) -> Option<String> 
 /// Start of the first spoken word and end of the last one (the words' own place when the
 /// cue holds no spoken word).
 fn natural_span(doc: &Document, times: &[(f64, f64)], range: std::ops::Range<usize>) -> (f64, f64) {
-    let spoken: Vec<usize> = range.clone().filter(|&i| doc.words[i].kind == WordKind::Spoken).collect();
+    let spoken: Vec<usize> = range
+        .clone()
+        .filter(|&i| doc.words[i].kind == WordKind::Spoken)
+        .collect();
     match (spoken.first(), spoken.last()) {
         (Some(&f), Some(&l)) => (times[f].0, times[l].1.max(times[f].0)),
         _ => {
@@ -255,9 +286,21 @@ fn natural_span(doc: &Document, times: &[(f64, f64)], range: std::ops::Range<usi
 
 fn mean_confidence(doc: &Document, alignment: &Alignment, range: std::ops::Range<usize>) -> f32 {
     let conf = |i: usize| alignment.words.get(i).map_or(0.0, |t| t.confidence);
-    let spoken: Vec<f32> = range.clone().filter(|&i| doc.words[i].kind == WordKind::Spoken).map(conf).collect();
-    let vals: Vec<f32> = if spoken.is_empty() { range.map(conf).collect() } else { spoken };
-    if vals.is_empty() { 0.0 } else { vals.iter().sum::<f32>() / vals.len() as f32 }
+    let spoken: Vec<f32> = range
+        .clone()
+        .filter(|&i| doc.words[i].kind == WordKind::Spoken)
+        .map(conf)
+        .collect();
+    let vals: Vec<f32> = if spoken.is_empty() {
+        range.map(conf).collect()
+    } else {
+        spoken
+    };
+    if vals.is_empty() {
+        0.0
+    } else {
+        vals.iter().sum::<f32>() / vals.len() as f32
+    }
 }
 
 /// Extends ends for reading time into the following pause, then rounds to milliseconds and
@@ -266,7 +309,9 @@ fn finish_timing(cues: &mut [Cue], config: &CaptionConfig) {
     for k in 0..cues.len() {
         let next_start = cues.get(k + 1).map_or(f64::INFINITY, |c| c.start);
         let c = &mut cues[k];
-        let need = config.min_duration.max(c.chars() as f64 / config.max_cps.max(1e-6) + 0.001);
+        let need = config
+            .min_duration
+            .max(c.chars() as f64 / config.max_cps.max(1e-6) + 0.001);
         let target = c.start + need.min(config.max_duration);
         if target > c.end {
             let limit = next_start - config.min_gap;
@@ -387,7 +432,15 @@ impl Ctx<'_> {
 
     /// Cost of one cue holding words `[s, e)` of a turn ending at `turn_end`; `None` when it
     /// shows nothing.
-    fn cue_cost(&self, s: usize, e: usize, turn_end: usize, widths: &[usize], owners: &[usize], reserve: usize) -> Option<f64> {
+    fn cue_cost(
+        &self,
+        s: usize,
+        e: usize,
+        turn_end: usize,
+        widths: &[usize],
+        owners: &[usize],
+        reserve: usize,
+    ) -> Option<f64> {
         if widths.is_empty() {
             return None;
         }
@@ -413,7 +466,11 @@ impl Ctx<'_> {
         // Duration and reading speed, with the room the following pause gives.
         let (start, end) = natural_span(self.doc, self.times, s..e);
         let speech = end - start;
-        let next = if e < self.times.len() { self.times[e].0 } else { f64::INFINITY };
+        let next = if e < self.times.len() {
+            self.times[e].0
+        } else {
+            f64::INFINITY
+        };
         let room = ((next - r.min_gap).max(end) - start).min(r.max_duration.max(speech));
         if speech > r.max_duration {
             cost += 20.0 + 10.0 * (speech - r.max_duration);
@@ -436,10 +493,19 @@ impl Ctx<'_> {
 
     /// Best layout of tokens (widths, document indices) into at most `max_lines` lines;
     /// gives its cost and the token index where each line after the first starts.
-    fn layout(&self, widths: &[usize], owners: &[usize], reserve: usize) -> Option<(f64, Vec<usize>)> {
+    fn layout(
+        &self,
+        widths: &[usize],
+        owners: &[usize],
+        reserve: usize,
+    ) -> Option<(f64, Vec<usize>)> {
         let r = self.rules;
         let k = widths.len();
-        let first_cap = r.max_chars.saturating_sub(reserve).max(r.max_chars / 2).max(1);
+        let first_cap = r
+            .max_chars
+            .saturating_sub(reserve)
+            .max(r.max_chars / 2)
+            .max(1);
         let cap = |line: usize| if line == 0 { first_cap } else { r.max_chars };
         let mut prefix = vec![0usize; k + 1];
         for t in 0..k {
@@ -464,14 +530,18 @@ impl Ctx<'_> {
             let line_cost = |line: usize, t0: usize, t1: usize| -> Option<f64> {
                 let o = over(line, t0, t1)?;
                 let dev = (width(t0, t1) as f64 - target).abs() / r.max_chars as f64;
-                let brk = if t1 < k { break_cost(self.doc, owners[t1 - 1], owners[t1]) } else { 0.0 };
+                let brk = if t1 < k {
+                    break_cost(self.doc, owners[t1 - 1], owners[t1])
+                } else {
+                    0.0
+                };
                 Some(o + 6.0 * dev + brk)
             };
             // dp[l][t]: tokens [0, t) in l + 1 lines.
             let mut dp = vec![vec![(f64::INFINITY, 0usize); k + 1]; nl];
-            for t in 1..=k {
+            for (t, cell) in dp[0].iter_mut().enumerate().skip(1) {
                 if let Some(c) = line_cost(0, 0, t) {
-                    dp[0][t] = (c, 0);
+                    *cell = (c, 0);
                 }
             }
             for l in 1..nl {
@@ -483,7 +553,11 @@ impl Ctx<'_> {
                         }
                         if let Some(c) = line_cost(l, s0, t) {
                             // Netflix prefers a bottom-heavy pair: a slight cost for a longer top line.
-                            let top_heavy = if l == 1 && width(0, s0) > width(s0, t) { 0.5 } else { 0.0 };
+                            let top_heavy = if l == 1 && width(0, s0) > width(s0, t) {
+                                0.5
+                            } else {
+                                0.0
+                            };
                             if prev + c + top_heavy < dp[l][t].0 {
                                 dp[l][t] = (prev + c + top_heavy, s0);
                             }
@@ -516,38 +590,104 @@ impl Ctx<'_> {
 
     /// The display lines of the tokens owned by document words `owners`.
     fn lines(&self, owners: &[usize], reserve: usize) -> Vec<String> {
-        let texts: Vec<&str> = owners.iter().filter_map(|&g| self.display[g].as_deref()).collect();
+        let texts: Vec<&str> = owners
+            .iter()
+            .filter_map(|&g| self.display[g].as_deref())
+            .collect();
         let widths: Vec<usize> = texts.iter().map(|t| t.chars().count()).collect();
-        let starts = self.layout(&widths, owners, reserve).map(|(_, s)| s).unwrap_or_default();
+        let starts = self
+            .layout(&widths, owners, reserve)
+            .map(|(_, s)| s)
+            .unwrap_or_default();
         let mut bounds = vec![0];
         bounds.extend(starts);
         bounds.push(texts.len());
-        bounds.windows(2).map(|w| texts[w[0]..w[1]].join(" ")).filter(|l| !l.is_empty()).collect()
+        bounds
+            .windows(2)
+            .map(|w| texts[w[0]..w[1]].join(" "))
+            .filter(|l| !l.is_empty())
+            .collect()
     }
 }
 
 const ARTICLES: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "my", "your", "his", "her", "its", "our", "their", "some", "any",
-    "every", "each", "no", "another",
+    "a", "an", "the", "this", "these", "those", "my", "your", "his", "her", "its", "our", "their",
+    "some", "any", "every", "each", "no", "another",
 ];
 const PREPOSITIONS: &[&str] = &[
-    "of", "in", "on", "at", "to", "for", "with", "from", "by", "about", "into", "onto", "over", "under", "between",
-    "through", "after", "before", "during", "without", "within", "across", "against", "among", "around", "near",
-    "behind", "beyond", "per", "via", "than", "like", "up", "off", "out",
+    "of", "in", "on", "at", "to", "for", "with", "from", "by", "about", "into", "onto", "over",
+    "under", "between", "through", "after", "before", "during", "without", "within", "across",
+    "against", "among", "around", "near", "behind", "beyond", "per", "via", "than", "like", "up",
+    "off", "out",
 ];
 const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "will", "would", "can", "could",
-    "shall", "should", "may", "might", "must", "do", "does", "did", "not", "i'm", "it's", "we're", "they're",
-    "you're", "he's", "she's", "that's", "i've", "we've", "they've", "you've", "i'll", "we'll", "they'll",
-    "you'll", "i'd", "we'd", "don't", "doesn't", "didn't", "can't", "won't", "isn't", "wasn't", "aren't",
-    "weren't", "couldn't", "wouldn't", "shouldn't", "haven't", "hasn't",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "i'm",
+    "it's",
+    "we're",
+    "they're",
+    "you're",
+    "he's",
+    "she's",
+    "that's",
+    "i've",
+    "we've",
+    "they've",
+    "you've",
+    "i'll",
+    "we'll",
+    "they'll",
+    "you'll",
+    "i'd",
+    "we'd",
+    "don't",
+    "doesn't",
+    "didn't",
+    "can't",
+    "won't",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "couldn't",
+    "wouldn't",
+    "shouldn't",
+    "haven't",
+    "hasn't",
 ];
 const PRONOUNS: &[&str] = &["i", "we", "you", "they", "he", "she", "it", "there"];
-const CONJUNCTIONS: &[&str] =
-    &["and", "but", "or", "so", "because", "which", "who", "when", "where", "while", "if", "although", "though", "since", "until", "whether"];
+const CONJUNCTIONS: &[&str] = &[
+    "and", "but", "or", "so", "because", "which", "who", "when", "where", "while", "if",
+    "although", "though", "since", "until", "whether",
+];
 
 fn capitalised(text: &str) -> bool {
-    text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+    text.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
 }
 
 /// Cost of a line or cue break between document words `a` and `b = a + 1`: low after
@@ -594,7 +734,10 @@ mod tests {
     /// A document from turns of (speaker, text) and an alignment at `rate` seconds per word
     /// with `pause` seconds after each sentence.
     fn doc_of(turns: &[(usize, &str)], word_s: f64, pause: f64) -> (Document, Alignment) {
-        let mut doc = Document { speakers: vec!["ANA".into(), "BEN".into()], ..Document::default() };
+        let mut doc = Document {
+            speakers: vec!["ANA".into(), "BEN".into()],
+            ..Document::default()
+        };
         let mut al = Alignment::default();
         let mut t = 0.5;
         for (ti, (spk, text)) in turns.iter().enumerate() {
@@ -602,14 +745,20 @@ mod tests {
             let s0 = doc.sentences.len();
             let mut sent_start = w0;
             for tok in text.split_whitespace() {
-                let kind = if tok.starts_with('[') { WordKind::SoundTag } else { WordKind::Spoken };
+                let kind = if tok.starts_with('[') {
+                    WordKind::SoundTag
+                } else {
+                    WordKind::Spoken
+                };
                 let brk = match tok.chars().last() {
                     Some('.' | '?' | '!') => Break::Sentence,
                     Some(',') => Break::Comma,
                     Some(';' | ':') => Break::Clause,
                     _ => Break::None,
                 };
-                let norm = tok.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase();
+                let norm = tok
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .to_lowercase();
                 doc.words.push(Word {
                     text: tok.into(),
                     norm,
@@ -621,21 +770,41 @@ mod tests {
                     paragraph: ti,
                 });
                 if kind == WordKind::Spoken {
-                    al.words.push(Timed { start: t, end: t + word_s * 0.8, confidence: 0.5 });
+                    al.words.push(Timed {
+                        start: t,
+                        end: t + word_s * 0.8,
+                        confidence: 0.5,
+                    });
                     t += word_s;
                 } else {
-                    al.words.push(Timed { start: t, end: t, confidence: 0.0 });
+                    al.words.push(Timed {
+                        start: t,
+                        end: t,
+                        confidence: 0.0,
+                    });
                 }
                 if brk == Break::Sentence {
-                    doc.sentences.push(Sentence { turn: ti, paragraph: ti, words: sent_start..doc.words.len() });
+                    doc.sentences.push(Sentence {
+                        turn: ti,
+                        paragraph: ti,
+                        words: sent_start..doc.words.len(),
+                    });
                     sent_start = doc.words.len();
                     t += pause;
                 }
             }
             if sent_start < doc.words.len() {
-                doc.sentences.push(Sentence { turn: ti, paragraph: ti, words: sent_start..doc.words.len() });
+                doc.sentences.push(Sentence {
+                    turn: ti,
+                    paragraph: ti,
+                    words: sent_start..doc.words.len(),
+                });
             }
-            doc.turns.push(Turn { speaker: Some(*spk), sentences: s0..doc.sentences.len(), words: w0..doc.words.len() });
+            doc.turns.push(Turn {
+                speaker: Some(*spk),
+                sentences: s0..doc.sentences.len(),
+                words: w0..doc.words.len(),
+            });
         }
         (doc, al)
     }
@@ -660,12 +829,26 @@ mod tests {
 
     #[test]
     fn one_sentence_per_cue_and_new_cue_at_speaker_change() {
-        let (doc, al) = doc_of(&[(0, "Hello there, friends. Welcome back to the show."), (1, "Thanks, Ana.")], 0.3, 0.5);
+        let (doc, al) = doc_of(
+            &[
+                (0, "Hello there, friends. Welcome back to the show."),
+                (1, "Thanks, Ana."),
+            ],
+            0.3,
+            0.5,
+        );
         let config = CaptionConfig::default();
         let cues = build(&doc, &al, &config);
         check_invariants(&doc, &cues, &config);
         let texts: Vec<String> = cues.iter().map(Cue::text).collect();
-        assert_eq!(texts, ["Hello there, friends.", "Welcome back to the show.", "Thanks, Ana."]);
+        assert_eq!(
+            texts,
+            [
+                "Hello there, friends.",
+                "Welcome back to the show.",
+                "Thanks, Ana."
+            ]
+        );
         assert!(cues[0].speaker_change && !cues[1].speaker_change && cues[2].speaker_change);
         assert_eq!(cues[2].speaker, Some(1));
         // Starts at the first word, exactly.
@@ -690,7 +873,10 @@ mod tests {
         for c in &cues {
             for l in &c.lines {
                 assert!(!l.ends_with("Priya"), "name split: {cues:#?}");
-                assert!(!l.ends_with(" the") && !l.ends_with(" a"), "article split: {cues:#?}");
+                assert!(
+                    !l.ends_with(" the") && !l.ends_with(" a"),
+                    "article split: {cues:#?}"
+                );
             }
         }
     }
@@ -704,7 +890,11 @@ mod tests {
         assert!(c.chars() as f64 / (c.end - c.start) <= 20.0 + 1e-9);
         assert!(c.end - c.start >= 1.0);
         // Two speakers with no gap: the first cue ends where the second starts at the latest.
-        let (doc, al) = doc_of(&[(0, "Extraordinarily complicated."), (1, "Indeed.")], 0.2, 0.0);
+        let (doc, al) = doc_of(
+            &[(0, "Extraordinarily complicated."), (1, "Indeed.")],
+            0.2,
+            0.0,
+        );
         let cues = build(&doc, &al, &config);
         check_invariants(&doc, &cues, &config);
         assert!(cues[0].end <= cues[1].start);
@@ -713,11 +903,21 @@ mod tests {
 
     #[test]
     fn sound_tags_keep_and_drop() {
-        let (doc, al) = doc_of(&[(0, "That was funny. [Laughs] Anyway, moving on."), (1, "[Laughs]")], 0.3, 0.4);
+        let (doc, al) = doc_of(
+            &[
+                (0, "That was funny. [Laughs] Anyway, moving on."),
+                (1, "[Laughs]"),
+            ],
+            0.3,
+            0.4,
+        );
         let keep = build(&doc, &al, &CaptionConfig::default());
         let all: String = keep.iter().map(Cue::text).collect::<Vec<_>>().join(" | ");
         assert!(all.contains("[laughs]"), "{all}");
-        let config = CaptionConfig { sound_tags: SoundTags::Drop, ..CaptionConfig::default() };
+        let config = CaptionConfig {
+            sound_tags: SoundTags::Drop,
+            ..CaptionConfig::default()
+        };
         let drop = build(&doc, &al, &config);
         check_invariants(&doc, &drop, &config);
         assert!(!drop.iter().any(|c| c.text().contains('[')));
@@ -726,7 +926,10 @@ mod tests {
     #[test]
     fn presets() {
         assert_eq!(CaptionConfig::preset("bbc").map(|c| c.max_chars), Some(37));
-        assert_eq!(CaptionConfig::preset("dcmp").map(|c| c.min_duration), Some(2.0));
+        assert_eq!(
+            CaptionConfig::preset("dcmp").map(|c| c.min_duration),
+            Some(2.0)
+        );
         assert!(CaptionConfig::preset("nope").is_none());
         for p in CaptionConfig::PRESETS {
             assert!(CaptionConfig::preset(p).is_some());

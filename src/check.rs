@@ -24,12 +24,21 @@ pub enum Format {
 impl Format {
     /// The format by file extension (`.vtt`, `.srt`), else by content (a `WEBVTT` signature).
     pub fn detect(path: &std::path::Path, bytes: &[u8]) -> Format {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("vtt") => Format::Vtt,
             Some("srt") => Format::Srt,
             _ => {
                 let b = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-                if b.starts_with(b"WEBVTT") { Format::Vtt } else { Format::Srt }
+                if b.starts_with(b"WEBVTT") {
+                    Format::Vtt
+                } else {
+                    Format::Srt
+                }
             }
         }
     }
@@ -118,10 +127,20 @@ struct Lint {
 
 impl Lint {
     fn error(&mut self, line: usize, code: &'static str, message: String) {
-        self.issues.push(Issue { line, severity: Severity::Error, code, message });
+        self.issues.push(Issue {
+            line,
+            severity: Severity::Error,
+            code,
+            message,
+        });
     }
     fn warn(&mut self, line: usize, code: &'static str, message: String) {
-        self.issues.push(Issue { line, severity: Severity::Warning, code, message });
+        self.issues.push(Issue {
+            line,
+            severity: Severity::Warning,
+            code,
+            message,
+        });
     }
 }
 
@@ -130,7 +149,11 @@ pub fn check(bytes: &[u8], format: Format, style: &CaptionConfig) -> Report {
     let mut lint = Lint { issues: Vec::new() };
     let cues = match std::str::from_utf8(bytes) {
         Err(e) => {
-            lint.error(0, "encoding", format!("not valid UTF-8 (byte {})", e.valid_up_to()));
+            lint.error(
+                0,
+                "encoding",
+                format!("not valid UTF-8 (byte {})", e.valid_up_to()),
+            );
             Vec::new()
         }
         Ok(text) => {
@@ -145,7 +168,10 @@ pub fn check(bytes: &[u8], format: Format, style: &CaptionConfig) -> Report {
     check_cues(&cues, style, &mut lint);
     let mut issues = lint.issues;
     issues.sort_by_key(|i| i.line);
-    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+    let errors = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .count();
     Report {
         version: "1.0.0",
         format,
@@ -206,18 +232,29 @@ fn blocks<'a>(lines: &[&'a str], from: usize) -> Vec<(usize, Vec<&'a str>)> {
 }
 
 fn is_keyword_block(first: &str, word: &str) -> bool {
-    first == word || first.strip_prefix(word).is_some_and(|r| r.starts_with([' ', '\t']))
+    first == word
+        || first
+            .strip_prefix(word)
+            .is_some_and(|r| r.starts_with([' ', '\t']))
 }
 
 fn parse_vtt(lines: &[&str], lint: &mut Lint) -> Vec<CheckedCue> {
     let sig = lines.first().copied().unwrap_or("");
     if !is_keyword_block(sig, "WEBVTT") {
-        lint.error(1, "missing-header", "missing 'WEBVTT' signature on line 1".into());
+        lint.error(
+            1,
+            "missing-header",
+            "missing 'WEBVTT' signature on line 1".into(),
+        );
     }
     let mut i = 1;
     while i < lines.len() && !lines[i].trim().is_empty() {
         if lines[i].contains("-->") {
-            lint.error(i + 1, "header", "cue timing inside the header (a blank line must follow WEBVTT)".into());
+            lint.error(
+                i + 1,
+                "header",
+                "cue timing inside the header (a blank line must follow WEBVTT)".into(),
+            );
             break;
         }
         i += 1;
@@ -232,9 +269,18 @@ fn parse_vtt(lines: &[&str], lint: &mut Lint) -> Vec<CheckedCue> {
             }
             continue;
         }
-        if (is_keyword_block(first, "STYLE") || is_keyword_block(first, "REGION")) && !first.contains("-->") {
+        if (is_keyword_block(first, "STYLE") || is_keyword_block(first, "REGION"))
+            && !first.contains("-->")
+        {
             if seen_cue {
-                lint.error(ln, "syntax", format!("{} block after the first cue", first.split_whitespace().next().unwrap_or("")));
+                lint.error(
+                    ln,
+                    "syntax",
+                    format!(
+                        "{} block after the first cue",
+                        first.split_whitespace().next().unwrap_or("")
+                    ),
+                );
             }
             continue;
         }
@@ -243,29 +289,62 @@ fn parse_vtt(lines: &[&str], lint: &mut Lint) -> Vec<CheckedCue> {
         } else if blk.len() > 1 && blk[1].contains("-->") {
             (blk[1], ln + 1, &blk[2..])
         } else {
-            lint.error(ln, "syntax", format!("block is neither a cue nor a NOTE/STYLE/REGION: {:?}", clip(first)));
+            lint.error(
+                ln,
+                "syntax",
+                format!(
+                    "block is neither a cue nor a NOTE/STYLE/REGION: {:?}",
+                    clip(first)
+                ),
+            );
             continue;
         };
         seen_cue = true;
         let Some((a, b, settings)) = split_timing(tline) else {
-            lint.error(tln, "bad-timing", format!("bad timing line {:?}", clip(tline)));
+            lint.error(
+                tln,
+                "bad-timing",
+                format!("bad timing line {:?}", clip(tline)),
+            );
             continue;
         };
         let (Some(start), Some(end)) = (parse_vtt_ts(a), parse_vtt_ts(b)) else {
-            lint.error(tln, "bad-timestamp", format!("bad timestamp in {:?} (want hh:mm:ss.ttt or mm:ss.ttt)", clip(tline)));
+            lint.error(
+                tln,
+                "bad-timestamp",
+                format!(
+                    "bad timestamp in {:?} (want hh:mm:ss.ttt or mm:ss.ttt)",
+                    clip(tline)
+                ),
+            );
             continue;
         };
         for setting in settings.split_whitespace() {
             let name = setting.split(':').next().unwrap_or("");
-            if !setting.contains(':') || !["vertical", "line", "position", "size", "align", "region"].contains(&name) {
-                lint.error(tln, "bad-setting", format!("unknown cue setting {setting:?}"));
+            if !setting.contains(':')
+                || !["vertical", "line", "position", "size", "align", "region"].contains(&name)
+            {
+                lint.error(
+                    tln,
+                    "bad-setting",
+                    format!("unknown cue setting {setting:?}"),
+                );
             }
         }
         if let Some(k) = payload.iter().position(|l| l.contains("-->")) {
-            lint.error(tln + 1 + k, "syntax", "'-->' in cue payload (missing blank line between cues?)".into());
+            lint.error(
+                tln + 1 + k,
+                "syntax",
+                "'-->' in cue payload (missing blank line between cues?)".into(),
+            );
             continue;
         }
-        cues.push(CheckedCue { line: tln, start, end, lines: payload.iter().map(|l| display(l)).collect() });
+        cues.push(CheckedCue {
+            line: tln,
+            start,
+            end,
+            lines: payload.iter().map(|l| display(l)).collect(),
+        });
     }
     cues
 }
@@ -275,29 +354,58 @@ fn parse_srt(lines: &[&str], lint: &mut Lint) -> Vec<CheckedCue> {
     let mut expected = 1u64;
     for (ln, blk) in blocks(lines, 0) {
         let (tline, tln, payload) = if blk[0].contains("-->") {
-            lint.error(ln, "syntax", "cue number missing before the timing line".into());
+            lint.error(
+                ln,
+                "syntax",
+                "cue number missing before the timing line".into(),
+            );
             (blk[0], ln, &blk[1..])
         } else if blk.len() > 1 && blk[1].contains("-->") {
             match blk[0].trim().parse::<u64>() {
                 Ok(n) if n == expected => {}
-                Ok(n) => lint.warn(ln, "numbering", format!("cue number {n}, expected {expected}")),
-                Err(_) => lint.error(ln, "syntax", format!("cue number expected, found {:?}", clip(blk[0]))),
+                Ok(n) => lint.warn(
+                    ln,
+                    "numbering",
+                    format!("cue number {n}, expected {expected}"),
+                ),
+                Err(_) => lint.error(
+                    ln,
+                    "syntax",
+                    format!("cue number expected, found {:?}", clip(blk[0])),
+                ),
             }
             (blk[1], ln + 1, &blk[2..])
         } else {
-            lint.error(ln, "syntax", format!("block without a timing line: {:?}", clip(blk[0])));
+            lint.error(
+                ln,
+                "syntax",
+                format!("block without a timing line: {:?}", clip(blk[0])),
+            );
             continue;
         };
         expected += 1;
         let Some((a, b, _)) = split_timing(tline) else {
-            lint.error(tln, "bad-timing", format!("bad timing line {:?}", clip(tline)));
+            lint.error(
+                tln,
+                "bad-timing",
+                format!("bad timing line {:?}", clip(tline)),
+            );
             continue;
         };
         let (Some(start), Some(end)) = (parse_srt_ts(a), parse_srt_ts(b)) else {
-            lint.error(tln, "bad-timestamp", format!("bad timestamp in {:?} (want hh:mm:ss,ttt)", clip(tline)));
+            lint.error(
+                tln,
+                "bad-timestamp",
+                format!("bad timestamp in {:?} (want hh:mm:ss,ttt)", clip(tline)),
+            );
             continue;
         };
-        cues.push(CheckedCue { line: tln, start, end, lines: payload.iter().map(|l| display(l)).collect() });
+        cues.push(CheckedCue {
+            line: tln,
+            start,
+            end,
+            lines: payload.iter().map(|l| display(l)).collect(),
+        });
     }
     cues
 }
@@ -308,25 +416,55 @@ fn check_cues(cues: &[CheckedCue], s: &CaptionConfig, lint: &mut Lint) {
     for c in cues {
         let ln = c.line;
         if c.end <= c.start {
-            lint.error(ln, "end-before-start", format!("end {:.3} is not after start {:.3}", c.end, c.start));
+            lint.error(
+                ln,
+                "end-before-start",
+                format!("end {:.3} is not after start {:.3}", c.end, c.start),
+            );
         }
         if prev_start.is_some_and(|p| c.start < p - 1e-6) {
-            lint.error(ln, "out-of-order", format!("starts at {:.3}, before the previous cue's start", c.start));
+            lint.error(
+                ln,
+                "out-of-order",
+                format!("starts at {:.3}, before the previous cue's start", c.start),
+            );
         } else if let Some(m) = max_end.filter(|&m| c.start < m - 1e-3) {
-            lint.error(ln, "overlap", format!("starts at {:.3}, before an earlier cue ends ({m:.3})", c.start));
+            lint.error(
+                ln,
+                "overlap",
+                format!(
+                    "starts at {:.3}, before an earlier cue ends ({m:.3})",
+                    c.start
+                ),
+            );
         }
         prev_start = Some(c.start);
         max_end = Some(max_end.map_or(c.end, |m: f64| m.max(c.end)));
         if c.lines.len() > s.max_lines {
-            lint.error(ln, "too-many-lines", format!("{} lines (at most {})", c.lines.len(), s.max_lines));
+            lint.error(
+                ln,
+                "too-many-lines",
+                format!("{} lines (at most {})", c.lines.len(), s.max_lines),
+            );
         }
         for (k, l) in c.lines.iter().enumerate() {
             let n = l.chars().count();
             if n > s.max_chars {
-                lint.error(ln + 1 + k, "line-too-long", format!("{n} characters (at most {})", s.max_chars));
+                lint.error(
+                    ln + 1 + k,
+                    "line-too-long",
+                    format!("{n} characters (at most {})", s.max_chars),
+                );
             }
         }
-        let chars = c.lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ").chars().count();
+        let chars = c
+            .lines
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .count();
         if chars == 0 {
             lint.warn(ln, "empty", "cue shows no text".into());
         }
@@ -335,14 +473,26 @@ fn check_cues(cues: &[CheckedCue], s: &CaptionConfig, lint: &mut Lint) {
             continue;
         }
         if d < s.min_duration - 1e-9 {
-            lint.warn(ln, "too-short", format!("{d:.3} s on screen (at least {} s)", s.min_duration));
+            lint.warn(
+                ln,
+                "too-short",
+                format!("{d:.3} s on screen (at least {} s)", s.min_duration),
+            );
         }
         if d > s.max_duration + 1e-9 {
-            lint.warn(ln, "too-long", format!("{d:.3} s on screen (at most {} s)", s.max_duration));
+            lint.warn(
+                ln,
+                "too-long",
+                format!("{d:.3} s on screen (at most {} s)", s.max_duration),
+            );
         }
         let cps = chars as f64 / d;
         if cps > s.max_cps + 1e-9 {
-            lint.warn(ln, "too-fast", format!("{cps:.1} characters per second (at most {})", s.max_cps));
+            lint.warn(
+                ln,
+                "too-fast",
+                format!("{cps:.1} characters per second (at most {})", s.max_cps),
+            );
         }
     }
 }
@@ -359,9 +509,15 @@ fn split_timing(line: &str) -> Option<(&str, &str, &str)> {
     if a.len() == a_raw.len() || a.contains([' ', '\t']) || a.is_empty() {
         return None;
     }
-    let rest = rest.strip_prefix([' ', '\t'])?.trim_start_matches([' ', '\t']);
+    let rest = rest
+        .strip_prefix([' ', '\t'])?
+        .trim_start_matches([' ', '\t']);
     let (b, settings) = rest.split_once([' ', '\t']).unwrap_or((rest, ""));
-    if b.is_empty() { None } else { Some((a, b, settings)) }
+    if b.is_empty() {
+        None
+    } else {
+        Some((a, b, settings))
+    }
 }
 
 fn two_digits(s: &str, max: u32) -> Option<u32> {
@@ -381,7 +537,9 @@ fn parse_ts(s: &str, sep: char, hours_required: bool) -> Option<f64> {
     let parts: Vec<&str> = hms.split(':').collect();
     let (h, m, sec) = match parts.as_slice() {
         [m, s] if !hours_required => (0u64, *m, *s),
-        [h, m, s] if h.len() >= 2 && h.bytes().all(|c| c.is_ascii_digit()) => (h.parse().ok()?, *m, *s),
+        [h, m, s] if h.len() >= 2 && h.bytes().all(|c| c.is_ascii_digit()) => {
+            (h.parse().ok()?, *m, *s)
+        }
         _ => return None,
     };
     let m = two_digits(m, 59)?;
@@ -459,7 +617,11 @@ mod tests {
     use super::*;
 
     fn codes(text: &str, format: Format) -> Vec<&'static str> {
-        check(text.as_bytes(), format, &CaptionConfig::default()).issues.iter().map(|i| i.code).collect()
+        check(text.as_bytes(), format, &CaptionConfig::default())
+            .issues
+            .iter()
+            .map(|i| i.code)
+            .collect()
     }
 
     #[test]
@@ -486,15 +648,31 @@ mod tests {
 
     #[test]
     fn flags_defects() {
-        assert_eq!(codes("WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nx\n", Format::Vtt), ["end-before-start"]);
-        assert!(codes("00:00:01.000 --> 00:00:02.000\nx\n", Format::Vtt).contains(&"missing-header"));
+        assert_eq!(
+            codes("WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nx\n", Format::Vtt),
+            ["end-before-start"]
+        );
+        assert!(
+            codes("00:00:01.000 --> 00:00:02.000\nx\n", Format::Vtt).contains(&"missing-header")
+        );
         assert!(codes("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nab\n\n00:00:02.000 --> 00:00:04.000\nab\n", Format::Vtt).contains(&"overlap"));
-        assert!(codes("1\n00:00:01,000 --> 00:00:03,000\nok\n\n2\n00:00:00,500 --> 00:00:00,900\nok\n", Format::Srt).contains(&"out-of-order"));
-        assert!(codes("1\n00:00:01.000 --> 00:00:03,000\nok\n", Format::Srt).contains(&"bad-timestamp"));
+        assert!(
+            codes(
+                "1\n00:00:01,000 --> 00:00:03,000\nok\n\n2\n00:00:00,500 --> 00:00:00,900\nok\n",
+                Format::Srt
+            )
+            .contains(&"out-of-order")
+        );
+        assert!(
+            codes("1\n00:00:01.000 --> 00:00:03,000\nok\n", Format::Srt).contains(&"bad-timestamp")
+        );
     }
 
     #[test]
     fn entities_and_tags() {
-        assert_eq!(display("<v A B><i>x</i> &lt;3 &#65;&#x42; & fine"), "x <3 AB & fine");
+        assert_eq!(
+            display("<v A B><i>x</i> &lt;3 &#65;&#x42; & fine"),
+            "x <3 AB & fine"
+        );
     }
 }

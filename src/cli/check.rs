@@ -26,7 +26,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
     let style = CaptionConfig::preset(&args.style).unwrap_or_default();
     let format = Format::detect(&args.file, &bytes);
     let report = check::check(&bytes, format, &style);
@@ -42,7 +43,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
                 };
-                writeln!(out, "{}:{}: {kind}: {} [{}]", args.file.display(), i.line, i.message, i.code)?;
+                writeln!(
+                    out,
+                    "{}:{}: {kind}: {} [{}]",
+                    args.file.display(),
+                    i.line,
+                    i.message,
+                    i.code
+                )?;
             }
             writeln!(
                 out,
@@ -61,5 +69,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             return Err(e.into());
         }
     }
-    Ok(if report.passes(args.strict) { exit::OK } else { exit::FAILURE })
+    Ok(if report.passes(args.strict) {
+        exit::OK
+    } else {
+        exit::FAILURE
+    })
 }

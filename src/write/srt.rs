@@ -12,7 +12,13 @@ pub fn write(out: &mut dyn Write, cues: &[Cue], speakers: &Speakers) -> io::Resu
         if k > 0 {
             out.write_all(b"\n")?;
         }
-        writeln!(out, "{}\n{} --> {}", k + 1, time::srt(cue.start), time::srt(cue.end))?;
+        writeln!(
+            out,
+            "{}\n{} --> {}",
+            k + 1,
+            time::srt(cue.start),
+            time::srt(cue.end)
+        )?;
         for (i, line) in cue.lines.iter().enumerate() {
             match speakers.name(cue.speaker) {
                 Some(name) if i == 0 && cue.speaker_change => writeln!(out, "{name}: {line}")?,

@@ -47,5 +47,9 @@ pub fn write(out: &mut dyn Write, cues: &[Cue], speakers: &Speakers) -> io::Resu
 
 /// Rounded to 3 decimals so the output does not show f32 noise.
 pub(crate) fn round3(x: f32) -> f64 {
-    if x.is_finite() { (f64::from(x) * 1000.0).round() / 1000.0 } else { 0.0 }
+    if x.is_finite() {
+        (f64::from(x) * 1000.0).round() / 1000.0
+    } else {
+        0.0
+    }
 }

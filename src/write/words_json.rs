@@ -40,7 +40,9 @@ pub fn write(
     let mut words = Vec::new();
     for (k, cue) in cues.iter().enumerate() {
         for i in cue.words.clone() {
-            let (Some(w), Some(t)) = (doc.words.get(i), alignment.words.get(i)) else { continue };
+            let (Some(w), Some(t)) = (doc.words.get(i), alignment.words.get(i)) else {
+                continue;
+            };
             if w.kind != WordKind::Spoken {
                 continue;
             }
@@ -55,6 +57,12 @@ pub fn write(
             });
         }
     }
-    serde_json::to_writer_pretty(&mut *out, &WordsV1 { version: "1.0.0", words })?;
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &WordsV1 {
+            version: "1.0.0",
+            words,
+        },
+    )?;
     out.write_all(b"\n")
 }

@@ -15,7 +15,10 @@ struct W<'a>(&'a str, f64, f64);
 
 /// Builds a Document and an Alignment from turns of (speaker index, words).
 fn make(speakers: &[&str], turns: &[(Option<usize>, Vec<W>)]) -> (Document, Alignment) {
-    let mut doc = Document { speakers: speakers.iter().map(|s| s.to_string()).collect(), ..Document::default() };
+    let mut doc = Document {
+        speakers: speakers.iter().map(|s| s.to_string()).collect(),
+        ..Document::default()
+    };
     let mut al = Alignment::default();
     let mut t = 0.25;
     for (ti, (spk, words)) in turns.iter().enumerate() {
@@ -36,7 +39,9 @@ fn make(speakers: &[&str], turns: &[(Option<usize>, Vec<W>)]) -> (Document, Alig
                 _ if k + 1 == words.len() => Break::Sentence,
                 _ => Break::None,
             };
-            let norm = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase();
+            let norm = text
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase();
             doc.words.push(Word {
                 text: text.to_string(),
                 norm,
@@ -47,14 +52,26 @@ fn make(speakers: &[&str], turns: &[(Option<usize>, Vec<W>)]) -> (Document, Alig
                 turn: ti,
                 paragraph: ti,
             });
-            al.words.push(Timed { start: t, end: t + dur, confidence: 0.75 });
+            al.words.push(Timed {
+                start: t,
+                end: t + dur,
+                confidence: 0.75,
+            });
             t += dur + pause;
             if brk == Break::Sentence {
-                doc.sentences.push(Sentence { turn: ti, paragraph: ti, words: sent_start..doc.words.len() });
+                doc.sentences.push(Sentence {
+                    turn: ti,
+                    paragraph: ti,
+                    words: sent_start..doc.words.len(),
+                });
                 sent_start = doc.words.len();
             }
         }
-        doc.turns.push(Turn { speaker: *spk, sentences: s0..doc.sentences.len(), words: w0..doc.words.len() });
+        doc.turns.push(Turn {
+            speaker: *spk,
+            sentences: s0..doc.sentences.len(),
+            words: w0..doc.words.len(),
+        });
     }
     (doc, al)
 }
@@ -72,7 +89,11 @@ fn sample() -> (Document, Alignment) {
                 } else {
                     0.02
                 };
-                let dur = if w.starts_with('[') { 0.0 } else { 0.08 * w.len() as f64 + 0.1 };
+                let dur = if w.starts_with('[') {
+                    0.0
+                } else {
+                    0.08 * w.len() as f64 + 0.1
+                };
                 W(w, dur, pause)
             })
             .collect()
@@ -80,8 +101,17 @@ fn sample() -> (Document, Alignment) {
     make(
         &["PRIYA", "TOM"],
         &[
-            (Some(0), words("Welcome to Prairie Current. Today I'm talking with Tom Okafor [to start] about the solar co-op.", &[])),
-            (Some(1), words("Thanks, Priya. [Laughs] It's good to be here.", &[])),
+            (
+                Some(0),
+                words(
+                    "Welcome to Prairie Current. Today I'm talking with Tom Okafor [to start] about the solar co-op.",
+                    &[],
+                ),
+            ),
+            (
+                Some(1),
+                words("Thanks, Priya. [Laughs] It's good to be here.", &[]),
+            ),
             (
                 Some(0),
                 words(
@@ -105,7 +135,10 @@ fn sample_cues() -> (Document, Alignment, Vec<Cue>, Speakers) {
     let (doc, al) = sample();
     let mut names = BTreeMap::new();
     names.insert("TOM".to_string(), "Tom Okafor".to_string());
-    let config = CaptionConfig { speaker_names: names.clone(), ..CaptionConfig::default() };
+    let config = CaptionConfig {
+        speaker_names: names.clone(),
+        ..CaptionConfig::default()
+    };
     let cues = captions::build(&doc, &al, &config);
     let speakers = Speakers::new(&doc.speakers, &names);
     (doc, al, cues, speakers)
@@ -132,7 +165,9 @@ fn snapshot_transcript_json() {
 #[test]
 fn snapshot_words_json() {
     let (doc, al, cues, sp) = sample_cues();
-    insta::assert_snapshot!(render(|w| write::words_json::write(w, &doc, &al, &cues, &sp)));
+    insta::assert_snapshot!(render(|w| write::words_json::write(
+        w, &doc, &al, &cues, &sp
+    )));
 }
 
 #[test]
@@ -157,7 +192,8 @@ fn our_outputs_pass_the_linter() {
 
 /// The independent parser sees the same cues: times to the millisecond and the text.
 fn assert_parses_to_same_cues(vtt: &str, cues: &[Cue]) {
-    let parsed = webvtt_parser::Vtt::parse(vtt).unwrap_or_else(|e| panic!("webvtt-parser rejected: {e:?}\n{vtt}"));
+    let parsed = webvtt_parser::Vtt::parse(vtt)
+        .unwrap_or_else(|e| panic!("webvtt-parser rejected: {e:?}\n{vtt}"));
     assert_eq!(parsed.cues.len(), cues.len(), "{vtt}");
     for (p, c) in parsed.cues.iter().zip(cues) {
         assert_eq!(p.start.as_milliseconds(), podcue::time::millis(c.start));
@@ -179,76 +215,113 @@ fn sample_cue_rules() {
     let (doc, _, cues, _) = sample_cues();
     let texts: Vec<String> = cues.iter().map(Cue::text).collect();
     // Names stay on one line; tags shown lowercased, insertions as written.
-    assert!(cues.iter().flat_map(|c| &c.lines).all(|l| !l.ends_with("Tom") && !l.ends_with("Prairie")), "{texts:?}");
+    assert!(
+        cues.iter()
+            .flat_map(|c| &c.lines)
+            .all(|l| !l.ends_with("Tom") && !l.ends_with("Prairie")),
+        "{texts:?}"
+    );
     assert!(texts.iter().any(|t| t.contains("[laughs]")), "{texts:?}");
     assert!(texts.iter().any(|t| t.contains("[to start]")), "{texts:?}");
     // The long question is cut at its pause after "place,".
-    let cut = doc.words.iter().position(|w| w.text == "place,").expect("word");
+    let cut = doc
+        .words
+        .iter()
+        .position(|w| w.text == "place,")
+        .expect("word");
     assert!(cues.iter().any(|c| c.words.end == cut + 1), "{texts:?}");
 }
 
 /// Random documents: word lengths, durations, pauses, punctuation, speakers and tags.
 fn arb_doc() -> impl Strategy<Value = (Document, Alignment, usize, usize)> {
-    let word = (1usize..16, 0.05f64..0.9, prop_oneof![6 => Just(0.0), 2 => 0.0f64..0.3, 1 => 0.3f64..2.5], 0u8..20);
-    (prop::collection::vec(word, 1..160), 1u64..u64::MAX, 20usize..50, 1usize..4).prop_map(|(ws, seed, max_chars, max_lines)| {
-        let mut doc = Document { speakers: vec!["A".into(), "Bea Ray".into(), "C".into()], ..Document::default() };
-        let mut al = Alignment::default();
-        let mut t = 0.0;
-        let mut rng = seed;
-        let mut next = || {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng
-        };
-        let mut turn = 0usize;
-        let mut turn_start = 0usize;
-        let mut sentence_start = 0usize;
-        let n = ws.len();
-        for (i, (len, dur, pause, p)) in ws.into_iter().enumerate() {
-            let kind = match p {
-                0 => WordKind::SoundTag,
-                1 => WordKind::Insertion,
-                _ => WordKind::Spoken,
+    let word = (
+        1usize..16,
+        0.05f64..0.9,
+        prop_oneof![6 => Just(0.0), 2 => 0.0f64..0.3, 1 => 0.3f64..2.5],
+        0u8..20,
+    );
+    (
+        prop::collection::vec(word, 1..160),
+        1u64..u64::MAX,
+        20usize..50,
+        1usize..4,
+    )
+        .prop_map(|(ws, seed, max_chars, max_lines)| {
+            let mut doc = Document {
+                speakers: vec!["A".into(), "Bea Ray".into(), "C".into()],
+                ..Document::default()
             };
-            let body: String = (0..len).map(|k| if k == 0 && next() % 3 == 0 { 'W' } else { 'w' }).collect();
-            let text = match kind {
-                WordKind::Spoken => body,
-                _ => format!("[{body}]"),
+            let mut al = Alignment::default();
+            let mut t = 0.0;
+            let mut rng = seed;
+            let mut next = || {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                rng
             };
-            let brk = match p {
-                2..=4 => Break::Sentence,
-                5 | 6 => Break::Comma,
-                7 => Break::Clause,
-                _ if i + 1 == n => Break::Sentence,
-                _ => Break::None,
-            };
-            doc.words.push(Word {
-                norm: text.to_lowercase(),
-                text,
-                kind,
-                syllables: 1.0,
-                break_after: brk,
-                sentence: doc.sentences.len(),
-                turn,
-                paragraph: turn,
-            });
-            let d = if kind == WordKind::Spoken { dur } else { 0.0 };
-            al.words.push(Timed { start: t, end: t + d, confidence: 0.5 });
-            t += d + pause;
-            if brk == Break::Sentence {
-                doc.sentences.push(Sentence { turn, paragraph: turn, words: sentence_start..i + 1 });
-                sentence_start = i + 1;
-                if next() % 3 == 0 || i + 1 == n {
-                    let speaker = Some(turn % 3);
-                    doc.turns.push(Turn { speaker, sentences: 0..0, words: turn_start..i + 1 });
-                    turn += 1;
-                    turn_start = i + 1;
+            let mut turn = 0usize;
+            let mut turn_start = 0usize;
+            let mut sentence_start = 0usize;
+            let n = ws.len();
+            for (i, (len, dur, pause, p)) in ws.into_iter().enumerate() {
+                let kind = match p {
+                    0 => WordKind::SoundTag,
+                    1 => WordKind::Insertion,
+                    _ => WordKind::Spoken,
+                };
+                let body: String = (0..len)
+                    .map(|k| if k == 0 && next() % 3 == 0 { 'W' } else { 'w' })
+                    .collect();
+                let text = match kind {
+                    WordKind::Spoken => body,
+                    _ => format!("[{body}]"),
+                };
+                let brk = match p {
+                    2..=4 => Break::Sentence,
+                    5 | 6 => Break::Comma,
+                    7 => Break::Clause,
+                    _ if i + 1 == n => Break::Sentence,
+                    _ => Break::None,
+                };
+                doc.words.push(Word {
+                    norm: text.to_lowercase(),
+                    text,
+                    kind,
+                    syllables: 1.0,
+                    break_after: brk,
+                    sentence: doc.sentences.len(),
+                    turn,
+                    paragraph: turn,
+                });
+                let d = if kind == WordKind::Spoken { dur } else { 0.0 };
+                al.words.push(Timed {
+                    start: t,
+                    end: t + d,
+                    confidence: 0.5,
+                });
+                t += d + pause;
+                if brk == Break::Sentence {
+                    doc.sentences.push(Sentence {
+                        turn,
+                        paragraph: turn,
+                        words: sentence_start..i + 1,
+                    });
+                    sentence_start = i + 1;
+                    if next() % 3 == 0 || i + 1 == n {
+                        let speaker = Some(turn % 3);
+                        doc.turns.push(Turn {
+                            speaker,
+                            sentences: 0..0,
+                            words: turn_start..i + 1,
+                        });
+                        turn += 1;
+                        turn_start = i + 1;
+                    }
                 }
             }
-        }
-        (doc, al, max_chars, max_lines)
-    })
+            (doc, al, max_chars, max_lines)
+        })
 }
 
 proptest! {

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/check")
+        .join(name)
 }
 
 /// Runs `podcue check --json FILE extra...`; gives the exit code and the issue codes.
@@ -16,7 +18,8 @@ fn run(name: &str, extra: &[&str]) -> (i32, Vec<(String, String, u64)>) {
         .args(extra)
         .output()
         .expect("run podcue");
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report on stdout");
+    let report: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("JSON report on stdout");
     let issues = report["issues"]
         .as_array()
         .expect("issues")
@@ -33,7 +36,9 @@ fn run(name: &str, extra: &[&str]) -> (i32, Vec<(String, String, u64)>) {
 }
 
 fn has(issues: &[(String, String, u64)], severity: &str, code: &str, line: u64) -> bool {
-    issues.iter().any(|(s, c, l)| s == severity && c == code && *l == line)
+    issues
+        .iter()
+        .any(|(s, c, l)| s == severity && c == code && *l == line)
 }
 
 #[test]
@@ -60,7 +65,10 @@ fn errors_exit_1_with_line_numbers() {
     for (name, code, line) in cases {
         let (exit, issues) = run(name, &[]);
         assert_eq!(exit, 1, "{name}: {issues:?}");
-        assert!(has(&issues, "error", code, *line), "{name}: want {code} at line {line}, got {issues:?}");
+        assert!(
+            has(&issues, "error", code, *line),
+            "{name}: want {code} at line {line}, got {issues:?}"
+        );
     }
 }
 
@@ -73,7 +81,10 @@ fn warnings_exit_0_unless_strict() {
     assert_eq!(run("too-fast.vtt", &["--strict"]).0, 1);
     let (exit, issues) = run("too-short-too-long.vtt", &[]);
     assert_eq!(exit, 0);
-    assert!(has(&issues, "warning", "too-short", 3) && has(&issues, "warning", "too-long", 6), "{issues:?}");
+    assert!(
+        has(&issues, "warning", "too-short", 3) && has(&issues, "warning", "too-long", 6),
+        "{issues:?}"
+    );
 }
 
 #[test]
