@@ -367,3 +367,96 @@ proptest! {
         prop_assert_eq!(report.errors, 0, "{:?}", report.issues);
     }
 }
+
+/// The corpus episodes with their *true* word times as the alignment: the caption shapes the
+/// corpus scorer checks (line and cue limits, no overlaps, every word, durations) must hold.
+/// Writes `<id>.vtt` under the cargo temp dir for `score.py`. Skips when the corpus is absent.
+#[test]
+fn corpus_truth_alignment_shapes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("note: {} absent, skipped", dir.display());
+        return;
+    };
+    let out_dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-truth");
+    std::fs::create_dir_all(&out_dir).expect("temp dir");
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    let (mut n_cues, mut in_range, mut episodes) = (0usize, 0usize, 0usize);
+    for path in paths.iter().filter(|p| p.to_string_lossy().ends_with(".truth.json")) {
+        let truth: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(path).expect("read truth")).expect("truth JSON");
+        let (doc, al) = doc_from_truth(&truth);
+        let config = CaptionConfig::default();
+        let cues = captions::build(&doc, &al, &config);
+        let sp = Speakers::new(&doc.speakers, &BTreeMap::new());
+        let vtt = render(|w| write::vtt::write(w, &cues, &sp));
+        let id = truth["id"].as_str().unwrap_or("episode");
+        std::fs::write(out_dir.join(format!("{id}.vtt")), &vtt).expect("write vtt");
+        let report = check::check(vtt.as_bytes(), Format::Vtt, &config);
+        assert_eq!(report.errors, 0, "{id}: {:?}", report.issues);
+        assert_eq!(cues.last().map(|c| c.words.end), Some(doc.words.len()));
+        n_cues += cues.len();
+        in_range += cues.iter().filter(|c| (0.7..=7.0).contains(&(c.end - c.start))).count();
+        episodes += 1;
+    }
+    eprintln!("corpus (true times): {episodes} episodes, {n_cues} cues, {in_range} within 0.7-7 s");
+    assert!(in_range as f64 >= 0.98 * n_cues as f64, "{in_range} of {n_cues} cues within 0.7-7 s");
+}
+
+/// A Document and Alignment from a corpus truth file (spoken words only).
+fn doc_from_truth(truth: &serde_json::Value) -> (Document, Alignment) {
+    let empty = Vec::new();
+    let turns = truth["turns"].as_array().unwrap_or(&empty);
+    let words = truth["words"].as_array().unwrap_or(&empty);
+    let mut doc = Document::default();
+    let mut al = Alignment::default();
+    let mut turn_speaker = Vec::new();
+    for t in turns {
+        let label = t["speaker"].as_str().unwrap_or("").to_string();
+        let idx = match doc.speakers.iter().position(|s| *s == label) {
+            Some(i) => i,
+            None => {
+                doc.speakers.push(label);
+                doc.speakers.len() - 1
+            }
+        };
+        turn_speaker.push(idx);
+    }
+    for (i, w) in words.iter().enumerate() {
+        let text = w["text"].as_str().unwrap_or("").to_string();
+        let sentence = w["sentence"].as_u64().unwrap_or(0) as usize;
+        let turn = w["turn"].as_u64().unwrap_or(0) as usize;
+        let last_of_sentence = words.get(i + 1).is_none_or(|n| n["sentence"].as_u64() != Some(sentence as u64));
+        let brk = if last_of_sentence {
+            Break::Sentence
+        } else {
+            match text.trim_end_matches(['"', '\u{201d}', '\'', ')']).chars().last() {
+                Some(',') => Break::Comma,
+                Some(';' | ':' | '\u{2014}') => Break::Clause,
+                _ => Break::None,
+            }
+        };
+        doc.words.push(Word {
+            norm: w["norm"].as_str().unwrap_or("").to_string(),
+            text,
+            kind: WordKind::Spoken,
+            syllables: 1.0,
+            break_after: brk,
+            sentence,
+            turn,
+            paragraph: turn,
+        });
+        al.words.push(Timed {
+            start: w["start"].as_f64().unwrap_or(0.0),
+            end: w["end"].as_f64().unwrap_or(0.0),
+            confidence: 1.0,
+        });
+    }
+    for (t, spk) in turn_speaker.iter().enumerate() {
+        let first = doc.words.iter().position(|w| w.turn == t).unwrap_or(doc.words.len());
+        let end = doc.words.iter().rposition(|w| w.turn == t).map_or(first, |e| e + 1);
+        doc.turns.push(Turn { speaker: Some(*spk), sentences: 0..0, words: first..end });
+    }
+    (doc, al)
+}
