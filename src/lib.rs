@@ -14,6 +14,7 @@
 pub mod align;
 pub mod audio;
 pub mod captions;
+pub mod check;
 pub mod chapters;
 pub mod error;
 pub mod features;

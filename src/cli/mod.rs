@@ -1,6 +1,7 @@
 //! The command line: the only place with clap, printing, progress bars and exit codes.
 
 mod align;
+mod check;
 mod segment;
 
 use std::process::ExitCode;
@@ -25,6 +26,7 @@ const AFTER_HELP: &str = "\
 Examples:
   podcue align episode.mp3 transcript.txt -o out/
   podcue segment episode.mp3 --json
+  podcue check captions.vtt --style bbc
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 transcript does not match the audio, 130 interrupted.";
 
@@ -40,6 +42,7 @@ struct Cli {
 enum Command {
     Align(align::Args),
     Segment(segment::Args),
+    Check(check::Args),
 }
 
 /// Parses the arguments, runs the subcommand, maps the outcome to an exit code.
@@ -59,6 +62,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Align(args) => align::run(args),
         Command::Segment(args) => segment::run(args),
+        Command::Check(args) => check::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -2,3 +2,8 @@
 //! `impl Write`. Timestamps come from [`crate::time`].
 
 pub mod atomic;
+pub mod html;
+pub mod srt;
+pub mod transcript_json;
+pub mod vtt;
+pub mod words_json;
