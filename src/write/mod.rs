@@ -2,3 +2,8 @@
 //! `impl Write`. Timestamps come from [`crate::time`].
 
 pub mod atomic;
+pub mod chapters_json;
+pub mod chapters_vtt;
+pub mod ffmetadata;
+pub mod podlove;
+pub mod youtube;
