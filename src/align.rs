@@ -41,12 +41,7 @@ pub struct Alignment {
 pub struct AlignConfig {}
 
 /// Aligns `doc` to the audio described by `timeline` and `features`.
-pub fn align(
-    doc: &Document,
-    timeline: &Timeline,
-    features: &Features,
-    config: &AlignConfig,
-) -> Alignment {
+pub fn align(doc: &Document, timeline: &Timeline, features: &Features, config: &AlignConfig) -> Alignment {
     let _ = (doc, timeline, features, config);
     Alignment::default()
 }

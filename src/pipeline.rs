@@ -4,15 +4,15 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Result;
 use crate::align::{self, AlignConfig, Alignment};
 use crate::audio::{self, AudioInfo};
 use crate::captions::{self, CaptionConfig, Cue};
-use crate::chapters::{self, Chapter, ChapterConfig};
+use crate::chapters::{self, ChapterConfig, Chapter};
 use crate::features::{FeatureExtractor, Features};
 use crate::progress::Observer;
 use crate::segment::{self, SegmentConfig, Timeline};
-use crate::transcript::{self, Document, parse::ParseOptions};
+use crate::transcript::{self, parse::ParseOptions, Document};
+use crate::Result;
 
 /// Settings of every stage.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -49,14 +49,9 @@ pub struct Output {
 }
 
 /// Decodes `audio_path` and computes its features and timeline.
-pub fn analyse(
-    audio_path: &Path,
-    config: &Config,
-    observer: &dyn Observer,
-) -> Result<(AudioInfo, Features, Timeline)> {
+pub fn analyse(audio_path: &Path, config: &Config, observer: &dyn Observer) -> Result<(AudioInfo, Features, Timeline)> {
     let mut extractor = FeatureExtractor::new();
-    let info =
-        audio::decode::decode_to_mono(audio_path, observer, &mut |block| extractor.push(block))?;
+    let info = audio::decode::decode_to_mono(audio_path, observer, &mut |block| extractor.push(block))?;
     let features = extractor.finish();
     let mut timeline = segment::segment(&features, &config.segment);
     timeline.duration = info.duration;
@@ -71,21 +66,11 @@ pub fn run(
     config: &Config,
     observer: &dyn Observer,
 ) -> Result<Output> {
-    let options = ParseOptions {
-        language: config.language.clone(),
-    };
+    let options = ParseOptions { language: config.language.clone() };
     let document = transcript::parse(transcript_bytes, transcript_path, &options)?;
     let (info, features, timeline) = analyse(audio_path, config, observer)?;
     let alignment = align::align(&document, &timeline, &features, &config.align);
     let cues = captions::build(&document, &alignment, &config.captions);
     let chapters = chapters::find(&document, &alignment, info.duration, &config.chapters);
-    Ok(Output {
-        info,
-        features,
-        timeline,
-        document,
-        alignment,
-        cues,
-        chapters,
-    })
+    Ok(Output { info, features, timeline, document, alignment, cues, chapters })
 }

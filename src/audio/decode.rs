@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use super::AudioInfo;
-use crate::Result;
 use crate::progress::Observer;
+use crate::Result;
 
 /// Decodes `path` and pushes mono 16 kHz samples to `sink` in order, block by block.
 /// Memory does not grow with the file's length.

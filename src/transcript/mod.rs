@@ -106,9 +106,6 @@ pub struct Document {
 impl Document {
     /// Number of spoken words.
     pub fn spoken_words(&self) -> usize {
-        self.words
-            .iter()
-            .filter(|w| w.kind == WordKind::Spoken)
-            .count()
+        self.words.iter().filter(|w| w.kind == WordKind::Spoken).count()
     }
 }

@@ -21,19 +21,13 @@ pub fn remove_in_flight() {
 }
 
 fn temp_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     target.with_file_name(format!(".{name}.podcue-{}.tmp", std::process::id()))
 }
 
 /// Writes `target` atomically with `fill`. On any error the temporary file is removed and the
 /// target is untouched.
-pub fn write_file(
-    target: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<()> {
+pub fn write_file(target: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     let tmp = temp_path(target);
     if let Ok(mut list) = IN_FLIGHT.lock() {
         list.push(tmp.clone());
