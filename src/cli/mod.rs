@@ -1,7 +1,10 @@
 //! The command line: the only place with clap, printing, progress bars and exit codes.
 
 mod align;
+mod chapters;
 mod segment;
+mod split;
+mod tag;
 
 use std::process::ExitCode;
 
@@ -40,6 +43,9 @@ struct Cli {
 enum Command {
     Align(align::Args),
     Segment(segment::Args),
+    Chapters(chapters::Args),
+    Tag(tag::Args),
+    Split(split::Args),
 }
 
 /// Parses the arguments, runs the subcommand, maps the outcome to an exit code.
@@ -55,6 +61,9 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Align(args) => align::run(args),
         Command::Segment(args) => segment::run(args),
+        Command::Chapters(args) => chapters::run(args),
+        Command::Tag(args) => tag::run(args),
+        Command::Split(args) => split::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
