@@ -21,6 +21,7 @@ pub mod features;
 pub mod pipeline;
 pub mod progress;
 pub mod segment;
+pub mod split;
 pub mod tag;
 pub mod time;
 pub mod transcript;

@@ -2,7 +2,10 @@
 
 mod align;
 mod check;
+mod chapters;
 mod segment;
+mod split;
+mod tag;
 
 use std::process::ExitCode;
 
@@ -43,6 +46,9 @@ enum Command {
     Align(align::Args),
     Segment(segment::Args),
     Check(check::Args),
+    Chapters(chapters::Args),
+    Tag(tag::Args),
+    Split(split::Args),
 }
 
 /// Parses the arguments, runs the subcommand, maps the outcome to an exit code.
@@ -63,6 +69,9 @@ pub fn run() -> ExitCode {
         Command::Align(args) => align::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Check(args) => check::run(args),
+        Command::Chapters(args) => chapters::run(args),
+        Command::Tag(args) => tag::run(args),
+        Command::Split(args) => split::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

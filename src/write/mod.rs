@@ -7,3 +7,8 @@ pub mod srt;
 pub mod transcript_json;
 pub mod vtt;
 pub mod words_json;
+pub mod chapters_json;
+pub mod chapters_vtt;
+pub mod ffmetadata;
+pub mod podlove;
+pub mod youtube;

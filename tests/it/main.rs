@@ -2,3 +2,7 @@
 
 mod captions;
 mod check;
+//! The one integration test binary.
+
+mod chapters;
+mod tag;
