@@ -14,8 +14,8 @@
 pub mod align;
 pub mod audio;
 pub mod captions;
-pub mod check;
 pub mod chapters;
+pub mod check;
 pub mod error;
 pub mod features;
 pub mod pipeline;

@@ -68,18 +68,37 @@ fn wav_err(path: &Path, e: hound::Error) -> Error {
 
 impl ChapterSplitter {
     /// A splitter writing into `dir` (which must exist) for audio at `rate` Hz, `channels`.
-    pub fn new(dir: &Path, chapters: &[Chapter], rate: u32, channels: u16, format: SampleFormat) -> Result<Self> {
+    pub fn new(
+        dir: &Path,
+        chapters: &[Chapter],
+        rate: u32,
+        channels: u16,
+        format: SampleFormat,
+    ) -> Result<Self> {
         if chapters.is_empty() || rate == 0 || channels == 0 {
-            return Err(Error::Stage { stage: "split", message: "no chapters, or audio without rate/channels".into() });
+            return Err(Error::Stage {
+                stage: "split",
+                message: "no chapters, or audio without rate/channels".into(),
+            });
         }
-        let mut starts: Vec<u64> = chapters.iter().map(|c| (c.start.max(0.0) * f64::from(rate)).round() as u64).collect();
+        let mut starts: Vec<u64> = chapters
+            .iter()
+            .map(|c| (c.start.max(0.0) * f64::from(rate)).round() as u64)
+            .collect();
         starts[0] = 0;
         for i in 1..starts.len() {
             if starts[i] < starts[i - 1] {
-                return Err(Error::Stage { stage: "split", message: format!("chapter {} starts before chapter {}", i + 1, i) });
+                return Err(Error::Stage {
+                    stage: "split",
+                    message: format!("chapter {} starts before chapter {}", i + 1, i),
+                });
             }
         }
-        let names = chapters.iter().enumerate().map(|(i, c)| file_name(i, chapters.len(), &c.title)).collect();
+        let names = chapters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| file_name(i, chapters.len(), &c.title))
+            .collect();
         Ok(ChapterSplitter {
             dir: dir.to_path_buf(),
             names,
@@ -95,18 +114,32 @@ impl ChapterSplitter {
     }
 
     fn chapter_at(&self, frame: u64) -> usize {
-        self.starts.partition_point(|&s| s <= frame).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= frame)
+            .saturating_sub(1)
     }
 
     fn open(&mut self, index: usize) -> Result<()> {
         self.close()?;
         let target = self.dir.join(&self.names[index]);
-        let tmp = self.dir.join(format!(".{}.podcue-{}.tmp", self.names[index], std::process::id()));
+        let tmp = self.dir.join(format!(
+            ".{}.podcue-{}.tmp",
+            self.names[index],
+            std::process::id()
+        ));
         let spec = hound::WavSpec {
             channels: self.channels,
             sample_rate: self.rate,
-            bits_per_sample: if self.format == SampleFormat::Pcm16 { 16 } else { 32 },
-            sample_format: if self.format == SampleFormat::Pcm16 { hound::SampleFormat::Int } else { hound::SampleFormat::Float },
+            bits_per_sample: if self.format == SampleFormat::Pcm16 {
+                16
+            } else {
+                32
+            },
+            sample_format: if self.format == SampleFormat::Pcm16 {
+                hound::SampleFormat::Int
+            } else {
+                hound::SampleFormat::Float
+            },
         };
         self.temps.push(tmp.clone());
         let w = hound::WavWriter::create(&tmp, spec).map_err(|e| wav_err(&tmp, e))?;
@@ -116,7 +149,11 @@ impl ChapterSplitter {
 
     fn close(&mut self) -> Result<()> {
         if let Some((index, w, target)) = self.current.take() {
-            let tmp = self.dir.join(format!(".{}.podcue-{}.tmp", self.names[index], std::process::id()));
+            let tmp = self.dir.join(format!(
+                ".{}.podcue-{}.tmp",
+                self.names[index],
+                std::process::id()
+            ));
             w.finalize().map_err(|e| wav_err(&tmp, e))?;
             fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))?;
             self.temps.retain(|t| t != &tmp);
@@ -136,7 +173,9 @@ impl ChapterSplitter {
             if let Some((_, w, target)) = self.current.as_mut() {
                 for &s in frame {
                     let r = match self.format {
-                        SampleFormat::Pcm16 => w.write_sample((s.clamp(-1.0, 1.0) * 32767.0).round() as i16),
+                        SampleFormat::Pcm16 => {
+                            w.write_sample((s.clamp(-1.0, 1.0) * 32767.0).round() as i16)
+                        }
                         SampleFormat::Float32 => w.write_sample(s),
                     };
                     r.map_err(|e| wav_err(target, e))?;
@@ -176,29 +215,33 @@ pub fn split_file(
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut splitter: Option<ChapterSplitter> = None;
     let mut failure: Option<Error> = None;
-    let info: AudioInfo = crate::audio::decode::decode_interleaved(input, observer, &mut |block, info| {
-        if failure.is_some() {
-            return;
-        }
-        if splitter.is_none() {
-            match ChapterSplitter::new(dir, chapters, info.sample_rate, info.channels, format) {
-                Ok(s) => splitter = Some(s),
-                Err(e) => {
-                    failure = Some(e);
-                    return;
+    let info: AudioInfo =
+        crate::audio::decode::decode_interleaved(input, observer, &mut |block, info| {
+            if failure.is_some() {
+                return;
+            }
+            if splitter.is_none() {
+                match ChapterSplitter::new(dir, chapters, info.sample_rate, info.channels, format) {
+                    Ok(s) => splitter = Some(s),
+                    Err(e) => {
+                        failure = Some(e);
+                        return;
+                    }
                 }
             }
-        }
-        if let Some(s) = splitter.as_mut()
-            && let Err(e) = s.push(block)
-        {
-            failure = Some(e);
-        }
-    })?;
+            if let Some(s) = splitter.as_mut()
+                && let Err(e) = s.push(block)
+            {
+                failure = Some(e);
+            }
+        })?;
     if let Some(e) = failure {
         return Err(e);
     }
-    let splitter = splitter.ok_or_else(|| Error::Audio { path: input.to_path_buf(), message: "no audio decoded".into() })?;
+    let splitter = splitter.ok_or_else(|| Error::Audio {
+        path: input.to_path_buf(),
+        message: "no audio decoded".into(),
+    })?;
     let written = splitter.finish()?;
     if written.len() < chapters.len() {
         observer.warn(&format!(
@@ -216,7 +259,10 @@ mod tests {
 
     #[test]
     fn names_are_numbered_slugs() {
-        assert_eq!(file_name(0, 5, "How the Co-op started?"), "01-how-the-co-op-started.wav");
+        assert_eq!(
+            file_name(0, 5, "How the Co-op started?"),
+            "01-how-the-co-op-started.wav"
+        );
         assert_eq!(file_name(9, 120, "  !!  "), "010-chapter.wav");
         assert_eq!(file_name(2, 3, "Café – l’été"), "03-café-l-été.wav");
     }
@@ -226,12 +272,18 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("podcue-split-unit-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
         let rate = 8000;
-        let ch = |s: f64, t: &str| Chapter { start: s, end: s, title: t.into() };
+        let ch = |s: f64, t: &str| Chapter {
+            start: s,
+            end: s,
+            title: t.into(),
+        };
         let chapters = vec![ch(0.0, "A"), ch(1.00006, "B"), ch(2.5, "C")];
         let mut sp = ChapterSplitter::new(&dir, &chapters, rate, 2, SampleFormat::Float32).unwrap();
         let total_frames = 3 * rate as usize + 17;
         // Sample value = frame index, to check where each part starts.
-        let samples: Vec<f32> = (0..total_frames).flat_map(|i| [i as f32, -(i as f32)]).collect();
+        let samples: Vec<f32> = (0..total_frames)
+            .flat_map(|i| [i as f32, -(i as f32)])
+            .collect();
         for block in samples.chunks(2 * 1001) {
             sp.push(block).unwrap();
         }

@@ -37,12 +37,18 @@ impl Container {
 /// chapters replaced). `output` equal to `input` is refused unless `in_place`.
 /// Chapters must have known ends, except the last one in an MP4 (the file's length is used).
 pub fn tag_file(input: &Path, output: &Path, chapters: &[Chapter], in_place: bool) -> Result<()> {
-    let fail = |message: String| Error::Stage { stage: "tag", message };
+    let fail = |message: String| Error::Stage {
+        stage: "tag",
+        message,
+    };
     if chapters.is_empty() {
         return Err(fail("no chapters to write".into()));
     }
     let container = Container::of(input).ok_or_else(|| {
-        fail(format!("{}: can only tag .mp3 (ID3v2) and .m4a/.m4b/.mp4 files", input.display()))
+        fail(format!(
+            "{}: can only tag .mp3 (ID3v2) and .m4a/.m4b/.mp4 files",
+            input.display()
+        ))
     })?;
     if !in_place && same_file(input, output) {
         return Err(fail(format!(
@@ -61,8 +67,11 @@ pub fn tag_file(input: &Path, output: &Path, chapters: &[Chapter], in_place: boo
             let tmp = temp_beside(output);
             let result = (|| {
                 fs::copy(input, &tmp).map_err(|e| Error::io(&tmp, e))?;
-                mp4::write_chapters(&tmp, chapters).map_err(|m| fail(format!("{}: {m}", input.display())))?;
-                fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(|e| Error::io(&tmp, e))?;
+                mp4::write_chapters(&tmp, chapters)
+                    .map_err(|m| fail(format!("{}: {m}", input.display())))?;
+                fs::File::open(&tmp)
+                    .and_then(|f| f.sync_all())
+                    .map_err(|e| Error::io(&tmp, e))?;
                 fs::rename(&tmp, output).map_err(|e| Error::io(output, e))
             })();
             if result.is_err() {
@@ -82,6 +91,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 fn temp_beside(target: &Path) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     target.with_file_name(format!(".{name}.podcue-tag-{}.tmp", std::process::id()))
 }

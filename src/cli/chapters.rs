@@ -83,22 +83,35 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             (list, stem, None)
         }
         (None, [audio, transcript]) => {
-            let bytes = std::fs::read(transcript).with_context(|| format!("{}: cannot read", transcript.display()))?;
+            let bytes = std::fs::read(transcript)
+                .with_context(|| format!("{}: cannot read", transcript.display()))?;
             let mut config = podcue::pipeline::Config::default();
-            config.chapters = ChapterConfig { min_chapter_s: args.min_chapter };
+            config.chapters = ChapterConfig {
+                min_chapter_s: args.min_chapter,
+            };
             let out = podcue::pipeline::run(audio, &bytes, transcript, &config, &StderrObserver)?;
-            let stem = audio.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "episode".into());
+            let stem = audio
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "episode".into());
             (out.chapters, stem, out.document.title)
         }
         _ => anyhow::bail!("give AUDIO and TRANSCRIPT, or --chapters FILE"),
     };
-    std::fs::create_dir_all(&args.output).with_context(|| format!("{}: cannot create folder", args.output.display()))?;
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("{}: cannot create folder", args.output.display()))?;
     write_all(&list, &args.format, &args.output, &stem, title.as_deref())
 }
 
 /// Writes every requested format; a format whose rules the chapters break is reported and
 /// skipped, the others are still written, and the exit code says something failed.
-pub(crate) fn write_all(list: &[Chapter], formats: &[Format], dir: &Path, stem: &str, title: Option<&str>) -> anyhow::Result<u8> {
+pub(crate) fn write_all(
+    list: &[Chapter],
+    formats: &[Format],
+    dir: &Path,
+    stem: &str,
+    title: Option<&str>,
+) -> anyhow::Result<u8> {
     let mut code = exit::OK;
     let mut seen = Vec::new();
     for &f in formats {

@@ -1,8 +1,8 @@
 //! The command line: the only place with clap, printing, progress bars and exit codes.
 
 mod align;
-mod check;
 mod chapters;
+mod check;
 mod segment;
 mod split;
 mod tag;
@@ -53,6 +53,12 @@ enum Command {
 
 /// Parses the arguments, runs the subcommand, maps the outcome to an exit code.
 pub fn run() -> ExitCode {
+    // Ctrl-C: remove half-written temporary files, leave every finished output as it was.
+    let _ = ctrlc::set_handler(|| {
+        podcue::write::atomic::remove_in_flight();
+        eprintln!("podcue: interrupted");
+        std::process::exit(i32::from(exit::INTERRUPTED));
+    });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -28,7 +28,11 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let list = chapters::read::read(&args.chapters)?;
-    let format = if args.float { SampleFormat::Float32 } else { SampleFormat::Pcm16 };
+    let format = if args.float {
+        SampleFormat::Float32
+    } else {
+        SampleFormat::Pcm16
+    };
     let files = split::split_file(&args.episode, &list, &args.output, format, &StderrObserver)?;
     for f in &files {
         eprintln!("wrote {}", f.display());

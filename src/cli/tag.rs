@@ -33,8 +33,12 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut list = chapters::read::read(&args.chapters)?;
     let mut duration = args.duration;
-    if duration.is_none() && podcue::tag::Container::of(&args.episode) == Some(podcue::tag::Container::Mp4) {
-        duration = podcue::tag::mp4::duration(&args.episode).ok().filter(|d| *d > 0.0);
+    if duration.is_none()
+        && podcue::tag::Container::of(&args.episode) == Some(podcue::tag::Container::Mp4)
+    {
+        duration = podcue::tag::mp4::duration(&args.episode)
+            .ok()
+            .filter(|d| *d > 0.0);
     }
     chapters::fill_ends(&mut list, duration);
     if list.last().is_some_and(|c| !c.has_end()) {

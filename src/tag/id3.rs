@@ -18,7 +18,9 @@ pub fn tag_len(bytes: &[u8]) -> usize {
     if bytes.len() < 10 || &bytes[..3] != b"ID3" || bytes[6..10].iter().any(|b| b & 0x80 != 0) {
         return 0;
     }
-    let size = bytes[6..10].iter().fold(0usize, |acc, b| (acc << 7) | usize::from(*b));
+    let size = bytes[6..10]
+        .iter()
+        .fold(0usize, |acc, b| (acc << 7) | usize::from(*b));
     let footer = if bytes[5] & 0x10 != 0 { 10 } else { 0 };
     (10 + size + footer).min(bytes.len())
 }
@@ -45,10 +47,17 @@ pub fn with_chapters(bytes: &[u8], chapters: &[Chapter]) -> Result<Vec<u8>, Stri
     let mut ids = Vec::with_capacity(chapters.len());
     for (i, c) in chapters.iter().enumerate() {
         if !c.has_end() {
-            return Err(format!("chapter {} ({:?}) has no known end", i + 1, c.title));
+            return Err(format!(
+                "chapter {} ({:?}) has no known end",
+                i + 1,
+                c.title
+            ));
         }
         let id = format!("chp{i}");
-        let ms = |s: f64| u32::try_from(time::millis(s)).map_err(|_| format!("chapter {} is past ID3's 49-day limit", i + 1));
+        let ms = |s: f64| {
+            u32::try_from(time::millis(s))
+                .map_err(|_| format!("chapter {} is past ID3's 49-day limit", i + 1))
+        };
         tag.add_frame(ChapFrame {
             element_id: id.clone(),
             start_time: ms(c.start)?,
@@ -65,10 +74,14 @@ pub fn with_chapters(bytes: &[u8], chapters: &[Chapter]) -> Result<Vec<u8>, Stri
         top_level: true,
         ordered: true,
         elements: ids,
-        frames: vec![Frame::with_content("TIT2", Content::Text("Chapters".into()))],
+        frames: vec![Frame::with_content(
+            "TIT2",
+            Content::Text("Chapters".into()),
+        )],
     });
     let mut out = Vec::with_capacity(bytes.len() + 4096);
-    tag.write_to(&mut out, version).map_err(|e| format!("cannot write the ID3v2 tag: {e}"))?;
+    tag.write_to(&mut out, version)
+        .map_err(|e| format!("cannot write the ID3v2 tag: {e}"))?;
     out.extend_from_slice(&bytes[old_len..]);
     Ok(out)
 }
@@ -80,16 +93,30 @@ pub fn read_chapters(bytes: &[u8]) -> Result<Vec<Chapter>, String> {
     if len == 0 {
         return Ok(Vec::new());
     }
-    let tag = Tag::read_from2(Cursor::new(&bytes[..len])).map_err(|e| format!("cannot read the ID3v2 tag: {e}"))?;
+    let tag = Tag::read_from2(Cursor::new(&bytes[..len]))
+        .map_err(|e| format!("cannot read the ID3v2 tag: {e}"))?;
     let chaps: Vec<&ChapFrame> = tag.chapters().collect();
-    let order: Option<Vec<String>> = tag.tables_of_contents().find(|t| t.top_level).map(|t| t.elements.clone());
+    let order: Option<Vec<String>> = tag
+        .tables_of_contents()
+        .find(|t| t.top_level)
+        .map(|t| t.elements.clone());
     let to_chapter = |c: &ChapFrame| Chapter {
         start: f64::from(c.start_time) / 1000.0,
         end: f64::from(c.end_time) / 1000.0,
-        title: c.frames.iter().find(|f| f.id() == "TIT2").and_then(|f| f.content().text()).unwrap_or("").to_string(),
+        title: c
+            .frames
+            .iter()
+            .find(|f| f.id() == "TIT2")
+            .and_then(|f| f.content().text())
+            .unwrap_or("")
+            .to_string(),
     };
     let mut out: Vec<Chapter> = match order {
-        Some(ids) => ids.iter().filter_map(|id| chaps.iter().find(|c| &c.element_id == id)).map(|c| to_chapter(c)).collect(),
+        Some(ids) => ids
+            .iter()
+            .filter_map(|id| chaps.iter().find(|c| &c.element_id == id))
+            .map(|c| to_chapter(c))
+            .collect(),
         None => chaps.iter().map(|c| to_chapter(c)).collect(),
     };
     if out.is_empty() {

@@ -383,7 +383,10 @@ fn corpus_truth_alignment_shapes() {
     let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     let (mut n_cues, mut in_range, mut episodes) = (0usize, 0usize, 0usize);
-    for path in paths.iter().filter(|p| p.to_string_lossy().ends_with(".truth.json")) {
+    for path in paths
+        .iter()
+        .filter(|p| p.to_string_lossy().ends_with(".truth.json"))
+    {
         let truth: serde_json::Value =
             serde_json::from_slice(&std::fs::read(path).expect("read truth")).expect("truth JSON");
         let (doc, al) = doc_from_truth(&truth);
@@ -397,11 +400,17 @@ fn corpus_truth_alignment_shapes() {
         assert_eq!(report.errors, 0, "{id}: {:?}", report.issues);
         assert_eq!(cues.last().map(|c| c.words.end), Some(doc.words.len()));
         n_cues += cues.len();
-        in_range += cues.iter().filter(|c| (0.7..=7.0).contains(&(c.end - c.start))).count();
+        in_range += cues
+            .iter()
+            .filter(|c| (0.7..=7.0).contains(&(c.end - c.start)))
+            .count();
         episodes += 1;
     }
     eprintln!("corpus (true times): {episodes} episodes, {n_cues} cues, {in_range} within 0.7-7 s");
-    assert!(in_range as f64 >= 0.98 * n_cues as f64, "{in_range} of {n_cues} cues within 0.7-7 s");
+    assert!(
+        in_range as f64 >= 0.98 * n_cues as f64,
+        "{in_range} of {n_cues} cues within 0.7-7 s"
+    );
 }
 
 /// A Document and Alignment from a corpus truth file (spoken words only).
@@ -427,11 +436,17 @@ fn doc_from_truth(truth: &serde_json::Value) -> (Document, Alignment) {
         let text = w["text"].as_str().unwrap_or("").to_string();
         let sentence = w["sentence"].as_u64().unwrap_or(0) as usize;
         let turn = w["turn"].as_u64().unwrap_or(0) as usize;
-        let last_of_sentence = words.get(i + 1).is_none_or(|n| n["sentence"].as_u64() != Some(sentence as u64));
+        let last_of_sentence = words
+            .get(i + 1)
+            .is_none_or(|n| n["sentence"].as_u64() != Some(sentence as u64));
         let brk = if last_of_sentence {
             Break::Sentence
         } else {
-            match text.trim_end_matches(['"', '\u{201d}', '\'', ')']).chars().last() {
+            match text
+                .trim_end_matches(['"', '\u{201d}', '\'', ')'])
+                .chars()
+                .last()
+            {
                 Some(',') => Break::Comma,
                 Some(';' | ':' | '\u{2014}') => Break::Clause,
                 _ => Break::None,
@@ -454,9 +469,21 @@ fn doc_from_truth(truth: &serde_json::Value) -> (Document, Alignment) {
         });
     }
     for (t, spk) in turn_speaker.iter().enumerate() {
-        let first = doc.words.iter().position(|w| w.turn == t).unwrap_or(doc.words.len());
-        let end = doc.words.iter().rposition(|w| w.turn == t).map_or(first, |e| e + 1);
-        doc.turns.push(Turn { speaker: Some(*spk), sentences: 0..0, words: first..end });
+        let first = doc
+            .words
+            .iter()
+            .position(|w| w.turn == t)
+            .unwrap_or(doc.words.len());
+        let end = doc
+            .words
+            .iter()
+            .rposition(|w| w.turn == t)
+            .map_or(first, |e| e + 1);
+        doc.turns.push(Turn {
+            speaker: Some(*spk),
+            sentences: 0..0,
+            words: first..end,
+        });
     }
     (doc, al)
 }

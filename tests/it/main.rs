@@ -1,8 +1,6 @@
 //! The one integration-test binary: one module per area.
 
 mod captions;
-mod check;
-//! The one integration test binary.
-
 mod chapters;
+mod check;
 mod tag;

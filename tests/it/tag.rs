@@ -26,9 +26,21 @@ fn silent_mp3_frames(frames: usize) -> Vec<u8> {
 
 fn sample_chapters() -> Vec<Chapter> {
     vec![
-        Chapter { start: 0.0, end: 0.2, title: "Introduction".into() },
-        Chapter { start: 0.2, end: 0.35, title: "How the co-op started".into() },
-        Chapter { start: 0.35, end: 0.5, title: "Ünïcode & advice".into() },
+        Chapter {
+            start: 0.0,
+            end: 0.2,
+            title: "Introduction".into(),
+        },
+        Chapter {
+            start: 0.2,
+            end: 0.35,
+            title: "How the co-op started".into(),
+        },
+        Chapter {
+            start: 0.35,
+            end: 0.5,
+            title: "Ünïcode & advice".into(),
+        },
     ]
 }
 
@@ -83,7 +95,11 @@ fn mp3_gets_chap_and_ordered_ctoc_and_keeps_tags_and_audio() {
         let c = chaps.iter().find(|c| &c.element_id == id).unwrap();
         assert_eq!(c.start_time, (want.start * 1000.0).round() as u32);
         assert_eq!(c.end_time, (want.end * 1000.0).round() as u32);
-        let title = c.frames.iter().find(|f| f.id() == "TIT2").and_then(|f| f.content().text());
+        let title = c
+            .frames
+            .iter()
+            .find(|f| f.id() == "TIT2")
+            .and_then(|f| f.content().text());
         assert_eq!(title, Some(want.title.as_str()));
     }
     // Our own reader agrees.
@@ -123,7 +139,9 @@ fn symphonia_reads_the_chapters() {
                         .tags
                         .iter()
                         .find_map(|t| match &t.raw.value {
-                            RawValue::String(s) if t.raw.key.contains("TIT2") => Some(s.to_string()),
+                            RawValue::String(s) if t.raw.key.contains("TIT2") => {
+                                Some(s.to_string())
+                            }
                             _ => None,
                         })
                         .unwrap_or_default();
@@ -134,7 +152,10 @@ fn symphonia_reads_the_chapters() {
     }
     let mut got = Vec::new();
     flatten(&group.items, &mut got);
-    let want: Vec<(f64, String)> = sample_chapters().into_iter().map(|c| (c.start, c.title)).collect();
+    let want: Vec<(f64, String)> = sample_chapters()
+        .into_iter()
+        .map(|c| (c.start, c.title))
+        .collect();
     assert_eq!(got.len(), want.len(), "{got:?}");
     for ((gs, gt), (ws, wt)) in got.iter().zip(&want) {
         assert!((gs - ws).abs() < 0.001, "{gs} vs {ws}");
@@ -151,14 +172,20 @@ fn output_equal_to_input_is_refused_unless_in_place() {
     let input = dir.join("ep.mp3");
     let audio = silent_mp3_frames(8);
     std::fs::write(&input, &audio).unwrap();
-    let err = podcue::tag::tag_file(&input, &input, &sample_chapters(), false).unwrap_err().to_string();
+    let err = podcue::tag::tag_file(&input, &input, &sample_chapters(), false)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("--in-place"), "{err}");
     assert_eq!(std::fs::read(&input).unwrap(), audio);
     podcue::tag::tag_file(&input, &input, &sample_chapters(), true).unwrap();
     let out = std::fs::read(&input).unwrap();
     assert_eq!(&out[podcue::tag::id3::tag_len(&out)..], &audio[..]);
     // No temporary file left behind.
-    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -173,14 +200,18 @@ fn unknown_container_and_missing_ends_are_errors() {
     std::fs::write(&mp3, silent_mp3_frames(4)).unwrap();
     let mut ch = sample_chapters();
     ch[2].end = ch[2].start;
-    let e = podcue::tag::tag_file(&mp3, &dir.join("o.mp3"), &ch, false).unwrap_err().to_string();
+    let e = podcue::tag::tag_file(&mp3, &dir.join("o.mp3"), &ch, false)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("no known end"), "{e}");
     assert!(!dir.join("o.mp3").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 #[test]
@@ -193,8 +224,16 @@ fn m4a_gets_chapter_track_and_chpl() {
     let dir = temp_dir("m4a");
     let output = dir.join("out.m4a");
     let ch = vec![
-        Chapter { start: 0.0, end: 0.4, title: "One".into() },
-        Chapter { start: 0.4, end: 1.0, title: "Two & more".into() },
+        Chapter {
+            start: 0.0,
+            end: 0.4,
+            title: "One".into(),
+        },
+        Chapter {
+            start: 0.4,
+            end: 1.0,
+            title: "Two & more".into(),
+        },
     ];
     podcue::tag::tag_file(&src, &output, &ch, false).unwrap();
     let (list, track) = podcue::tag::mp4::read_chapters(&output).unwrap();
