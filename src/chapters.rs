@@ -682,8 +682,7 @@ fn title_from_words(doc: &Document, range: std::ops::Range<usize>) -> String {
         .filter(|w| w.kind == WordKind::Spoken)
         .collect();
     let mut i = 0;
-    loop {
-        let Some(w) = words.get(i) else { break };
+    while let Some(w) = words.get(i) {
         let bare = w.text.trim_end_matches([',', ';', ':']);
         let comma = bare.len() != w.text.len();
         let is_name = doc.speakers.iter().any(|s| {
@@ -691,9 +690,8 @@ fn title_from_words(doc: &Document, range: std::ops::Range<usize>) -> String {
                 part.eq_ignore_ascii_case(bare.trim_matches(|c: char| !c.is_alphanumeric()))
             })
         });
-        if LEAD_INS.contains(&w.norm.as_str()) && i + 1 < words.len() {
-            i += 1;
-        } else if is_name && comma && i + 1 < words.len() {
+        // Skip lead-ins ("So,") and the guest's name ("Samuel,") before the salient words.
+        if (LEAD_INS.contains(&w.norm.as_str()) || (is_name && comma)) && i + 1 < words.len() {
             i += 1;
         } else {
             break;

@@ -269,7 +269,7 @@ fn speech_runs(
             let mut s = i;
             while s > 0
                 && energy[s - 1] >= low
-                && runs.last().is_none_or(|r: &(usize, usize)| s - 1 >= r.1)
+                && runs.last().is_none_or(|r: &(usize, usize)| s > r.1)
             {
                 s -= 1;
             }

@@ -85,9 +85,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         (None, [audio, transcript]) => {
             let bytes = std::fs::read(transcript)
                 .with_context(|| format!("{}: cannot read", transcript.display()))?;
-            let mut config = podcue::pipeline::Config::default();
-            config.chapters = ChapterConfig {
-                min_chapter_s: args.min_chapter,
+            let config = podcue::pipeline::Config {
+                chapters: ChapterConfig {
+                    min_chapter_s: args.min_chapter,
+                },
+                ..podcue::pipeline::Config::default()
             };
             let out = podcue::pipeline::run(audio, &bytes, transcript, &config, &StderrObserver)?;
             let stem = audio

@@ -34,8 +34,11 @@ pub fn duration(path: &Path) -> Result<f64, String> {
     Ok(tag.duration().as_secs_f64())
 }
 
+/// Chapter starts (seconds) and titles.
+pub type ChapterList = Vec<(f64, String)>;
+
 /// Chapters read back: (chapter list, chapter track), each as (start seconds, title).
-pub fn read_chapters(path: &Path) -> Result<(Vec<(f64, String)>, Vec<(f64, String)>), String> {
+pub fn read_chapters(path: &Path) -> Result<(ChapterList, ChapterList), String> {
     let tag =
         Tag::read_from_path(path).map_err(|e| format!("cannot read the MP4 structure: {e}"))?;
     let conv = |l: &[Mp4Chapter]| {

@@ -40,8 +40,8 @@ const STOPWORDS: &[(&str, &[&str])] = &[
     (
         "pt",
         &[
-            "o", "os", "e", "é", "que", "de", "não", "um", "uma", "para", "com", "do", "da",
-            "em", "se", "por", "mas", "eu", "você", "muito", "isso", "está", "ao", "das",
+            "o", "os", "e", "é", "que", "de", "não", "um", "uma", "para", "com", "do", "da", "em",
+            "se", "por", "mas", "eu", "você", "muito", "isso", "está", "ao", "das",
         ],
     ),
     (
@@ -119,12 +119,27 @@ mod tests {
     #[test]
     fn guesses_common_languages() {
         assert_eq!(g("the boat was late and we waited for it"), "en");
-        assert_eq!(g("je suis sur le quai et la mer est calme pour une fois"), "fr");
-        assert_eq!(g("el barco llegó tarde y no hay nadie en el muelle pero está bien"), "es");
-        assert_eq!(g("der zug ist nicht pünktlich und ich warte auf den nächsten"), "de");
-        assert_eq!(g("il treno non è arrivato e io sono qui con gli amici"), "it");
+        assert_eq!(
+            g("je suis sur le quai et la mer est calme pour une fois"),
+            "fr"
+        );
+        assert_eq!(
+            g("el barco llegó tarde y no hay nadie en el muelle pero está bien"),
+            "es"
+        );
+        assert_eq!(
+            g("der zug ist nicht pünktlich und ich warte auf den nächsten"),
+            "de"
+        );
+        assert_eq!(
+            g("il treno non è arrivato e io sono qui con gli amici"),
+            "it"
+        );
         assert_eq!(g("o barco não chegou e eu estou com muito frio"), "pt");
-        assert_eq!(g("de trein is niet op tijd en ik wacht op het perron"), "nl");
+        assert_eq!(
+            g("de trein is niet op tijd en ik wacht op het perron"),
+            "nl"
+        );
         assert_eq!(g("今日は 天気が いいです"), "ja");
         assert_eq!(g("今天天气很好"), "zh");
         assert_eq!(g("오늘 날씨가 좋아요"), "ko");

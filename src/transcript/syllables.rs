@@ -83,7 +83,7 @@ fn char_syllables(c: char) -> Option<f32> {
         0x0E00..=0x0EFF | 0x1780..=0x17FF | 0x1000..=0x109F => Some(0.0),
         // Arabic and Hebrew letters (vowels mostly unwritten): about one syllable per two.
         0x0621..=0x064A | 0x0671..=0x06D3 | 0x05D0..=0x05EA => Some(0.5),
-        0x0600..=0x06FF | 0x0590..=0x05FF => Some(0.0),
+        0x0590..=0x06FF => Some(0.0),
         // Indic scripts: one syllable per consonant or vowel letter, signs count nothing.
         0x0900..=0x0DFF => {
             let off = u & 0x7F;
@@ -196,7 +196,7 @@ fn part_syllables(part: &str, lang: Lang) -> f32 {
     }
     let upper = letters.chars().filter(|c| c.is_uppercase()).count();
     let n = letters.chars().count();
-    if n >= 2 && upper == n && lang != Lang::Generic || (n >= 2 && upper == n && n <= 4) {
+    if n >= 2 && upper == n && (lang != Lang::Generic || n <= 4) {
         return acronym(&letters, lang);
     }
     word_syllables(&lower, lang)
@@ -1020,16 +1020,15 @@ fn french(w: &str) -> usize {
     ];
     // "qu"/"gu" + e: the u is not a vowel.
     let qu = s.ends_with("que") || s.ends_with("gue") || s.ends_with("ques") || s.ends_with("gues");
-    if n > 4
+    if (n > 4
         && s.ends_with("ent")
         && cons(at(n - 4))
         && !s.ends_with("ment")
-        && !SAID_ENT.contains(&s.as_str())
+        && !SAID_ENT.contains(&s.as_str()))
+        || (n > 3 && s.ends_with("es") && (cons(at(n - 3)) || qu))
+        || (n > 2 && s.ends_with('e') && (cons(at(n - 2)) || qu))
     {
-        count -= 1;
-    } else if n > 3 && s.ends_with("es") && (cons(at(n - 3)) || qu) {
-        count -= 1;
-    } else if n > 2 && s.ends_with('e') && (cons(at(n - 2)) || qu) {
+        // Silent final -ent (verbs), -es and -e.
         count -= 1;
     }
     // é before another vowel is its own syllable ("réalité", "créé").
