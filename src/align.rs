@@ -48,6 +48,9 @@ pub struct Alignment {
     pub low_confidence: Vec<Span>,
     /// Mean word confidence.
     pub mean_confidence: f32,
+    /// How well the transcript's structure fits the audio's pauses, about 0..1 (below about
+    /// 0.66 the transcript evidently belongs to other audio).
+    pub match_evidence: f32,
     /// Seconds of speech per syllable measured for each speaker (index as in the document;
     /// unlabelled transcripts have one entry).
     pub seconds_per_syllable: Vec<f64>,
@@ -455,6 +458,7 @@ pub fn align(
     let mut ends = vec![0.0; n];
     let mut conf = vec![0.0f32; n];
     let mut skipped = Vec::new();
+    let mut evidence = 0.0;
     for pass in 0..2 {
         skipped.clear();
         place_words(
@@ -467,6 +471,7 @@ pub fn align(
             &mut ends,
             &mut conf,
             &mut skipped,
+            &mut evidence,
         );
         if pass == 0 {
             // Re-measure each speaker's rate where their words landed: the median over
@@ -494,6 +499,7 @@ pub fn align(
         }
     }
     out.seconds_per_syllable = rates;
+    out.match_evidence = evidence;
     for k in 0..n {
         out.words[sp.word[k]] = Timed {
             start: (starts[k] - config.onset_lead_s).max(0.0),
@@ -585,6 +591,7 @@ fn place_words(
     ends: &mut [f64],
     conf: &mut [f32],
     skipped: &mut Vec<Span>,
+    evidence: &mut f32,
 ) {
     let n = sp.word.len();
     // Level 1 anchors: the edges and every punctuated boundary. Anchor j sits before
@@ -648,6 +655,7 @@ fn place_words(
     };
     let placement = solve(&problem);
 
+    *evidence = match_evidence(&placement, &kinds, gaps);
     // Record skipped audio (entry gap != exit gap) and the leading/trailing speech.
     let placed: Vec<(usize, (usize, usize))> = placement
         .iter()
@@ -675,6 +683,37 @@ fn place_words(
             *c *= fit;
         }
     }
+}
+
+/// How well the transcript's structure matches the audio's, about 0..1: the share of
+/// sentence and turn boundaries that found a pause, less the share of the episode's strong
+/// pauses that no boundary used. A transcript of another episode leaves boundaries in
+/// running speech or strong pauses inside its sentences, whatever the DP does.
+fn match_evidence(placement: &[Option<(usize, usize)>], kinds: &[Kind], gaps: &[Gap]) -> f32 {
+    let mut used = vec![false; gaps.len()];
+    let (mut major, mut major_placed) = (0usize, 0usize);
+    for (kind, pl) in kinds.iter().zip(placement) {
+        if let Some((entry, exit)) = *pl {
+            for u in &mut used[entry..=exit] {
+                *u = true;
+            }
+        }
+        if matches!(kind, Kind::Sentence | Kind::Turn) {
+            major += 1;
+            major_placed += usize::from(pl.is_some());
+        }
+    }
+    let strong: Vec<usize> = (0..gaps.len())
+        .filter(|&g| gaps[g].strength > 0.7)
+        .collect();
+    let strong_unused = strong.iter().filter(|&&g| !used[g]).count();
+    let placed_share = if major == 0 {
+        1.0
+    } else {
+        major_placed as f64 / major as f64
+    };
+    let unused_share = strong_unused as f64 / strong.len().max(1) as f64;
+    (placed_share - unused_share) as f32
 }
 
 /// How well the speech of a stretch matches its words' expected length, 0..1.
