@@ -16,7 +16,10 @@ fn err(name: &Path, message: impl Into<String>) -> Error {
 /// Decodes transcript bytes to a string with `\n` line endings.
 pub(crate) fn decode(bytes: &[u8], name: &Path) -> Result<String> {
     if bytes.is_empty() {
-        return Err(err(name, "the transcript is empty; give the text of the episode"));
+        return Err(err(
+            name,
+            "the transcript is empty; give the text of the episode",
+        ));
     }
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         utf8(rest, name)?
@@ -31,7 +34,11 @@ pub(crate) fn decode(bytes: &[u8], name: &Path) -> Result<String> {
                 format!(
                     "the transcript looks like UTF-16 ({endian}) without a byte-order mark; \
                      convert it to UTF-8, e.g. iconv -f utf-16{} -t utf-8 IN > OUT",
-                    if endian == "little-endian" { "le" } else { "be" }
+                    if endian == "little-endian" {
+                        "le"
+                    } else {
+                        "be"
+                    }
                 ),
             ));
         }
@@ -97,7 +104,10 @@ fn utf16(bytes: &[u8], name: &Path, unit: fn([u8; 2]) -> u16) -> Result<String> 
         }
     }
     if out.contains('\0') {
-        return Err(err(name, "the transcript looks binary (it contains NUL characters)"));
+        return Err(err(
+            name,
+            "the transcript looks binary (it contains NUL characters)",
+        ));
     }
     Ok(out)
 }
@@ -110,7 +120,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
     }
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     // ASCII-range text: one byte of each pair is zero, the other mostly not.
     if odd_zero * 10 >= pairs * 6 && even_zero * 10 <= pairs {
         Some("little-endian")
@@ -188,7 +203,10 @@ mod tests {
     fn bad_encodings_name_the_problem_and_the_fix() {
         let latin1 = b"caf\xe9 au lait";
         let m = msg(latin1);
-        assert!(m.contains("not valid UTF-8") && m.contains("iconv -f latin1"), "{m}");
+        assert!(
+            m.contains("not valid UTF-8") && m.contains("iconv -f latin1"),
+            "{m}"
+        );
         let mut le = Vec::new();
         for u in "Hello there, friend".encode_utf16() {
             le.extend(u.to_le_bytes());

@@ -19,8 +19,8 @@ const STOPWORDS: &[(&str, &[&str])] = &[
     (
         "es",
         &[
-            "el", "los", "las", "y", "es", "que", "un", "una", "por", "con", "para", "no", "se",
-            "del", "lo", "pero", "como", "muy", "está", "yo", "su", "al", "más", "también",
+            "el", "los", "las", "y", "es", "que", "un", "una", "por", "con", "para", "se", "muy",
+            "del", "lo", "pero", "como", "está", "yo", "su", "al", "más", "también",
         ],
     ),
     (
@@ -40,8 +40,8 @@ const STOPWORDS: &[(&str, &[&str])] = &[
     (
         "pt",
         &[
-            "o", "os", "e", "é", "que", "de", "não", "um", "uma", "para", "com", "do", "da",
-            "em", "se", "por", "mas", "eu", "você", "muito", "isso", "está", "ao", "das",
+            "o", "os", "e", "é", "que", "de", "não", "um", "uma", "para", "com", "do", "da", "em",
+            "se", "por", "mas", "eu", "você", "muito", "isso", "está", "ao", "das",
         ],
     ),
     (
@@ -101,9 +101,10 @@ pub(crate) fn guess<'a>(words: impl Iterator<Item = &'a str>) -> String {
     {
         return code.to_owned();
     }
-    let best = (0..scores.len()).max_by_key(|&i| (scores[i], usize::from(i == 0)));
+    // English unless another language clearly wins: short texts share many small words.
+    let best = (1..scores.len()).max_by_key(|&i| scores[i]);
     match best {
-        Some(i) if scores[i] > 0 => STOPWORDS[i].0.to_owned(),
+        Some(i) if scores[i] >= 2 && scores[i] * 2 > scores[0] * 3 => STOPWORDS[i].0.to_owned(),
         _ => "en".to_owned(),
     }
 }
@@ -119,16 +120,32 @@ mod tests {
     #[test]
     fn guesses_common_languages() {
         assert_eq!(g("the boat was late and we waited for it"), "en");
-        assert_eq!(g("je suis sur le quai et la mer est calme pour une fois"), "fr");
-        assert_eq!(g("el barco llegó tarde y no hay nadie en el muelle pero está bien"), "es");
-        assert_eq!(g("der zug ist nicht pünktlich und ich warte auf den nächsten"), "de");
-        assert_eq!(g("il treno non è arrivato e io sono qui con gli amici"), "it");
+        assert_eq!(
+            g("je suis sur le quai et la mer est calme pour une fois"),
+            "fr"
+        );
+        assert_eq!(
+            g("el barco llegó tarde y no hay nadie en el muelle pero está bien"),
+            "es"
+        );
+        assert_eq!(
+            g("der zug ist nicht pünktlich und ich warte auf den nächsten"),
+            "de"
+        );
+        assert_eq!(
+            g("il treno non è arrivato e io sono qui con gli amici"),
+            "it"
+        );
         assert_eq!(g("o barco não chegou e eu estou com muito frio"), "pt");
-        assert_eq!(g("de trein is niet op tijd en ik wacht op het perron"), "nl");
+        assert_eq!(
+            g("de trein is niet op tijd en ik wacht op het perron"),
+            "nl"
+        );
         assert_eq!(g("今日は 天気が いいです"), "ja");
         assert_eq!(g("今天天气很好"), "zh");
         assert_eq!(g("오늘 날씨가 좋아요"), "ko");
         assert_eq!(g("สวัสดี ครับ"), "th");
         assert_eq!(g("12 34"), "en");
+        assert_eq!(g("yes quite no never no no"), "en");
     }
 }

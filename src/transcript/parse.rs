@@ -52,9 +52,18 @@ pub fn parse(bytes: &[u8], name: &Path, options: &ParseOptions) -> Result<Docume
         ),
     };
     let lang = doc.language.clone();
+    // Words repeat a lot: estimate each distinct spelling once.
+    let mut cache: HashMap<String, f32> = HashMap::new();
     for w in &mut doc.words {
         if w.kind == WordKind::Spoken {
-            w.syllables = syllables::estimate(&w.text, &lang);
+            w.syllables = match cache.get(&w.text) {
+                Some(&n) => n,
+                None => {
+                    let n = syllables::estimate(&w.text, &lang);
+                    cache.insert(w.text.clone(), n);
+                    n
+                }
+            };
         }
     }
     Ok(doc)
@@ -74,15 +83,78 @@ struct Structure {
 
 /// Words before a colon that introduce page furniture, not a speaker.
 const NOT_SPEAKERS: &[&str] = &[
-    "note", "notes", "photo", "photos", "image", "images", "caption", "credit", "credits",
-    "source", "sources", "update", "updated", "editor's note", "editor’s note", "correction",
-    "disclaimer", "transcript", "tags", "tag", "related", "posted", "published", "filed under",
-    "share", "music", "audio", "video", "listen", "subscribe", "warning", "content warning",
-    "trigger warning", "episode", "chapter", "part", "section", "season", "act", "scene",
-    "summary", "links", "resources", "references", "topics", "category", "categories", "by",
-    "date", "time", "location", "producer", "produced by",
-    "edited by", "transcribed by", "read more", "see also", "ps", "p.s", "nb", "n.b", "re",
-    "subject", "from", "to", "cc", "email", "phone", "website", "http", "https", "www",
+    "note",
+    "notes",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "caption",
+    "credit",
+    "credits",
+    "source",
+    "sources",
+    "update",
+    "updated",
+    "editor's note",
+    "editor’s note",
+    "correction",
+    "disclaimer",
+    "transcript",
+    "tags",
+    "tag",
+    "related",
+    "posted",
+    "published",
+    "filed under",
+    "share",
+    "music",
+    "audio",
+    "video",
+    "listen",
+    "subscribe",
+    "warning",
+    "content warning",
+    "trigger warning",
+    "episode",
+    "chapter",
+    "part",
+    "section",
+    "season",
+    "act",
+    "scene",
+    "summary",
+    "links",
+    "resources",
+    "references",
+    "topics",
+    "category",
+    "categories",
+    "by",
+    "date",
+    "time",
+    "location",
+    "producer",
+    "produced by",
+    "edited by",
+    "transcribed by",
+    "read more",
+    "see also",
+    "ps",
+    "p.s",
+    "nb",
+    "n.b",
+    "re",
+    "subject",
+    "from",
+    "to",
+    "cc",
+    "email",
+    "phone",
+    "website",
+    "http",
+    "https",
+    "www",
 ];
 
 /// Particles allowed in lower case inside a name ("Ana de Souza").
@@ -95,7 +167,8 @@ fn split_label(line: &str) -> Option<(String, &str)> {
     let mut t = line.trim_start();
     t = t.trim_start_matches(['*', '_', '>', ' ']);
     t = strip_timestamp(t);
-    let head = &t[..t.len().min(64)];
+    let head_end = t.char_indices().nth(64).map_or(t.len(), |(p, _)| p);
+    let head = &t[..head_end];
     let colon = head.find([':', '：'])?;
     let colon_len = t[colon..].chars().next().map_or(1, char::len_utf8);
     let label = t[..colon].trim().trim_matches(['*', '_']).trim();
@@ -133,7 +206,9 @@ fn split_label(line: &str) -> Option<(String, &str)> {
 /// Removes a leading `[00:01:02]`, `(01:02)` or `00:01:02` time stamp.
 fn strip_timestamp(t: &str) -> &str {
     let inner_ok = |s: &str| {
-        s.contains(':') && s.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ','))
+        s.contains(':')
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ','))
     };
     for (open, close) in [('[', ']'), ('(', ')')] {
         if let Some(rest) = t.strip_prefix(open)
@@ -144,7 +219,11 @@ fn strip_timestamp(t: &str) -> &str {
         }
     }
     let end = t.find(char::is_whitespace).unwrap_or(t.len());
-    if end < t.len() && end >= 4 && inner_ok(&t[..end]) && t[..end].chars().filter(|&c| c == ':').count() >= 1 {
+    if end < t.len()
+        && end >= 4
+        && inner_ok(&t[..end])
+        && t[..end].chars().filter(|&c| c == ':').count() >= 1
+    {
         return t[end..].trim_start();
     }
     t
@@ -171,8 +250,10 @@ fn accepted_labels(cands: &[(usize, String, bool)], first_content_line: usize) -
     for (_, l, _) in cands {
         *counts.entry(l.as_str()).or_default() += 1;
     }
-    let repeated: Vec<&(usize, String, bool)> =
-        cands.iter().filter(|(_, l, _)| counts[l.as_str()] >= 2).collect();
+    let repeated: Vec<&(usize, String, bool)> = cands
+        .iter()
+        .filter(|(_, l, _)| counts[l.as_str()] >= 2)
+        .collect();
     if repeated.is_empty() {
         return cands.iter().map(|(_, l, _)| l.clone()).collect();
     }
@@ -193,24 +274,82 @@ fn accepted_labels(cands: &[(usize, String, bool)], first_content_line: usize) -
 
 /// Lines that start the part of a web page after the transcript.
 const TRAILER_HEADINGS: &[&str] = &[
-    "about the author", "about the authors", "about the host", "about the hosts",
-    "about the guest", "about the guests", "about the podcast", "about the show",
-    "adjacent posts", "related posts", "related", "related articles", "related stories",
-    "more from", "share this", "tags", "comments", "leave a comment", "leave a reply",
-    "recent posts", "previous post", "next post", "you might also like", "you may also like",
-    "read more", "footnotes", "show notes", "links", "resources", "further reading",
-    "credits", "subscribe", "support us", "newsletter", "sign up",
+    "about the author",
+    "about the authors",
+    "about the host",
+    "about the hosts",
+    "about the guest",
+    "about the guests",
+    "about the podcast",
+    "about the show",
+    "adjacent posts",
+    "related posts",
+    "related",
+    "related articles",
+    "related stories",
+    "more from",
+    "share this",
+    "tags",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "recent posts",
+    "previous post",
+    "next post",
+    "you might also like",
+    "you may also like",
+    "read more",
+    "footnotes",
+    "show notes",
+    "links",
+    "resources",
+    "further reading",
+    "credits",
+    "subscribe",
+    "support us",
+    "newsletter",
+    "sign up",
 ];
 
 /// Beginnings of closing lines that are page text, not speech.
 const CLOSING_STARTS: &[&str] = &[
-    "for listeners", "for more information", "for more on", "for more about", "to learn more",
-    "learn more", "find out more", "more information", "this transcript", "transcript edited",
-    "transcript by", "transcription by", "transcribed by", "this episode was produced",
-    "this episode was edited", "this episode was recorded", "produced by", "edited by",
-    "music by", "music:", "copyright", "©", "(note", "(this", "note:", "editor's note",
-    "editor’s note", "photo:", "listen to the full", "subscribe to", "follow us",
-    "you can listen", "(photo", "[note", "posted in", "filed under", "share this",
+    "for listeners",
+    "for more information",
+    "for more on",
+    "for more about",
+    "to learn more",
+    "learn more",
+    "find out more",
+    "more information",
+    "this transcript",
+    "transcript edited",
+    "transcript by",
+    "transcription by",
+    "transcribed by",
+    "this episode was produced",
+    "this episode was edited",
+    "this episode was recorded",
+    "produced by",
+    "edited by",
+    "music by",
+    "music:",
+    "copyright",
+    "©",
+    "(note",
+    "(this",
+    "note:",
+    "editor's note",
+    "editor’s note",
+    "photo:",
+    "listen to the full",
+    "subscribe to",
+    "follow us",
+    "you can listen",
+    "(photo",
+    "[note",
+    "posted in",
+    "filed under",
+    "share this",
 ];
 
 fn is_trailer_heading(line: &str) -> bool {
@@ -257,7 +396,8 @@ fn is_emphasis_line(line: &str) -> bool {
 fn is_roman(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 8
-        && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        && s.chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
 /// A heading read aloud in plain text: "Sonnet I", "Chapter 3", "12", "IV".
@@ -270,9 +410,23 @@ fn is_plain_heading(line: &str) -> bool {
         [kw, n] | [kw, n, _] => {
             matches!(
                 kw.to_lowercase().as_str(),
-                "sonnet" | "chapter" | "part" | "section" | "canto" | "book" | "act" | "scene"
-                    | "psalm" | "letter" | "episode" | "stanza" | "poem" | "chapitre" | "partie"
-                    | "capítulo" | "kapitel"
+                "sonnet"
+                    | "chapter"
+                    | "part"
+                    | "section"
+                    | "canto"
+                    | "book"
+                    | "act"
+                    | "scene"
+                    | "psalm"
+                    | "letter"
+                    | "episode"
+                    | "stanza"
+                    | "poem"
+                    | "chapitre"
+                    | "partie"
+                    | "capítulo"
+                    | "kapitel"
             ) && (numeral(n) || n.chars().next().is_some_and(char::is_uppercase))
         }
         _ => false,
@@ -322,7 +476,10 @@ fn strip_bullet(line: &str) -> &str {
 // ---------------------------------------------------------------------------------------
 
 fn structure(text: &str) -> Structure {
-    let lines: Vec<String> = text.split('\n').map(|l| strip_links(l.trim_end())).collect();
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|l| strip_links(l.trim_end()))
+        .collect();
     let markdown = lines.iter().any(|l| markdown_heading(l).is_some());
     let first_content_line = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
 
@@ -456,7 +613,9 @@ fn detect_line_mode(items: &[Item]) -> bool {
             let lines: Vec<&str> = text.split('\n').collect();
             for l in &lines[..lines.len().saturating_sub(1)] {
                 inner_lines += 1;
-                if l.trim_end().ends_with(['.', ',', ';', ':', '!', '?', '—', '-', '…', '"', '”', '’', ')']) {
+                if l.trim_end().ends_with([
+                    '.', ',', ';', ':', '!', '?', '—', '-', '…', '"', '”', '’', ')',
+                ]) {
                     punctuated += 1;
                 }
             }
@@ -575,7 +734,11 @@ mod tests {
     use crate::transcript::{Break, Document};
 
     fn doc(text: &str) -> Document {
-        match parse(text.as_bytes(), Path::new("t.txt"), &ParseOptions::default()) {
+        match parse(
+            text.as_bytes(),
+            Path::new("t.txt"),
+            &ParseOptions::default(),
+        ) {
             Ok(d) => d,
             Err(e) => panic!("parse failed: {e}"),
         }
@@ -598,19 +761,33 @@ mod tests {
 
     #[test]
     fn name_colon_style() {
-        let d = doc("ADA: Morning, all. The kettle is on.\n\nBEN: Thanks, Ada.\n\nADA: [Laughs] You're welcome.\nAnd the toast?\n\nBEN: Burnt.");
-        assert_eq!(turn_speakers(&d), vec![Some("ADA"), Some("BEN"), Some("ADA"), Some("BEN")]);
+        let d = doc(
+            "ADA: Morning, all. The kettle is on.\n\nBEN: Thanks, Ada.\n\nADA: [Laughs] You're welcome.\nAnd the toast?\n\nBEN: Burnt.",
+        );
+        assert_eq!(
+            turn_speakers(&d),
+            vec![Some("ADA"), Some("BEN"), Some("ADA"), Some("BEN")]
+        );
         assert_eq!(d.speakers, vec!["ADA", "BEN"]);
         assert_eq!(spoken(&d)[..4], ["morning", "all", "the", "kettle"]);
         assert_eq!(d.sentences.len(), 6);
-        let tag = d.words.iter().find(|w| w.text == "[Laughs]").map(|w| w.kind);
+        let tag = d
+            .words
+            .iter()
+            .find(|w| w.text == "[Laughs]")
+            .map(|w| w.kind);
         assert_eq!(tag, Some(WordKind::SoundTag));
     }
 
     #[test]
     fn full_name_on_its_own_line() {
-        let d = doc("Marta Quill:\nWe sailed at dawn.\n\nThe wind rose by noon.\n\nOscar Venn:\nDid you turn back?\n\nMarta Quill:\nNo.");
-        assert_eq!(turn_speakers(&d), vec![Some("Marta Quill"), Some("Oscar Venn"), Some("Marta Quill")]);
+        let d = doc(
+            "Marta Quill:\nWe sailed at dawn.\n\nThe wind rose by noon.\n\nOscar Venn:\nDid you turn back?\n\nMarta Quill:\nNo.",
+        );
+        assert_eq!(
+            turn_speakers(&d),
+            vec![Some("Marta Quill"), Some("Oscar Venn"), Some("Marta Quill")]
+        );
         assert_eq!(d.turns[0].sentences.len(), 2);
         assert_eq!(spoken(&d).len(), 4 + 5 + 4 + 1);
     }
@@ -619,7 +796,10 @@ mod tests {
     fn article_page_drops_furniture() {
         let text = "Baking bread at sea: a talk with a ship's cook\nThe galley of the Orla (Photo: K. Lund)\n\nThis week we talk about bread.\n\nRead the transcript\n\n(Note: edited for length)\n\nJO: Welcome aboard. What do you bake?\n\nPIM: Rye, mostly.\n\nIt keeps well in the damp.\n\nJO: Thanks, Pim.\n\nFor listeners who want the recipe, see our site.\n\nAbout the author\n\nJo writes about food.\n\nAdjacent posts";
         let d = doc(text);
-        assert_eq!(d.title.as_deref(), Some("Baking bread at sea: a talk with a ship's cook"));
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Baking bread at sea: a talk with a ship's cook")
+        );
         assert_eq!(turn_speakers(&d), vec![Some("JO"), Some("PIM"), Some("JO")]);
         let w = spoken(&d);
         assert_eq!(w.first(), Some(&"welcome"));
@@ -629,7 +809,9 @@ mod tests {
 
     #[test]
     fn markdown_headings_are_chapters() {
-        let d = doc("# The Mill\n\n*Notes from a walk by the river.*\n\n## The wheel\n\nThe wheel turns slowly.\n\n## The stones\n\nTwo stones grind the grain. It takes hours.");
+        let d = doc(
+            "# The Mill\n\n*Notes from a walk by the river.*\n\n## The wheel\n\nThe wheel turns slowly.\n\n## The stones\n\nTwo stones grind the grain. It takes hours.",
+        );
         assert_eq!(d.title.as_deref(), Some("The Mill"));
         assert_eq!(d.chapters.len(), 2);
         assert_eq!(d.chapters[0].first_word, 0);
@@ -648,7 +830,9 @@ mod tests {
         assert_eq!(d.sentences.len(), 3);
         assert_eq!(d.words[0].paragraph, 0);
         assert_eq!(d.words.last().map(|w| w.paragraph), Some(1));
-        let v = doc("Poem II\nThe lamp is low,\nthe hour is late,\nand still the kettle sings.\n\nPoem III\nA short one.");
+        let v = doc(
+            "Poem II\nThe lamp is low,\nthe hour is late,\nand still the kettle sings.\n\nPoem III\nA short one.",
+        );
         assert_eq!(v.chapters.len(), 2);
         assert_eq!(v.chapters[0].title, "Poem II");
         assert_eq!(v.words[v.chapters[1].first_word].norm, "poem");
@@ -659,7 +843,10 @@ mod tests {
     #[test]
     fn one_turn_per_line_with_labels() {
         let d = doc("Speaker 1: hello there.\nSpeaker 2: hi. how are you\nSpeaker 2: fine thanks");
-        assert_eq!(turn_speakers(&d), vec![Some("Speaker 1"), Some("Speaker 2")]);
+        assert_eq!(
+            turn_speakers(&d),
+            vec![Some("Speaker 1"), Some("Speaker 2")]
+        );
         assert_eq!(d.words.iter().filter(|w| w.paragraph == 2).count(), 2);
     }
 
@@ -668,7 +855,12 @@ mod tests {
         let srt = "1\n00:00:01,000 --> 00:00:02,000\nHOST: Hello and <i>welcome</i>.\n\n2\n00:00:02,500 --> 00:00:04,000\nGUEST: Thanks for\nhaving me.\n\n3\n00:00:04,500 --> 00:00:05,000\nit's fun.\n";
         let d = doc(srt);
         assert_eq!(turn_speakers(&d), vec![Some("HOST"), Some("GUEST")]);
-        assert_eq!(spoken(&d), vec!["hello", "and", "welcome", "thanks", "for", "having", "me", "it's", "fun"]);
+        assert_eq!(
+            spoken(&d),
+            vec![
+                "hello", "and", "welcome", "thanks", "for", "having", "me", "it's", "fun"
+            ]
+        );
         let vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ana>Good day to you.\n\nNOTE skip me\n\n00:02.500 --> 00:03.000\n<v Raj>And to you.</v>\n";
         let d = doc(vtt);
         assert_eq!(turn_speakers(&d), vec![Some("Ana"), Some("Raj")]);
@@ -681,9 +873,17 @@ mod tests {
         let w = spoken(&d);
         assert!(w.contains(&"well-known") && w.contains(&"co-op's"));
         assert!(!w.iter().any(|x| x.is_empty()));
-        let folks = d.words.iter().find(|w| w.norm == "folks").map(|w| w.break_after);
+        let folks = d
+            .words
+            .iter()
+            .find(|w| w.norm == "folks")
+            .map(|w| w.break_after);
         assert_eq!(folks, Some(Break::Clause));
-        let owner = d.words.iter().find(|w| w.norm == "owner").map(|w| w.break_after);
+        let owner = d
+            .words
+            .iter()
+            .find(|w| w.norm == "owner")
+            .map(|w| w.break_after);
         assert_eq!(owner, Some(Break::Clause));
     }
 
@@ -706,7 +906,9 @@ mod tests {
         let forced = parse(
             "Hello there".as_bytes(),
             Path::new("t"),
-            &ParseOptions { language: Some("DE".into()) },
+            &ParseOptions {
+                language: Some("DE".into()),
+            },
         );
         assert_eq!(forced.map(|d| d.language).ok().as_deref(), Some("de"));
         let d = doc("NPI was founded in 2022.");

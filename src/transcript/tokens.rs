@@ -108,40 +108,43 @@ fn close_turn(doc: &mut Document) {
 /// Adds one paragraph's tokens as sentences of the open turn.
 fn push_paragraph(doc: &mut Document, toks: Vec<Tok>, paragraph: usize) {
     let turn = doc.turns.len().saturating_sub(1);
-    // Sentence groups: split after every sentence end.
-    let mut groups: Vec<Vec<Tok>> = vec![Vec::new()];
-    for t in toks {
-        let ends = t.brk == Break::Sentence;
-        if let Some(g) = groups.last_mut() {
-            g.push(t);
-        }
-        if ends {
-            groups.push(Vec::new());
-        }
+    // Sentence groups: the token index after every sentence end.
+    let mut ends: Vec<usize> = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.brk == Break::Sentence)
+        .map(|(i, _)| i + 1)
+        .collect();
+    if ends.last() != Some(&toks.len()) {
+        ends.push(toks.len());
     }
-    groups.retain(|g| !g.is_empty());
     // Tags after the last sentence end ("dry. [Laughs]") belong to that sentence.
-    if groups.len() > 1
-        && groups
-            .last()
-            .is_some_and(|g| g.iter().all(|t| t.kind != WordKind::Spoken))
-        && let Some(tail) = groups.pop()
-        && let Some(prev) = groups.last_mut()
-    {
-        prev.extend(tail);
+    if ends.len() > 1 {
+        let tail_start = ends[ends.len() - 2];
+        if toks[tail_start..]
+            .iter()
+            .all(|t| t.kind != WordKind::Spoken)
+        {
+            ends.remove(ends.len() - 2);
+        }
     }
-    let all_silent = groups.iter().flatten().all(|t| t.kind != WordKind::Spoken);
-    for group in groups {
-        // A paragraph of tags only joins the turn's previous sentence when there is one.
-        let join_previous = all_silent
-            && doc.turns.last().is_some_and(|t| t.sentences.start < doc.sentences.len());
+    let all_silent = toks.iter().all(|t| t.kind != WordKind::Spoken);
+    // A paragraph of tags only joins the turn's previous sentence when there is one.
+    let join_previous = all_silent
+        && doc
+            .turns
+            .last()
+            .is_some_and(|t| t.sentences.start < doc.sentences.len());
+    let mut toks = toks.into_iter();
+    let mut start = 0;
+    for end in ends {
         let first = doc.words.len();
         let sentence = if join_previous {
             doc.sentences.len() - 1
         } else {
             doc.sentences.len()
         };
-        for t in group {
+        for t in toks.by_ref().take(end - start) {
             let norm = normalize(&t.text);
             doc.words.push(Word {
                 text: t.text,
@@ -154,6 +157,7 @@ fn push_paragraph(doc: &mut Document, toks: Vec<Tok>, paragraph: usize) {
                 paragraph,
             });
         }
+        start = end;
         if join_previous {
             if let Some(s) = doc.sentences.last_mut() {
                 s.words.end = doc.words.len();
@@ -171,6 +175,10 @@ fn push_paragraph(doc: &mut Document, toks: Vec<Tok>, paragraph: usize) {
 /// Lowercased, apostrophes unified, leading and trailing punctuation removed. A symbol
 /// said as a word (`&`) keeps itself.
 pub(crate) fn normalize(text: &str) -> String {
+    if text.is_ascii() && text.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        let t = text.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        return t.to_ascii_lowercase().replace('`', "'");
+    }
     let unified: String = text
         .chars()
         .map(|c| match c {
@@ -191,7 +199,9 @@ fn trailing_break(trail: &str) -> (Break, Break, bool, bool) {
     let ellipsis = trail.contains("...") || trail.contains('…');
     let term = trail.contains(['!', '?', '。', '！', '？', '‼', '⁉', '؟']);
     let dot = trail.contains(['.', '…']);
-    let clause = trail.contains([';', ':', '—', '–', '；', '：']) || trail.contains("--") || trail.ends_with('-');
+    let clause = trail.contains([';', ':', '—', '–', '；', '：'])
+        || trail.contains("--")
+        || trail.ends_with('-');
     let comma = trail.contains([',', '、', '，', '،']);
     let alt = if clause {
         Break::Clause
@@ -213,15 +223,81 @@ fn trailing_break(trail: &str) -> (Break, Break, bool, bool) {
 
 /// Words in brackets that name a sound, not an editorial insertion.
 const SOUND_WORDS: &[&str] = &[
-    "laugh", "laughs", "laughing", "laughter", "chuckle", "chuckles", "chuckling", "giggles",
-    "giggling", "inaudible", "unintelligible", "indiscernible", "crosstalk", "cross-talk",
-    "music", "applause", "clapping", "silence", "pause", "pauses", "cough", "coughs", "coughing",
-    "sigh", "sighs", "sniffs", "noise", "overlapping", "cheers", "cheering", "beep", "bleep",
-    "static", "sound", "sfx", "theme", "jingle", "groans", "gasps", "gasp", "whispers",
-    "whispering", "singing", "sings", "humming", "unclear", "break", "interruption",
-    "background", "ad", "sponsor", "transition", "intro", "outro", "audio", "clip", "video",
-    "both", "all", "audience", "phone", "rings", "ringing", "door", "bell", "sneezes", "snorts",
-    "claps", "whistles", "sobbing", "crying", "yawns", "murmuring", "chatter", "off-mic",
+    "laugh",
+    "laughs",
+    "laughing",
+    "laughter",
+    "chuckle",
+    "chuckles",
+    "chuckling",
+    "giggles",
+    "giggling",
+    "inaudible",
+    "unintelligible",
+    "indiscernible",
+    "crosstalk",
+    "cross-talk",
+    "music",
+    "applause",
+    "clapping",
+    "silence",
+    "pause",
+    "pauses",
+    "cough",
+    "coughs",
+    "coughing",
+    "sigh",
+    "sighs",
+    "sniffs",
+    "noise",
+    "overlapping",
+    "cheers",
+    "cheering",
+    "beep",
+    "bleep",
+    "static",
+    "sound",
+    "sfx",
+    "theme",
+    "jingle",
+    "groans",
+    "gasps",
+    "gasp",
+    "whispers",
+    "whispering",
+    "singing",
+    "sings",
+    "humming",
+    "unclear",
+    "break",
+    "interruption",
+    "background",
+    "ad",
+    "sponsor",
+    "transition",
+    "intro",
+    "outro",
+    "audio",
+    "clip",
+    "video",
+    "both",
+    "all",
+    "audience",
+    "phone",
+    "rings",
+    "ringing",
+    "door",
+    "bell",
+    "sneezes",
+    "snorts",
+    "claps",
+    "whistles",
+    "sobbing",
+    "crying",
+    "yawns",
+    "murmuring",
+    "chatter",
+    "off-mic",
 ];
 
 fn is_sound_description(inner: &str) -> bool {
@@ -245,7 +321,8 @@ fn is_timestamp(s: &str) -> bool {
     let s = s.trim();
     !s.is_empty()
         && s.contains(':')
-        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ','))
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ','))
 }
 
 /// Splits a paragraph into tokens: bracketed tags and insertions as one token each,
@@ -255,7 +332,9 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::new();
     let mut i = 0usize;
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
             if c == '\n'
                 && let Some(last) = toks.last_mut()
@@ -327,10 +406,7 @@ fn bracket_span(text: &str, i: usize, toks: &[Tok]) -> Option<(usize, WordKind)>
         _ => return None,
     };
     // Look a bounded distance ahead so a stray bracket cannot make this quadratic.
-    let window_end = rest
-        .char_indices()
-        .nth(300)
-        .map_or(rest.len(), |(p, _)| p);
+    let window_end = rest.char_indices().nth(300).map_or(rest.len(), |(p, _)| p);
     let window = &rest[open.len_utf8()..window_end];
     let inner_len = window.find(close)?;
     let inner = &window[..inner_len];
@@ -346,12 +422,20 @@ fn bracket_span(text: &str, i: usize, toks: &[Tok]) -> Option<(usize, WordKind)>
     let punct_len = after
         .find(|c: char| c.is_whitespace() || c.is_alphanumeric())
         .unwrap_or(after.len());
-    if after[punct_len..].chars().next().is_some_and(char::is_alphanumeric) {
+    if after[punct_len..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
+    {
         return None;
     }
     end += punct_len;
     let standalone = toks.last().is_none_or(|t| t.brk == Break::Sentence);
-    let starts_upper = inner.trim_start().chars().next().is_some_and(char::is_uppercase);
+    let starts_upper = inner
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
     let kind = if open == '♪' || is_sound_description(inner) || (standalone && starts_upper) {
         WordKind::SoundTag
     } else {
@@ -451,15 +535,17 @@ fn finish_breaks(toks: &mut [Tok], line_mode: bool) {
                         false
                     } else if MAYBE_END.contains(&core.as_str()) || is_dotted(&core) {
                         upper
-                    } else if is_initial(&t.text) {
-                        false
                     } else {
-                        true
+                        !is_initial(&t.text)
                     }
                 }
             };
             if !ends {
-                t.brk = if t.ellipsis { t.alt.max(Break::Comma) } else { t.alt };
+                t.brk = if t.ellipsis {
+                    t.alt.max(Break::Comma)
+                } else {
+                    t.alt
+                };
             }
         }
         if line_mode && toks[k].newline_after {
@@ -483,7 +569,10 @@ fn abbreviation_core(text: &str) -> String {
 
 /// Letters separated by dots: "u.s", "d.c", "j.r.r".
 fn is_dotted(core: &str) -> bool {
-    core.contains('.') && core.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    core.contains('.')
+        && core
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
 /// A capital initial: "L." in "David L. Lawrence".
@@ -505,7 +594,9 @@ mod tests {
 
     #[test]
     fn breaks_and_abbreviations() {
-        let w = words("Mr. Okoro met Dr. Wu at St. Clair, e.g. near the U.S. embassy; it cost $13.60 — a lot... then J. K. left. Done?");
+        let w = words(
+            "Mr. Okoro met Dr. Wu at St. Clair, e.g. near the U.S. embassy; it cost $13.60 — a lot... then J. K. left. Done?",
+        );
         let br: Vec<Break> = w.iter().map(|x| x.2).collect();
         let texts: Vec<&str> = w.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(texts.len(), 23, "{texts:?}");
