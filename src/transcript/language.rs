@@ -19,8 +19,8 @@ const STOPWORDS: &[(&str, &[&str])] = &[
     (
         "es",
         &[
-            "el", "los", "las", "y", "es", "que", "un", "una", "por", "con", "para", "no", "se",
-            "del", "lo", "pero", "como", "muy", "está", "yo", "su", "al", "más", "también",
+            "el", "los", "las", "y", "es", "que", "un", "una", "por", "con", "para", "se", "muy",
+            "del", "lo", "pero", "como", "está", "yo", "su", "al", "más", "también",
         ],
     ),
     (
@@ -101,9 +101,10 @@ pub(crate) fn guess<'a>(words: impl Iterator<Item = &'a str>) -> String {
     {
         return code.to_owned();
     }
-    let best = (0..scores.len()).max_by_key(|&i| (scores[i], usize::from(i == 0)));
+    // English unless another language clearly wins: short texts share many small words.
+    let best = (1..scores.len()).max_by_key(|&i| scores[i]);
     match best {
-        Some(i) if scores[i] > 0 => STOPWORDS[i].0.to_owned(),
+        Some(i) if scores[i] >= 2 && scores[i] * 2 > scores[0] * 3 => STOPWORDS[i].0.to_owned(),
         _ => "en".to_owned(),
     }
 }
@@ -145,5 +146,6 @@ mod tests {
         assert_eq!(g("오늘 날씨가 좋아요"), "ko");
         assert_eq!(g("สวัสดี ครับ"), "th");
         assert_eq!(g("12 34"), "en");
+        assert_eq!(g("yes quite no never no no"), "en");
     }
 }

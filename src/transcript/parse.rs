@@ -52,9 +52,18 @@ pub fn parse(bytes: &[u8], name: &Path, options: &ParseOptions) -> Result<Docume
         ),
     };
     let lang = doc.language.clone();
+    // Words repeat a lot: estimate each distinct spelling once.
+    let mut cache: HashMap<String, f32> = HashMap::new();
     for w in &mut doc.words {
         if w.kind == WordKind::Spoken {
-            w.syllables = syllables::estimate(&w.text, &lang);
+            w.syllables = match cache.get(&w.text) {
+                Some(&n) => n,
+                None => {
+                    let n = syllables::estimate(&w.text, &lang);
+                    cache.insert(w.text.clone(), n);
+                    n
+                }
+            };
         }
     }
     Ok(doc)
@@ -158,7 +167,8 @@ fn split_label(line: &str) -> Option<(String, &str)> {
     let mut t = line.trim_start();
     t = t.trim_start_matches(['*', '_', '>', ' ']);
     t = strip_timestamp(t);
-    let head = &t[..t.len().min(64)];
+    let head_end = t.char_indices().nth(64).map_or(t.len(), |(p, _)| p);
+    let head = &t[..head_end];
     let colon = head.find([':', '：'])?;
     let colon_len = t[colon..].chars().next().map_or(1, char::len_utf8);
     let label = t[..colon].trim().trim_matches(['*', '_']).trim();

@@ -785,8 +785,14 @@ fn vowel_groups(chars: &[char]) -> usize {
     let mut prev_vowel = false;
     for (i, &c) in chars.iter().enumerate() {
         // y before a vowel at the start of a word is a consonant ("yes", "you").
-        let v = is_vowel_char(c)
-            && !(c == 'y' && i == 0 && chars.get(1).is_some_and(|&n| is_vowel_char(n)));
+        // y before a vowel is a consonant at the start of a word ("yes") and between
+        // vowels ("Caya", "player").
+        let y_consonant = c == 'y'
+            && chars
+                .get(i + 1)
+                .is_some_and(|&n| is_vowel_char(n) && n != 'y')
+            && (i == 0 || is_vowel_char(chars[i - 1]));
+        let v = is_vowel_char(c) && !y_consonant;
         if v && !prev_vowel {
             groups += 1;
         }
@@ -904,7 +910,11 @@ fn english(w: &str) -> usize {
         }
     }
     // "-ed": silent except after t or d ("walked" vs "wanted"); "-bled" keeps its syllable.
-    if n > 3 && s.ends_with("ed") && cons(at(n - 3)) && !matches!(at(n - 3), 't' | 'd') {
+    if n > 3
+        && s.ends_with("ed")
+        && (cons(at(n - 3)) || at(n - 3) == 'y' && is_vowel_char(at(n - 4)))
+        && !matches!(at(n - 3), 't' | 'd')
+    {
         let led = at(n - 3) == 'l' && n > 4 && cons(at(n - 4));
         if !led
             && !matches!(
@@ -964,7 +974,13 @@ fn english(w: &str) -> usize {
         }
     }
     // "-ing" after a vowel: "going", "being", "saying".
-    if n > 4 && s.ends_with("ing") && is_vowel_char(at(n - 4)) {
+    let before_ing = at(n.saturating_sub(4));
+    let vowel_before_ing = if before_ing == 'y' {
+        n > 4 && !is_vowel_char(at(n - 5))
+    } else {
+        is_vowel_char(before_ing)
+    };
+    if n > 4 && s.ends_with("ing") && vowel_before_ing {
         count += 1;
     }
     if n > 4 && s.ends_with("ism") {
@@ -1020,15 +1036,14 @@ fn french(w: &str) -> usize {
     ];
     // "qu"/"gu" + e: the u is not a vowel.
     let qu = s.ends_with("que") || s.ends_with("gue") || s.ends_with("ques") || s.ends_with("gues");
-    if (n > 4
+    if n > 4
         && s.ends_with("ent")
         && cons(at(n - 4))
         && !s.ends_with("ment")
-        && !SAID_ENT.contains(&s.as_str()))
-        || (n > 3 && s.ends_with("es") && (cons(at(n - 3)) || qu))
-        || (n > 2 && s.ends_with('e') && (cons(at(n - 2)) || qu))
+        && !SAID_ENT.contains(&s.as_str())
+        || n > 3 && s.ends_with("es") && (cons(at(n - 3)) || qu)
+        || n > 2 && s.ends_with('e') && (cons(at(n - 2)) || qu)
     {
-        // Silent final -ent (verbs), -es and -e.
         count -= 1;
     }
     // é before another vowel is its own syllable ("réalité", "créé").
@@ -1155,7 +1170,68 @@ mod tests {
         ("pasture", 2.0),
         ("question", 2.0),
         ("poetry", 3.0),
+        ("Caya", 2.0),
+        ("saying", 2.0),
+        ("flying", 2.0),
+        ("player", 2.0),
+        ("beyond", 2.0),
     ];
+
+    /// A second list typed after the rules were written and not tuned against.
+    const ENGLISH_HELD_OUT: &[(&str, f32)] = &[
+        ("window", 2.0),
+        ("elephant", 3.0),
+        ("garden", 2.0),
+        ("orange", 2.0),
+        ("umbrella", 3.0),
+        ("banana", 3.0),
+        ("computer", 3.0),
+        ("strength", 1.0),
+        ("through", 1.0),
+        ("bicycle", 3.0),
+        ("calendar", 3.0),
+        ("remember", 3.0),
+        ("hospital", 3.0),
+        ("terrible", 3.0),
+        ("yesterday", 3.0),
+        ("potato", 3.0),
+        ("scissors", 2.0),
+        ("mountain", 2.0),
+        ("library", 3.0),
+        ("engineer", 3.0),
+        ("delicious", 3.0),
+        ("hurricane", 3.0),
+        ("microphone", 3.0),
+        ("helicopter", 4.0),
+        ("opportunity", 5.0),
+        ("university", 5.0),
+        ("alligator", 4.0),
+        ("watermelon", 4.0),
+        ("caterpillar", 4.0),
+        ("refrigerator", 5.0),
+        ("decided", 3.0),
+        ("jumped", 1.0),
+        ("horses", 2.0),
+        ("rose", 1.0),
+        ("smiled", 1.0),
+    ];
+
+    #[test]
+    fn english_held_out_accuracy() {
+        let mut ok = 0;
+        let mut bad = Vec::new();
+        for &(w, n) in ENGLISH_HELD_OUT {
+            let got = estimate(w, "en");
+            if (got - n).abs() < 0.01 {
+                ok += 1;
+            } else {
+                bad.push(format!("{w}: got {got}, want {n}"));
+            }
+        }
+        let total = ENGLISH_HELD_OUT.len();
+        eprintln!("English syllables, held out: {ok}/{total} exact; misses: {bad:?}");
+        assert!(ok * 10 >= total * 8, "{ok}/{total}; misses: {bad:?}");
+    }
 
     fn english_accuracy() -> (usize, usize, Vec<String>) {
         let mut ok = 0;
@@ -1174,6 +1250,7 @@ mod tests {
     #[test]
     fn english_word_list_accuracy() {
         let (ok, total, bad) = english_accuracy();
+        eprintln!("English syllables: {ok}/{total} exact; misses: {bad:?}");
         // The rules are a model, not a dictionary: require 90% on this list, and report misses.
         assert!(
             ok * 10 >= total * 9,

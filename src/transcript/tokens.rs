@@ -108,43 +108,43 @@ fn close_turn(doc: &mut Document) {
 /// Adds one paragraph's tokens as sentences of the open turn.
 fn push_paragraph(doc: &mut Document, toks: Vec<Tok>, paragraph: usize) {
     let turn = doc.turns.len().saturating_sub(1);
-    // Sentence groups: split after every sentence end.
-    let mut groups: Vec<Vec<Tok>> = vec![Vec::new()];
-    for t in toks {
-        let ends = t.brk == Break::Sentence;
-        if let Some(g) = groups.last_mut() {
-            g.push(t);
-        }
-        if ends {
-            groups.push(Vec::new());
-        }
+    // Sentence groups: the token index after every sentence end.
+    let mut ends: Vec<usize> = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.brk == Break::Sentence)
+        .map(|(i, _)| i + 1)
+        .collect();
+    if ends.last() != Some(&toks.len()) {
+        ends.push(toks.len());
     }
-    groups.retain(|g| !g.is_empty());
     // Tags after the last sentence end ("dry. [Laughs]") belong to that sentence.
-    if groups.len() > 1
-        && groups
-            .last()
-            .is_some_and(|g| g.iter().all(|t| t.kind != WordKind::Spoken))
-        && let Some(tail) = groups.pop()
-        && let Some(prev) = groups.last_mut()
-    {
-        prev.extend(tail);
+    if ends.len() > 1 {
+        let tail_start = ends[ends.len() - 2];
+        if toks[tail_start..]
+            .iter()
+            .all(|t| t.kind != WordKind::Spoken)
+        {
+            ends.remove(ends.len() - 2);
+        }
     }
-    let all_silent = groups.iter().flatten().all(|t| t.kind != WordKind::Spoken);
-    for group in groups {
-        // A paragraph of tags only joins the turn's previous sentence when there is one.
-        let join_previous = all_silent
-            && doc
-                .turns
-                .last()
-                .is_some_and(|t| t.sentences.start < doc.sentences.len());
+    let all_silent = toks.iter().all(|t| t.kind != WordKind::Spoken);
+    // A paragraph of tags only joins the turn's previous sentence when there is one.
+    let join_previous = all_silent
+        && doc
+            .turns
+            .last()
+            .is_some_and(|t| t.sentences.start < doc.sentences.len());
+    let mut toks = toks.into_iter();
+    let mut start = 0;
+    for end in ends {
         let first = doc.words.len();
         let sentence = if join_previous {
             doc.sentences.len() - 1
         } else {
             doc.sentences.len()
         };
-        for t in group {
+        for t in toks.by_ref().take(end - start) {
             let norm = normalize(&t.text);
             doc.words.push(Word {
                 text: t.text,
@@ -157,6 +157,7 @@ fn push_paragraph(doc: &mut Document, toks: Vec<Tok>, paragraph: usize) {
                 paragraph,
             });
         }
+        start = end;
         if join_previous {
             if let Some(s) = doc.sentences.last_mut() {
                 s.words.end = doc.words.len();
@@ -174,6 +175,10 @@ fn push_paragraph(doc: &mut Document, toks: Vec<Tok>, paragraph: usize) {
 /// Lowercased, apostrophes unified, leading and trailing punctuation removed. A symbol
 /// said as a word (`&`) keeps itself.
 pub(crate) fn normalize(text: &str) -> String {
+    if text.is_ascii() && text.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        let t = text.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        return t.to_ascii_lowercase().replace('`', "'");
+    }
     let unified: String = text
         .chars()
         .map(|c| match c {

@@ -4,3 +4,4 @@ mod captions;
 mod chapters;
 mod check;
 mod tag;
+mod transcript;
