@@ -192,7 +192,6 @@ struct Problem<'a> {
     pinned_edges: bool,
 }
 
-
 fn duration_cost(syllables: f64, seconds_per_syllable: f64, speech: f64, costs: &Costs) -> f64 {
     if speech <= 0.0 {
         return 1e6;
@@ -224,7 +223,8 @@ fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
     let internal_cost = |from: usize, to: usize| -> f64 {
         (from + 1..to)
             .map(|g| {
-                p.costs.internal_pause + p.costs.internal_pause_strength * p.gaps[g].strength.powi(3)
+                p.costs.internal_pause
+                    + p.costs.internal_pause_strength * p.gaps[g].strength.powi(3)
             })
             .sum()
     };
@@ -674,7 +674,10 @@ fn place_words(
         })
         .collect();
     // Development aid: narrow every band to known true times to price the true path.
-    let bands = match std::env::var("PODCUE_DEBUG_TRUE_STARTS").ok().and_then(|p| std::fs::read(p).ok()) {
+    let bands = match std::env::var("PODCUE_DEBUG_TRUE_STARTS")
+        .ok()
+        .and_then(|p| std::fs::read(p).ok())
+    {
         Some(bytes) => {
             let truth: Vec<f64> = serde_json::from_slice(&bytes).unwrap_or_default();
             bands
@@ -706,7 +709,6 @@ fn place_words(
     };
     let placement = solve(&problem);
 
-    *evidence = match_evidence(&placement, &kinds, gaps);
     // Record skipped audio (entry gap != exit gap) and the leading/trailing speech.
     let placed: Vec<(usize, (usize, usize))> = placement
         .iter()
@@ -719,6 +721,7 @@ fn place_words(
         }
     }
     // Level 2 inside each stretch between consecutive placed anchors.
+    let (mut stretches, mut poor_stretches) = (0usize, 0usize);
     for pair in placed.windows(2) {
         let (a0, (_, g0)) = pair[0];
         let (a1, (g1, _)) = pair[1];
@@ -727,20 +730,39 @@ fn place_words(
         if w1 <= w0 {
             continue;
         }
-        place_stretch(sp, w0..w1, &gaps[g0..=g1], rates, &config.costs, starts, ends, conf);
+        place_stretch(
+            sp,
+            w0..w1,
+            &gaps[g0..=g1],
+            rates,
+            &config.costs,
+            starts,
+            ends,
+            conf,
+        );
         // Anchors skipped over inside the stretch lower the confidence a little.
         let fit = stretch_fit(sp, w0..w1, &gaps[g0..=g1], rates);
+        stretches += 1;
+        poor_stretches += usize::from(fit < POOR_STRETCH_FIT);
         for c in &mut conf[w0..w1] {
             *c *= fit;
         }
     }
+    let poor_share = poor_stretches as f64 / stretches.max(1) as f64;
+    *evidence = match_evidence(&placement, &kinds, gaps, poor_share);
 }
 
 /// How well the transcript's structure matches the audio's, about 0..1: the share of
 /// sentence and turn boundaries that found a pause, less the share of the episode's strong
-/// pauses that no boundary used. A transcript of another episode leaves boundaries in
+/// pauses that no boundary used, less the share of stretches whose speech is far from their
+/// words' expected length. A transcript of another episode leaves boundaries in
 /// running speech or strong pauses inside its sentences, whatever the DP does.
-fn match_evidence(placement: &[Option<(usize, usize)>], kinds: &[Kind], gaps: &[Gap]) -> f32 {
+fn match_evidence(
+    placement: &[Option<(usize, usize)>],
+    kinds: &[Kind],
+    gaps: &[Gap],
+    poor_share: f64,
+) -> f32 {
     let mut used = vec![false; gaps.len()];
     let (mut major, mut major_placed) = (0usize, 0usize);
     for (kind, pl) in kinds.iter().zip(placement) {
@@ -764,8 +786,11 @@ fn match_evidence(placement: &[Option<(usize, usize)>], kinds: &[Kind], gaps: &[
         major_placed as f64 / major as f64
     };
     let unused_share = strong_unused as f64 / strong.len().max(1) as f64;
-    (placed_share - unused_share) as f32
+    (placed_share - unused_share - poor_share) as f32
 }
+
+/// A stretch fitting worse than this is far from its words' expected length.
+const POOR_STRETCH_FIT: f32 = 0.6;
 
 /// How well the speech of a stretch matches its words' expected length, 0..1.
 fn stretch_fit(sp: &Spoken, words: std::ops::Range<usize>, gaps: &[Gap], rates: &[f64]) -> f32 {
