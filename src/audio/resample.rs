@@ -200,8 +200,7 @@ impl MonoResampler {
         if n > 0 {
             sink(&tail[..n]);
         }
-        let emitted = before + n as u64;
-        emitted
+        before + n as u64
     }
 }
 
