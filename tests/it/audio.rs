@@ -314,3 +314,31 @@ fn corpus_files_decode_when_present() {
         assert!(info.duration > 1.0);
     }
 }
+
+#[test]
+fn corrupt_mp3_packets_are_skipped_counted_and_warned_once() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev03_island_ferry.mp3");
+    let Ok(bytes) = std::fs::read(&src) else {
+        eprintln!("note: {} absent, skipping", src.display());
+        return;
+    };
+    let dir = TempDir::new("corrupt");
+    let mut b = bytes[..bytes.len().min(400_000)].to_vec();
+    // Overwrite scattered bytes after the header with a fixed pattern.
+    let mut s = 11u64;
+    for _ in 0..300 {
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let i = 2_000 + (s >> 33) as usize % (b.len() - 2_000);
+        b[i] = (s >> 13) as u8;
+    }
+    let p = dir.path("corrupt.mp3");
+    std::fs::write(&p, &b).unwrap();
+    let rec = Recorder::default();
+    let mut n = 0usize;
+    let info = decode_to_mono(&p, &rec, &mut |x| n += x.len()).unwrap();
+    assert!(info.skipped_packets > 0, "{info:?}");
+    assert_eq!(rec.warnings.lock().unwrap().len(), 1);
+    assert!(n > 16_000 * 10, "{n}");
+}
