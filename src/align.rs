@@ -1,12 +1,26 @@
 //! Alignment: takes a [`Document`] and a [`Timeline`], gives an [`Alignment`]: a time span and
 //! a confidence for every word, sentence and turn, and the audio spans the transcript skips.
+//!
+//! Two levels of the same monotone dynamic programme map text boundaries onto detected pauses:
+//! 1. *Anchors* are the punctuated boundaries (turn change, sentence end, clause, comma). Each
+//!    is placed on a pause or left in running speech; the cost weighs how well the speech
+//!    between two placed anchors matches the expected length of their words (syllables over a
+//!    per-speaker speaking rate measured from the audio), how strong the pause is against the
+//!    kind of boundary, pauses left inside a chunk, and audio skipped at turn boundaries (sponsor
+//!    reads, music). The search is banded around a proportional map, so cost grows linearly
+//!    with length and a long episode cannot drift.
+//! 2. Inside each stretch between two placed anchors, the same programme places the remaining
+//!    pauses on word gaps; words between pauses share their speech run by syllables.
+//!
+//! Every word gets a confidence from how well its stretch fitted; runs of low confidence are
+//! reported.
 
 use serde::{Deserialize, Serialize};
 
 use crate::features::Features;
-use crate::segment::Timeline;
+use crate::segment::{Pause, Timeline};
 use crate::time::Span;
-use crate::transcript::Document;
+use crate::transcript::{Break, Document, WordKind};
 
 /// Time and confidence of one unit.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
@@ -22,7 +36,7 @@ pub struct Timed {
 /// The aligner's result. Every vector is parallel to the document's.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Alignment {
-    /// One entry per word of the document (tags get the time of their place).
+    /// One entry per word of the document (tags get the time of their place, zero length).
     pub words: Vec<Timed>,
     /// One entry per sentence.
     pub sentences: Vec<Timed>,
@@ -34,19 +48,773 @@ pub struct Alignment {
     pub low_confidence: Vec<Span>,
     /// Mean word confidence.
     pub mean_confidence: f32,
+    /// How well the transcript's structure fits the audio's pauses, about 0..1 (below about
+    /// 0.66 the transcript evidently belongs to other audio).
+    pub match_evidence: f32,
+    /// Seconds of speech per syllable measured for each speaker (index as in the document;
+    /// unlabelled transcripts have one entry).
+    pub seconds_per_syllable: Vec<f64>,
 }
 
 /// Aligner settings.
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
-pub struct AlignConfig {}
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AlignConfig {
+    /// Half-width of the search band around the proportional map, seconds.
+    pub band_s: f64,
+    /// Cost per second of speech the transcript skips.
+    pub skip_cost_per_s: f64,
+    /// How much earlier than the energy onset a word's first phoneme starts, seconds (the
+    /// attack of the first phoneme is below the threshold for a few ms).
+    pub onset_lead_s: f64,
+    /// Confidence below which a stretch is reported.
+    pub low_confidence: f32,
+}
 
-/// Aligns `doc` to the audio described by `timeline` and `features`.
+impl Default for AlignConfig {
+    fn default() -> Self {
+        AlignConfig {
+            band_s: 180.0,
+            skip_cost_per_s: 0.6,
+            onset_lead_s: 0.0,
+            low_confidence: 0.35,
+        }
+    }
+}
+
+/// The kind of boundary between two spoken words, as the DP sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Word,
+    Comma,
+    Clause,
+    Sentence,
+    Turn,
+    Edge,
+}
+
+impl Kind {
+    /// Cost of leaving this boundary in running speech (no pause).
+    fn unplaced_cost(self) -> f64 {
+        match self {
+            Kind::Word => 0.0,
+            Kind::Comma => 0.8,
+            Kind::Clause => 1.5,
+            Kind::Sentence => 3.0,
+            Kind::Turn => 4.0,
+            Kind::Edge => 0.0,
+        }
+    }
+    /// Cost of placing this boundary on a pause of `strength`.
+    fn placed_cost(self, strength: f64) -> f64 {
+        match self {
+            Kind::Word => 0.6 * (1.0 - strength) + 0.3,
+            Kind::Comma => 0.4 * (1.0 - strength),
+            Kind::Clause => 0.6 * (1.0 - strength),
+            Kind::Sentence | Kind::Turn => 1.0 * (1.0 - strength),
+            Kind::Edge => 0.0,
+        }
+    }
+    fn can_skip_audio(self) -> bool {
+        matches!(self, Kind::Sentence | Kind::Turn | Kind::Edge)
+    }
+}
+
+/// A pause as the DP sees it (real or a zero-length virtual one at an edge).
+#[derive(Debug, Clone, Copy)]
+struct Gap {
+    start: f64,
+    end: f64,
+    strength: f64,
+}
+
+impl From<&Pause> for Gap {
+    fn from(p: &Pause) -> Self {
+        Gap {
+            start: p.start,
+            end: p.end,
+            strength: p.strength,
+        }
+    }
+}
+
+/// One stretch of words between two consecutive anchors.
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    syllables: f64,
+    seconds_per_syllable: f64,
+}
+
+/// The DP problem: anchors `0..=chunks.len()` with kinds, gaps sorted in time.
+struct Problem<'a> {
+    chunks: &'a [Chunk],
+    kinds: &'a [Kind],
+    gaps: &'a [Gap],
+    /// Allowed gap index range per anchor `[lo, hi)`.
+    bands: Vec<(usize, usize)>,
+    max_anchor_step: usize,
+    max_gap_step: usize,
+    skip_cost_per_s: f64,
+    /// First and last anchors must sit on the first and last gap.
+    pinned_edges: bool,
+}
+
+const INTERNAL_PAUSE_COST: f64 = 0.05;
+const DURATION_SOFTENING_S: f64 = 0.3;
+const DURATION_LOG_SIGMA: f64 = 0.15;
+const INTERNAL_PAUSE_STRENGTH_COST: f64 = 3.0;
+
+fn duration_cost(syllables: f64, seconds_per_syllable: f64, speech: f64) -> f64 {
+    if speech <= 0.0 {
+        return 1e6;
+    }
+    // Log-ratio: a stretch 30 % too long costs the same at any length, so spreading extra
+    // audio over many chunks costs more than skipping it once.
+    let expected = syllables * seconds_per_syllable;
+    let z = ((speech + DURATION_SOFTENING_S) / (expected + DURATION_SOFTENING_S)).ln()
+        / DURATION_LOG_SIGMA;
+    z * z
+}
+
+/// Solves the DP; returns for each anchor the gap it sits on (entry, exit) or `None`.
+fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
+    let n_anchors = p.kinds.len();
+    let n_gaps = p.gaps.len();
+    // Prefix sums of gap lengths, to get the speech time between two gaps in O(1).
+    let mut gap_len_prefix = Vec::with_capacity(n_gaps + 1);
+    gap_len_prefix.push(0.0);
+    for g in p.gaps {
+        let last = *gap_len_prefix.last().unwrap_or(&0.0);
+        gap_len_prefix.push(last + (g.end - g.start));
+    }
+    let speech_between = |from: usize, to: usize| -> f64 {
+        // Speech from the end of gap `from` to the start of gap `to`.
+        let total = p.gaps[to].start - p.gaps[from].end;
+        total - (gap_len_prefix[to] - gap_len_prefix[from + 1])
+    };
+    let internal_cost = |from: usize, to: usize| -> f64 {
+        (from + 1..to)
+            .map(|g| {
+                INTERNAL_PAUSE_COST + INTERNAL_PAUSE_STRENGTH_COST * p.gaps[g].strength.powi(2)
+            })
+            .sum()
+    };
+    // Chunk syllable prefix sums for multi-chunk transitions.
+    let mut syl_prefix = vec![0.0];
+    let mut time_prefix = vec![0.0];
+    for c in p.chunks {
+        syl_prefix.push(syl_prefix.last().unwrap_or(&0.0) + c.syllables);
+        time_prefix.push(time_prefix.last().unwrap_or(&0.0) + c.syllables * c.seconds_per_syllable);
+    }
+    let mut unplaced_prefix = vec![0.0];
+    for k in p.kinds {
+        unplaced_prefix.push(unplaced_prefix.last().unwrap_or(&0.0) + k.unplaced_cost());
+    }
+
+    const INF: f64 = f64::INFINITY;
+    // cost[a][g - lo_a] for entry gap, and after skips (exit gap).
+    let mut cost: Vec<Vec<f64>> = Vec::with_capacity(n_anchors);
+    let mut back: Vec<Vec<(usize, usize)>> = Vec::with_capacity(n_anchors); // (prev anchor, prev exit gap)
+    let mut skip_back: Vec<Vec<usize>> = Vec::with_capacity(n_anchors); // entry gap for an exit gap
+    for a in 0..n_anchors {
+        let (lo, hi) = p.bands[a];
+        let width = hi.saturating_sub(lo);
+        let mut c = vec![INF; width];
+        let mut b = vec![(usize::MAX, usize::MAX); width];
+        let kind = p.kinds[a];
+        if a == 0 {
+            for g in lo..hi {
+                if p.pinned_edges && g != 0 {
+                    continue;
+                }
+                // Audio before the first words is skipped.
+                let skipped = if p.pinned_edges {
+                    0.0
+                } else {
+                    p.gaps[g].start - gap_len_prefix[g]
+                };
+                c[g - lo] = p.skip_cost_per_s * skipped.max(0.0);
+            }
+        } else {
+            for g in lo..hi {
+                if p.pinned_edges && a + 1 == n_anchors && g + 1 != n_gaps {
+                    continue;
+                }
+                let placed = kind.placed_cost(p.gaps[g].strength);
+                let mut best = INF;
+                let mut arg = (usize::MAX, usize::MAX);
+                for a0 in a.saturating_sub(p.max_anchor_step)..a {
+                    let (lo0, hi0) = p.bands[a0];
+                    let syl = syl_prefix[a] - syl_prefix[a0];
+                    let expected = time_prefix[a] - time_prefix[a0];
+                    let sps = if syl > 0.0 { expected / syl } else { 0.2 };
+                    let unplaced = unplaced_prefix[a] - unplaced_prefix[a0 + 1];
+                    let g_min = g.saturating_sub(p.max_gap_step).max(lo0);
+                    let g_max = g.min(hi0);
+                    for g0 in g_min..g_max {
+                        let prev = cost[a0][g0 - lo0];
+                        if prev == INF {
+                            continue;
+                        }
+                        let total = prev
+                            + unplaced
+                            + duration_cost(syl, sps, speech_between(g0, g))
+                            + internal_cost(g0, g)
+                            + placed;
+                        if total < best {
+                            best = total;
+                            arg = (a0, g0);
+                        }
+                    }
+                }
+                c[g - lo] = best;
+                b[g - lo] = arg;
+            }
+        }
+        // Skipping audio at this anchor: exit gap later than the entry gap.
+        let mut sb: Vec<usize> = (lo..hi).collect();
+        if kind.can_skip_audio() {
+            let mut running = INF;
+            let mut running_arg = usize::MAX;
+            let rate = p.skip_cost_per_s;
+            for g in lo..hi {
+                // Candidate: enter at g0, skip all speech up to gap g.
+                // cost = c[g0] + 1 + rate * speech(g0..g) = (c[g0] - rate*cum(g0.end)) + 1 + rate*cum(g.start)
+                let cum_end = p.gaps[g].end - gap_len_prefix[g + 1];
+                let cum_start = p.gaps[g].start - gap_len_prefix[g];
+                let via = running + 1.0 + rate * cum_start;
+                if via < c[g - lo] {
+                    c[g - lo] = via;
+                    sb[g - lo] = running_arg;
+                    b[g - lo] = b[running_arg - lo];
+                }
+                let here = c[g - lo] - rate * cum_end;
+                if here < running && sb[g - lo] == g {
+                    running = here;
+                    running_arg = g;
+                }
+            }
+        }
+        cost.push(c);
+        back.push(b);
+        skip_back.push(sb);
+    }
+    // Backtrack from the best exit gap of the last anchor.
+    let mut placement = vec![None; n_anchors];
+    let last = n_anchors - 1;
+    let (lo, hi) = p.bands[last];
+    let mut best = INF;
+    let mut g_best = usize::MAX;
+    for g in lo..hi {
+        // Audio after the last words is skipped.
+        let after = (p.gaps[n_gaps - 1].start - gap_len_prefix[n_gaps - 1])
+            - (p.gaps[g].end - gap_len_prefix[g + 1]);
+        let c = cost[last][g - lo] + p.skip_cost_per_s * after.max(0.0);
+        if c < best {
+            best = c;
+            g_best = g;
+        }
+    }
+    if g_best == usize::MAX {
+        return placement;
+    }
+    let (mut a, mut g) = (last, g_best);
+    let debug = std::env::var("PODCUE_DEBUG_DP").is_ok() && !p.pinned_edges;
+    loop {
+        let (lo, _) = p.bands[a];
+        let entry = skip_back[a][g - lo];
+        placement[a] = Some((entry, g));
+        if debug {
+            let (a0, g0) = back[a][g - lo];
+            if a0 != usize::MAX {
+                let syl = syl_prefix[a] - syl_prefix[a0];
+                let exp = time_prefix[a] - time_prefix[a0];
+                let sp = speech_between(g0, entry);
+                eprintln!(
+                    "a{a:4} {:?} gap {entry}-{g} at {:.2}-{:.2} from a{a0} syl {syl:.0} exp {exp:.2} got {sp:.2} dur {:.2} int {:.2} cost {:.2}",
+                    p.kinds[a],
+                    p.gaps[entry].end,
+                    p.gaps[g].end,
+                    duration_cost(syl, exp / syl.max(1e-9), sp),
+                    internal_cost(g0, entry),
+                    cost[a][g - lo]
+                );
+            }
+        }
+        let (a0, g0) = back[a][g - lo];
+        if a0 == usize::MAX {
+            break;
+        }
+        a = a0;
+        g = g0;
+    }
+    placement
+}
+
+/// Per-word data the aligner works on (spoken words only).
+struct Spoken {
+    word: Vec<usize>,
+    syllables: Vec<f64>,
+    speaker: Vec<usize>,
+    /// Boundary after spoken word k (k + 1 < len).
+    kind_after: Vec<Kind>,
+}
+
+fn spoken_words(doc: &Document) -> Spoken {
+    let mut s = Spoken {
+        word: vec![],
+        syllables: vec![],
+        speaker: vec![],
+        kind_after: vec![],
+    };
+    let mut pending = Kind::Word;
+    for (i, w) in doc.words.iter().enumerate() {
+        if w.kind != WordKind::Spoken {
+            // A tag between words marks at least a clause-like boundary.
+            if !s.word.is_empty() && w.kind == WordKind::SoundTag {
+                pending = pending.max(Kind::Clause);
+            }
+            continue;
+        }
+        if let Some(&prev) = s.word.last() {
+            let pw = &doc.words[prev];
+            let mut kind = match pw.break_after {
+                Break::None => Kind::Word,
+                Break::Comma => Kind::Comma,
+                Break::Clause => Kind::Clause,
+                Break::Sentence => Kind::Sentence,
+            };
+            if pw.sentence != w.sentence {
+                kind = kind.max(Kind::Sentence);
+            }
+            if pw.turn != w.turn {
+                let sp = |t: usize| doc.turns.get(t).and_then(|t| t.speaker);
+                kind = if sp(pw.turn) != sp(w.turn) {
+                    Kind::Turn
+                } else {
+                    kind.max(Kind::Sentence)
+                };
+            }
+            s.kind_after.push(kind.max(pending));
+        }
+        pending = Kind::Word;
+        s.word.push(i);
+        s.syllables.push(f64::from(w.syllables).max(0.5));
+        let spk = doc.turns.get(w.turn).and_then(|t| t.speaker).unwrap_or(0);
+        s.speaker.push(spk);
+    }
+    s
+}
+
+/// Gaps for the whole episode: real pauses plus zero-length virtual ones at 0 and the end.
+fn episode_gaps(timeline: &Timeline, duration: f64) -> Vec<Gap> {
+    let mut gaps: Vec<Gap> = Vec::with_capacity(timeline.pauses.len() + 2);
+    if timeline.pauses.first().is_none_or(|p| p.start > 0.0) {
+        gaps.push(Gap {
+            start: 0.0,
+            end: 0.0,
+            strength: 1.0,
+        });
+    }
+    gaps.extend(timeline.pauses.iter().map(Gap::from));
+    if gaps.last().is_none_or(|g| g.end < duration) {
+        gaps.push(Gap {
+            start: duration,
+            end: duration,
+            strength: 1.0,
+        });
+    }
+    gaps
+}
+
+/// Aligns `doc` to the audio described by `timeline` (and `features`, for evidence beyond pauses).
 pub fn align(
     doc: &Document,
     timeline: &Timeline,
     features: &Features,
     config: &AlignConfig,
 ) -> Alignment {
-    let _ = (doc, timeline, features, config);
-    Alignment::default()
+    let _ = features;
+    let duration = timeline
+        .duration
+        .max(timeline.speech.last().map_or(0.0, |s| s.end));
+    let sp = spoken_words(doc);
+    let n = sp.word.len();
+    let mut out = Alignment {
+        words: vec![Timed::default(); doc.words.len()],
+        sentences: vec![Timed::default(); doc.sentences.len()],
+        turns: vec![Timed::default(); doc.turns.len()],
+        ..Alignment::default()
+    };
+    if n == 0 || duration <= 0.0 {
+        return out;
+    }
+    let gaps = episode_gaps(timeline, duration);
+    let total_syl: f64 = sp.syllables.iter().sum();
+    let total_speech: f64 = timeline.speech.iter().map(Span::len).sum::<f64>().max(0.1);
+    let n_speakers = sp.speaker.iter().copied().max().unwrap_or(0) + 1;
+    let mut rates = vec![total_speech / total_syl; n_speakers];
+
+    let mut starts = vec![0.0; n];
+    let mut ends = vec![0.0; n];
+    let mut conf = vec![0.0f32; n];
+    let mut skipped = Vec::new();
+    let mut evidence = 0.0;
+    for pass in 0..2 {
+        skipped.clear();
+        place_words(
+            &sp,
+            &gaps,
+            &rates,
+            timeline,
+            config,
+            &mut starts,
+            &mut ends,
+            &mut conf,
+            &mut skipped,
+            &mut evidence,
+        );
+        if pass == 0 {
+            // Re-measure each speaker's rate where their words landed: the median over
+            // sentences, so a stretch that absorbed extra audio does not bias it.
+            let mut per_speaker: Vec<Vec<f64>> = vec![Vec::new(); n_speakers];
+            let mut k = 0;
+            while k < n {
+                let mut e = k + 1;
+                while e < n && sp.kind_after[e - 1] < Kind::Sentence {
+                    e += 1;
+                }
+                let syl: f64 = sp.syllables[k..e].iter().sum();
+                let speech: f64 = (k..e).map(|j| ends[j] - starts[j]).sum();
+                if syl >= 4.0 && speech > 0.0 {
+                    per_speaker[sp.speaker[k]].push(speech / syl);
+                }
+                k = e;
+            }
+            for (s, v) in per_speaker.iter_mut().enumerate() {
+                if v.len() >= 3 {
+                    v.sort_by(f64::total_cmp);
+                    rates[s] = v[v.len() / 2];
+                }
+            }
+        }
+    }
+    out.seconds_per_syllable = rates;
+    out.match_evidence = evidence;
+    for k in 0..n {
+        out.words[sp.word[k]] = Timed {
+            start: (starts[k] - config.onset_lead_s).max(0.0),
+            end: ends[k],
+            confidence: conf[k],
+        };
+    }
+    fill_tags(doc, &mut out.words);
+    for (si, s) in doc.sentences.iter().enumerate() {
+        out.sentences[si] = span_of(&out.words, doc, s.words.clone());
+    }
+    for (ti, t) in doc.turns.iter().enumerate() {
+        out.turns[ti] = span_of(&out.words, doc, t.words.clone());
+    }
+    out.skipped = skipped;
+    out.mean_confidence = conf.iter().sum::<f32>() / n as f32;
+    out.low_confidence = low_confidence_spans(&sp, &starts, &ends, &conf, config.low_confidence);
+    out
+}
+
+/// Time of a range of words: first spoken start to last spoken end, mean confidence.
+fn span_of(words: &[Timed], doc: &Document, range: std::ops::Range<usize>) -> Timed {
+    let spoken: Vec<&Timed> = range
+        .filter(|&i| doc.words[i].kind == WordKind::Spoken)
+        .map(|i| &words[i])
+        .collect();
+    match (spoken.first(), spoken.last()) {
+        (Some(a), Some(b)) => Timed {
+            start: a.start,
+            end: b.end,
+            confidence: spoken.iter().map(|t| t.confidence).sum::<f32>() / spoken.len() as f32,
+        },
+        _ => Timed::default(),
+    }
+}
+
+/// Tags and insertions take a zero-length time at their place: the end of the spoken word
+/// before them (or the start of the first spoken word).
+fn fill_tags(doc: &Document, words: &mut [Timed]) {
+    let mut last: Option<Timed> = None;
+    let first_spoken = doc
+        .words
+        .iter()
+        .position(|w| w.kind == WordKind::Spoken)
+        .map(|i| words[i]);
+    for (i, w) in doc.words.iter().enumerate() {
+        if w.kind == WordKind::Spoken {
+            last = Some(words[i]);
+        } else {
+            let t = last.map_or_else(|| first_spoken.map_or(0.0, |f| f.start), |l| l.end);
+            words[i] = Timed {
+                start: t,
+                end: t,
+                confidence: last.or(first_spoken).map_or(0.0, |l| l.confidence),
+            };
+        }
+    }
+}
+
+fn low_confidence_spans(
+    sp: &Spoken,
+    starts: &[f64],
+    ends: &[f64],
+    conf: &[f32],
+    threshold: f32,
+) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    for k in 0..sp.word.len() {
+        if conf[k] < threshold {
+            match spans.last_mut() {
+                Some(s) if starts[k] - s.end < 2.0 => s.end = ends[k],
+                _ => spans.push(Span::new(starts[k], ends[k])),
+            }
+        }
+    }
+    spans.retain(|s| s.len() >= 1.0);
+    spans
+}
+
+/// Both DP levels over the whole episode, writing word times and confidences.
+#[allow(clippy::too_many_arguments)]
+fn place_words(
+    sp: &Spoken,
+    gaps: &[Gap],
+    rates: &[f64],
+    timeline: &Timeline,
+    config: &AlignConfig,
+    starts: &mut [f64],
+    ends: &mut [f64],
+    conf: &mut [f32],
+    skipped: &mut Vec<Span>,
+    evidence: &mut f32,
+) {
+    let n = sp.word.len();
+    // Level 1 anchors: the edges and every punctuated boundary. Anchor j sits before
+    // spoken word `anchor_word[j]` (the last anchor at n).
+    let mut anchor_word = vec![0usize];
+    let mut kinds = vec![Kind::Edge];
+    for k in 0..n.saturating_sub(1) {
+        if sp.kind_after[k] >= Kind::Comma {
+            anchor_word.push(k + 1);
+            kinds.push(sp.kind_after[k]);
+        }
+    }
+    anchor_word.push(n);
+    kinds.push(Kind::Edge);
+    let chunks: Vec<Chunk> = anchor_word
+        .windows(2)
+        .map(|w| {
+            let syl: f64 = sp.syllables[w[0]..w[1]].iter().sum();
+            let time: f64 = (w[0]..w[1])
+                .map(|k| sp.syllables[k] * rates[sp.speaker[k]])
+                .sum();
+            Chunk {
+                syllables: syl,
+                seconds_per_syllable: time / syl.max(1e-9),
+            }
+        })
+        .collect();
+    // Band: a proportional map from expected speech time to the detected speech.
+    let speech_start = timeline.speech.first().map_or(0.0, |s| s.start);
+    let speech_end = timeline.speech.last().map_or(0.0, |s| s.end);
+    let total_expected: f64 = chunks
+        .iter()
+        .map(|c| c.syllables * c.seconds_per_syllable)
+        .sum();
+    let mut expected_at = Vec::with_capacity(kinds.len());
+    let mut acc = 0.0;
+    expected_at.push(0.0);
+    for c in &chunks {
+        acc += c.syllables * c.seconds_per_syllable;
+        expected_at.push(acc);
+    }
+    let scale = (speech_end - speech_start) / total_expected.max(1e-9);
+    let bands: Vec<(usize, usize)> = expected_at
+        .iter()
+        .map(|&e| {
+            let t = speech_start + e * scale;
+            let lo = gaps.partition_point(|g| g.end < t - config.band_s);
+            let hi = gaps.partition_point(|g| g.start <= t + config.band_s);
+            (lo, hi.max(lo + 1).min(gaps.len()))
+        })
+        .collect();
+    let problem = Problem {
+        chunks: &chunks,
+        kinds: &kinds,
+        gaps,
+        bands,
+        max_anchor_step: 8,
+        max_gap_step: 16,
+        skip_cost_per_s: config.skip_cost_per_s,
+        pinned_edges: false,
+    };
+    let placement = solve(&problem);
+
+    *evidence = match_evidence(&placement, &kinds, gaps);
+    // Record skipped audio (entry gap != exit gap) and the leading/trailing speech.
+    let placed: Vec<(usize, (usize, usize))> = placement
+        .iter()
+        .enumerate()
+        .filter_map(|(a, p)| p.map(|p| (a, p)))
+        .collect();
+    for &(_, (entry, exit)) in &placed {
+        if exit > entry {
+            skipped.push(Span::new(gaps[entry].end, gaps[exit].start));
+        }
+    }
+    // Level 2 inside each stretch between consecutive placed anchors.
+    for pair in placed.windows(2) {
+        let (a0, (_, g0)) = pair[0];
+        let (a1, (g1, _)) = pair[1];
+        let w0 = anchor_word[a0];
+        let w1 = anchor_word[a1];
+        if w1 <= w0 {
+            continue;
+        }
+        place_stretch(sp, w0..w1, &gaps[g0..=g1], rates, starts, ends, conf);
+        // Anchors skipped over inside the stretch lower the confidence a little.
+        let fit = stretch_fit(sp, w0..w1, &gaps[g0..=g1], rates);
+        for c in &mut conf[w0..w1] {
+            *c *= fit;
+        }
+    }
+}
+
+/// How well the transcript's structure matches the audio's, about 0..1: the share of
+/// sentence and turn boundaries that found a pause, less the share of the episode's strong
+/// pauses that no boundary used. A transcript of another episode leaves boundaries in
+/// running speech or strong pauses inside its sentences, whatever the DP does.
+fn match_evidence(placement: &[Option<(usize, usize)>], kinds: &[Kind], gaps: &[Gap]) -> f32 {
+    let mut used = vec![false; gaps.len()];
+    let (mut major, mut major_placed) = (0usize, 0usize);
+    for (kind, pl) in kinds.iter().zip(placement) {
+        if let Some((entry, exit)) = *pl {
+            for u in &mut used[entry..=exit] {
+                *u = true;
+            }
+        }
+        if matches!(kind, Kind::Sentence | Kind::Turn) {
+            major += 1;
+            major_placed += usize::from(pl.is_some());
+        }
+    }
+    let strong: Vec<usize> = (0..gaps.len())
+        .filter(|&g| gaps[g].strength > 0.7)
+        .collect();
+    let strong_unused = strong.iter().filter(|&&g| !used[g]).count();
+    let placed_share = if major == 0 {
+        1.0
+    } else {
+        major_placed as f64 / major as f64
+    };
+    let unused_share = strong_unused as f64 / strong.len().max(1) as f64;
+    (placed_share - unused_share) as f32
+}
+
+/// How well the speech of a stretch matches its words' expected length, 0..1.
+fn stretch_fit(sp: &Spoken, words: std::ops::Range<usize>, gaps: &[Gap], rates: &[f64]) -> f32 {
+    let expected: f64 = words
+        .clone()
+        .map(|k| sp.syllables[k] * rates[sp.speaker[k]])
+        .sum();
+    let inner: f64 = gaps[1..gaps.len() - 1]
+        .iter()
+        .map(|g| g.end - g.start)
+        .sum();
+    let speech = gaps[gaps.len() - 1].start - gaps[0].end - inner;
+    let ratio = (speech.max(0.01) / expected.max(0.01)).ln().abs();
+    (1.0 - ratio / 1.2).clamp(0.05, 1.0) as f32
+}
+
+/// Places the words `range` between the end of `gaps[0]` and the start of the last gap, using
+/// the inner gaps as candidate word boundaries.
+fn place_stretch(
+    sp: &Spoken,
+    range: std::ops::Range<usize>,
+    gaps: &[Gap],
+    rates: &[f64],
+    starts: &mut [f64],
+    ends: &mut [f64],
+    conf: &mut [f32],
+) {
+    let words: Vec<usize> = range.collect();
+    let m = words.len();
+    // Anchors: before each word, and after the last.
+    let mut kinds = Vec::with_capacity(m + 1);
+    kinds.push(Kind::Edge);
+    for &k in &words[..m - 1] {
+        kinds.push(sp.kind_after[k]);
+    }
+    kinds.push(Kind::Edge);
+    let chunks: Vec<Chunk> = words
+        .iter()
+        .map(|&k| Chunk {
+            syllables: sp.syllables[k],
+            seconds_per_syllable: rates[sp.speaker[k]],
+        })
+        .collect();
+    let inner = gaps.len() - 2;
+    let placement = if inner == 0 {
+        let mut p = vec![None; m + 1];
+        p[0] = Some((0, 0));
+        p[m] = Some((1, 1));
+        p
+    } else {
+        let problem = Problem {
+            chunks: &chunks,
+            kinds: &kinds,
+            gaps,
+            bands: vec![(0, gaps.len()); m + 1],
+            max_anchor_step: m.min(60),
+            max_gap_step: gaps.len(),
+            skip_cost_per_s: 50.0,
+            pinned_edges: true,
+        };
+        solve(&problem)
+    };
+    // Each run of words between placed boundaries shares its speech by syllables.
+    let placed: Vec<(usize, usize)> = placement
+        .iter()
+        .enumerate()
+        .filter_map(|(a, p)| p.map(|(entry, _)| (a, entry)))
+        .collect();
+    for pair in placed.windows(2) {
+        let (a0, g0) = pair[0];
+        let (a1, g1) = pair[1];
+        let t0 = gaps[g0].end;
+        let t1 = gaps[g1].start;
+        let run = &words[a0..a1];
+        let syl: f64 = run.iter().map(|&k| sp.syllables[k]).sum();
+        // Inner pauses not on a word boundary stay inside a word: spread over the run's speech.
+        let inner_pauses: Vec<(f64, f64)> =
+            (g0 + 1..g1).map(|g| (gaps[g].start, gaps[g].end)).collect();
+        let speech_time = (t1 - t0) - inner_pauses.iter().map(|p| p.1 - p.0).sum::<f64>();
+        let to_time = |speech_offset: f64| -> f64 {
+            // Map an offset in speech time to clock time, stepping over inner pauses.
+            let mut t = t0 + speech_offset;
+            for &(ps, pe) in &inner_pauses {
+                if t > ps {
+                    t += pe - ps;
+                }
+            }
+            t
+        };
+        let mut acc = 0.0;
+        for &k in run {
+            let s = to_time(acc / syl * speech_time);
+            acc += sp.syllables[k];
+            let e = to_time(acc / syl * speech_time);
+            starts[k] = s;
+            ends[k] = e;
+            conf[k] = if run.len() == 1 { 0.95 } else { 0.8 };
+        }
+        if let Some(&first) = run.first() {
+            conf[first] = 0.95;
+        }
+    }
 }

@@ -1,10 +1,20 @@
 //! Cue building: takes the document and its alignment, gives caption cues that follow
 //! broadcast rules (line length, lines per cue, duration, reading speed, speaker changes).
+//!
+//! Each speaker turn is cut into cues by a dynamic programme over its words whose cost favours
+//! cuts at sentence ends, punctuation and detected pauses (where the aligner is most exact),
+//! one sentence per cue, balanced lines, cue durations of 1-7 s and readable speeds, and that
+//! forbids line or cue breaks inside names and tight phrases. Lines inside a cue are laid out
+//! by a second, tiny optimisation. Then cue ends are extended into the following pause for
+//! reading time, and times are rounded to milliseconds so that no cue overlaps another.
+//! Cost is linear in the number of words (each cue holds a bounded number of words).
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::align::Alignment;
-use crate::transcript::Document;
+use crate::transcript::{Break, Document, WordKind};
 
 /// One caption cue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,8 +35,33 @@ pub struct Cue {
     pub confidence: f32,
 }
 
+impl Cue {
+    /// The displayed text on one line (lines joined by a space).
+    pub fn text(&self) -> String {
+        self.lines.join(" ")
+    }
+
+    /// Characters shown (lines joined by single spaces), as reading speed counts them.
+    pub fn chars(&self) -> usize {
+        let n: usize = self.lines.iter().map(|l| l.chars().count()).sum();
+        n + self.lines.len().saturating_sub(1)
+    }
+}
+
+/// What to do with sound tags such as `[Laughs]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SoundTags {
+    /// Show them, lowercased, at their place: `[laughs]`.
+    #[default]
+    Keep,
+    /// Leave them out of the caption text.
+    Drop,
+}
+
 /// Caption rules.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CaptionConfig {
     /// Characters per line at most.
     pub max_chars: usize,
@@ -38,6 +73,15 @@ pub struct CaptionConfig {
     pub min_duration: f64,
     /// Longest cue, seconds.
     pub max_duration: f64,
+    /// Sound tags kept as `[laughs]` or dropped.
+    pub sound_tags: SoundTags,
+    /// Gap left before the next cue when a cue end is extended into a pause, seconds.
+    pub min_gap: f64,
+    /// Speaker label as written -> name to show (`--speaker NAME=Full Name`).
+    pub speaker_names: BTreeMap<String, String>,
+    /// Keep room on the first line of a speaker-change cue for a `NAME: ` prefix (SRT and
+    /// plain text add it), so that those outputs also stay within `max_chars`.
+    pub reserve_label: bool,
 }
 
 impl Default for CaptionConfig {
@@ -48,12 +92,858 @@ impl Default for CaptionConfig {
             max_cps: 20.0,
             min_duration: 1.0,
             max_duration: 7.0,
+            sound_tags: SoundTags::Keep,
+            min_gap: 0.04,
+            speaker_names: BTreeMap::new(),
+            reserve_label: true,
         }
     }
 }
 
-/// Builds cues from the aligned words.
+impl CaptionConfig {
+    /// Names accepted by [`CaptionConfig::preset`].
+    pub const PRESETS: &'static [&'static str] = &["netflix", "bbc", "podcast", "dcmp"];
+
+    /// A named style: `netflix` (the default, 42x2, 20 cps), `bbc` (37x2), `podcast`
+    /// (Podcasting 2.0 SRT advice, 32x2), `dcmp` (32x2, at least 2 s). `None` for other names.
+    pub fn preset(name: &str) -> Option<Self> {
+        let base = CaptionConfig::default();
+        match name.to_ascii_lowercase().as_str() {
+            "netflix" | "default" => Some(base),
+            "bbc" => Some(CaptionConfig {
+                max_chars: 37,
+                ..base
+            }),
+            "podcast" => Some(CaptionConfig {
+                max_chars: 32,
+                ..base
+            }),
+            "dcmp" => Some(CaptionConfig {
+                max_chars: 32,
+                min_duration: 2.0,
+                ..base
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Display names of a document's speakers: the label as written, or its mapped full name.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Speakers {
+    names: Vec<String>,
+}
+
+impl Speakers {
+    /// Names for `labels` (the document's speakers), mapped through `map` (label -> name;
+    /// an exact key wins over a case-insensitive one).
+    pub fn new(labels: &[String], map: &BTreeMap<String, String>) -> Self {
+        let names = labels
+            .iter()
+            .map(|label| {
+                map.get(label)
+                    .or_else(|| {
+                        map.iter()
+                            .find(|(k, _)| k.eq_ignore_ascii_case(label))
+                            .map(|(_, v)| v)
+                    })
+                    .unwrap_or(label)
+                    .clone()
+            })
+            .collect();
+        Speakers { names }
+    }
+
+    /// The name of speaker `index`, if any.
+    pub fn name(&self, index: Option<usize>) -> Option<&str> {
+        index.and_then(|i| self.names.get(i)).map(String::as_str)
+    }
+}
+
+/// Builds cues from the aligned words. Every document word lands in exactly one cue, in
+/// order (sound tags dropped by `config.sound_tags` join a neighbouring cue's range); cues are
+/// sorted, do not overlap, and have whole-millisecond times with `end > start`.
 pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> Vec<Cue> {
-    let _ = (doc, alignment, config);
-    Vec::new()
+    let n = doc.words.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let times = sane_times(doc, alignment);
+    let display: Vec<Option<String>> = doc
+        .words
+        .iter()
+        .map(|w| display_text(w, config.sound_tags))
+        .collect();
+    let speakers = Speakers::new(&doc.speakers, &config.speaker_names);
+    let rules = Rules::new(config);
+
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut pending_hidden: Option<std::ops::Range<usize>> = None;
+    let mut prev_speaker: Option<Option<usize>> = None;
+    let mut a = 0;
+    while a < n {
+        let turn = doc.words[a].turn;
+        let mut b = a + 1;
+        while b < n && doc.words[b].turn == turn {
+            b += 1;
+        }
+        let speaker = doc.turns.get(turn).and_then(|t| t.speaker);
+        if display[a..b].iter().all(Option::is_none) {
+            // Nothing to show (dropped tags only): the range joins a neighbouring cue.
+            match cues.last_mut() {
+                Some(last) => last.words.end = b,
+                None => pending_hidden = Some(pending_hidden.map_or(a..b, |r| r.start..b)),
+            }
+            a = b;
+            continue;
+        }
+        let change = prev_speaker != Some(speaker) && speaker.is_some();
+        let reserve = if change && config.reserve_label {
+            speakers.name(speaker).map_or(0, |s| s.chars().count() + 2)
+        } else {
+            0
+        };
+        let ctx = Ctx {
+            doc,
+            times: &times,
+            display: &display,
+            rules: &rules,
+            reserve,
+        };
+        for (k, (range, lines)) in ctx.split_turn(a, b).into_iter().enumerate() {
+            let (start, end) = natural_span(doc, &times, range.clone());
+            cues.push(Cue {
+                start,
+                end,
+                speaker,
+                speaker_change: k == 0 && change,
+                lines,
+                words: range.clone(),
+                confidence: mean_confidence(doc, alignment, range),
+            });
+        }
+        if let (Some(hidden), Some(first)) = (pending_hidden.take(), cues.first_mut()) {
+            first.words.start = hidden.start;
+        }
+        prev_speaker = Some(speaker);
+        a = b;
+    }
+    finish_timing(&mut cues, config);
+    cues
+}
+
+/// Start/end per word, made finite and monotone (a defensive copy: the aligner's output is
+/// trusted for values, not for shape).
+fn sane_times(doc: &Document, alignment: &Alignment) -> Vec<(f64, f64)> {
+    let mut out = Vec::with_capacity(doc.words.len());
+    let mut prev_start = 0.0f64;
+    let mut prev_end = 0.0f64;
+    for i in 0..doc.words.len() {
+        let t = alignment.words.get(i).copied().unwrap_or_default();
+        let mut s = if t.start.is_finite() && t.start >= 0.0 {
+            t.start
+        } else {
+            prev_end
+        };
+        s = s.max(prev_start);
+        let e = if t.end.is_finite() { t.end.max(s) } else { s };
+        out.push((s, e));
+        prev_start = s;
+        prev_end = e;
+    }
+    out
+}
+
+fn display_text(w: &crate::transcript::Word, tags: SoundTags) -> Option<String> {
+    let text = w.text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    match w.kind {
+        WordKind::Spoken | WordKind::Insertion => Some(text.to_string()),
+        WordKind::SoundTag => match tags {
+            SoundTags::Keep => Some(text.to_lowercase()),
+            SoundTags::Drop => None,
+        },
+    }
+}
+
+/// Start of the first spoken word and end of the last one (the words' own place when the
+/// cue holds no spoken word).
+fn natural_span(doc: &Document, times: &[(f64, f64)], range: std::ops::Range<usize>) -> (f64, f64) {
+    let spoken: Vec<usize> = range
+        .clone()
+        .filter(|&i| doc.words[i].kind == WordKind::Spoken)
+        .collect();
+    match (spoken.first(), spoken.last()) {
+        (Some(&f), Some(&l)) => (times[f].0, times[l].1.max(times[f].0)),
+        _ => {
+            let s = times[range.start].0;
+            (s, times[range.end - 1].1.max(s))
+        }
+    }
+}
+
+fn mean_confidence(doc: &Document, alignment: &Alignment, range: std::ops::Range<usize>) -> f32 {
+    let conf = |i: usize| alignment.words.get(i).map_or(0.0, |t| t.confidence);
+    let spoken: Vec<f32> = range
+        .clone()
+        .filter(|&i| doc.words[i].kind == WordKind::Spoken)
+        .map(conf)
+        .collect();
+    let vals: Vec<f32> = if spoken.is_empty() {
+        range.map(conf).collect()
+    } else {
+        spoken
+    };
+    if vals.is_empty() {
+        0.0
+    } else {
+        vals.iter().sum::<f32>() / vals.len() as f32
+    }
+}
+
+/// Extends ends for reading time into the following pause, then rounds to milliseconds and
+/// makes the cues strictly increasing and non-overlapping.
+fn finish_timing(cues: &mut [Cue], config: &CaptionConfig) {
+    for k in 0..cues.len() {
+        let next_start = cues.get(k + 1).map_or(f64::INFINITY, |c| c.start);
+        let c = &mut cues[k];
+        let need = config
+            .min_duration
+            .max(c.chars() as f64 / config.max_cps.max(1e-6) + 0.001);
+        let target = c.start + need.min(config.max_duration);
+        if target > c.end {
+            let limit = next_start - config.min_gap;
+            c.end = c.end.max(target.min(limit));
+        }
+        // Never into the next cue, even when the aligner let the words overlap.
+        c.end = c.end.min(next_start);
+    }
+    let mut prev_end = 0u64;
+    for c in cues.iter_mut() {
+        let start = crate::time::millis(c.start).max(prev_end);
+        let end = crate::time::millis(c.end).max(start + 1);
+        c.start = start as f64 / 1000.0;
+        c.end = end as f64 / 1000.0;
+        prev_end = end;
+    }
+}
+
+/// Cost weights, in one place so that their balance can be read and tuned.
+struct Rules {
+    max_chars: usize,
+    max_lines: usize,
+    max_cps: f64,
+    min_duration: f64,
+    max_duration: f64,
+    min_gap: f64,
+}
+
+impl Rules {
+    fn new(c: &CaptionConfig) -> Self {
+        Rules {
+            max_chars: c.max_chars.max(1),
+            max_lines: c.max_lines.max(1),
+            max_cps: c.max_cps.max(1e-6),
+            min_duration: c.min_duration.max(0.0),
+            max_duration: c.max_duration.max(0.1),
+            min_gap: c.min_gap.max(0.0),
+        }
+    }
+}
+
+/// Fixed cost of a cue: more than any pause bonus inside a sentence, so a sentence that fits
+/// stays whole.
+const CUE_COST: f64 = 12.0;
+/// Bonus for a cue cut at a detected pause of at least [`PAUSE_FULL`] seconds.
+const PAUSE_BONUS: f64 = 10.0;
+const PAUSE_FULL: f64 = 0.4;
+/// A sentence end inside a cue (two sentences in one cue).
+const SENTENCE_INSIDE: f64 = 8.0;
+/// An unavoidable break (a name's parts, an overlong word).
+const FORBIDDEN: f64 = 60.0;
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    times: &'a [(f64, f64)],
+    display: &'a [Option<String>],
+    rules: &'a Rules,
+    /// Characters kept free on the first line of the turn's first cue.
+    reserve: usize,
+}
+
+impl Ctx<'_> {
+    /// Cuts the words `[a, b)` of one turn into cues; gives each cue's range and lines.
+    fn split_turn(&self, a: usize, b: usize) -> Vec<(std::ops::Range<usize>, Vec<String>)> {
+        let m = b - a;
+        let mut best = vec![f64::INFINITY; m + 1];
+        let mut from = vec![0usize; m + 1];
+        best[0] = 0.0;
+        let budget = self.rules.max_chars * self.rules.max_lines;
+        for i in 0..m {
+            if !best[i].is_finite() {
+                continue;
+            }
+            let reserve = if i == 0 { self.reserve } else { 0 };
+            let mut widths: Vec<usize> = Vec::new();
+            let mut owners: Vec<usize> = Vec::new();
+            for j in i + 1..=m {
+                let g = a + j - 1;
+                if let Some(t) = &self.display[g] {
+                    widths.push(t.chars().count());
+                    owners.push(g);
+                }
+                let total = widths.iter().sum::<usize>() + widths.len().saturating_sub(1);
+                if total > budget && j > i + 1 && widths.len() > 1 {
+                    break;
+                }
+                let Some(cost) = self.cue_cost(a + i, a + j, b, &widths, &owners, reserve) else {
+                    continue;
+                };
+                let c = best[i] + cost;
+                if c < best[j] {
+                    best[j] = c;
+                    from[j] = i;
+                }
+            }
+        }
+        if !best[m].is_finite() {
+            // Cannot happen with displayable words; one cue keeps the invariants regardless.
+            let owners: Vec<usize> = (a..b).filter(|&g| self.display[g].is_some()).collect();
+            return vec![(a..b, self.lines(&owners, self.reserve))];
+        }
+        let mut cuts = vec![m];
+        let mut j = m;
+        while j > 0 {
+            j = from[j];
+            cuts.push(j);
+        }
+        cuts.reverse();
+        cuts.windows(2)
+            .map(|w| {
+                let (s, e) = (a + w[0], a + w[1]);
+                let reserve = if w[0] == 0 { self.reserve } else { 0 };
+                let owners: Vec<usize> = (s..e).filter(|&g| self.display[g].is_some()).collect();
+                (s..e, self.lines(&owners, reserve))
+            })
+            .collect()
+    }
+
+    /// Cost of one cue holding words `[s, e)` of a turn ending at `turn_end`; `None` when it
+    /// shows nothing.
+    fn cue_cost(
+        &self,
+        s: usize,
+        e: usize,
+        turn_end: usize,
+        widths: &[usize],
+        owners: &[usize],
+        reserve: usize,
+    ) -> Option<f64> {
+        if widths.is_empty() {
+            return None;
+        }
+        let r = self.rules;
+        let (layout_cost, _) = self.layout(widths, owners, reserve)?;
+        let mut cost = CUE_COST + layout_cost;
+        // The cut after the cue.
+        if e < turn_end {
+            cost += 1.5 * break_cost(self.doc, e - 1, e);
+            let gap = self.times[e].0 - self.last_end(s, e);
+            cost -= PAUSE_BONUS * (gap / PAUSE_FULL).clamp(0.0, 1.0);
+        }
+        // Sentences inside; long silences inside.
+        for g in s..e - 1 {
+            if self.doc.words[g].break_after == Break::Sentence {
+                cost += SENTENCE_INSIDE;
+            }
+            let gap = self.times[g + 1].0 - self.times[g].1;
+            if gap > 1.0 {
+                cost += 5.0 * (gap - 1.0);
+            }
+        }
+        // Duration and reading speed, with the room the following pause gives.
+        let (start, end) = natural_span(self.doc, self.times, s..e);
+        let speech = end - start;
+        let next = if e < self.times.len() {
+            self.times[e].0
+        } else {
+            f64::INFINITY
+        };
+        let room = ((next - r.min_gap).max(end) - start).min(r.max_duration.max(speech));
+        if speech > r.max_duration {
+            cost += 20.0 + 10.0 * (speech - r.max_duration);
+        }
+        if room < r.min_duration && r.min_duration > 0.0 {
+            cost += 15.0 * (r.min_duration - room) / r.min_duration;
+        }
+        let chars = widths.iter().sum::<usize>() + widths.len() - 1;
+        let cps = chars as f64 / room.max(0.05);
+        if cps > r.max_cps {
+            cost += 0.5 * (cps - r.max_cps).min(40.0);
+        }
+        Some(cost)
+    }
+
+    /// End of the last spoken word in `[s, e)` (or of the last word).
+    fn last_end(&self, s: usize, e: usize) -> f64 {
+        natural_span(self.doc, self.times, s..e).1
+    }
+
+    /// Best layout of tokens (widths, document indices) into at most `max_lines` lines;
+    /// gives its cost and the token index where each line after the first starts.
+    fn layout(
+        &self,
+        widths: &[usize],
+        owners: &[usize],
+        reserve: usize,
+    ) -> Option<(f64, Vec<usize>)> {
+        let r = self.rules;
+        let k = widths.len();
+        let first_cap = r
+            .max_chars
+            .saturating_sub(reserve)
+            .max(r.max_chars / 2)
+            .max(1);
+        let cap = |line: usize| if line == 0 { first_cap } else { r.max_chars };
+        let mut prefix = vec![0usize; k + 1];
+        for t in 0..k {
+            prefix[t + 1] = prefix[t] + widths[t];
+        }
+        let width = |t0: usize, t1: usize| prefix[t1] - prefix[t0] + (t1 - t0 - 1);
+        // A line over the limit is allowed only when it is one overlong word.
+        let over = |line: usize, t0: usize, t1: usize| {
+            let w = width(t0, t1);
+            if w <= cap(line) {
+                Some(0.0)
+            } else if t1 - t0 == 1 {
+                Some(FORBIDDEN * 10.0)
+            } else {
+                None
+            }
+        };
+        let total = width(0, k);
+        let mut best: Option<(f64, Vec<usize>)> = None;
+        for nl in 1..=r.max_lines.min(k) {
+            let target = total as f64 / nl as f64;
+            let line_cost = |line: usize, t0: usize, t1: usize| -> Option<f64> {
+                let o = over(line, t0, t1)?;
+                let dev = (width(t0, t1) as f64 - target).abs() / r.max_chars as f64;
+                let brk = if t1 < k {
+                    break_cost(self.doc, owners[t1 - 1], owners[t1])
+                } else {
+                    0.0
+                };
+                Some(o + 6.0 * dev + brk)
+            };
+            // dp[l][t]: tokens [0, t) in l + 1 lines.
+            let mut dp = vec![vec![(f64::INFINITY, 0usize); k + 1]; nl];
+            for (t, cell) in dp[0].iter_mut().enumerate().skip(1) {
+                if let Some(c) = line_cost(0, 0, t) {
+                    *cell = (c, 0);
+                }
+            }
+            for l in 1..nl {
+                for t in l + 1..=k {
+                    for s0 in l..t {
+                        let prev = dp[l - 1][s0].0;
+                        if !prev.is_finite() {
+                            continue;
+                        }
+                        if let Some(c) = line_cost(l, s0, t) {
+                            // Netflix prefers a bottom-heavy pair: a slight cost for a longer top line.
+                            let top_heavy = if l == 1 && width(0, s0) > width(s0, t) {
+                                0.5
+                            } else {
+                                0.0
+                            };
+                            if prev + c + top_heavy < dp[l][t].0 {
+                                dp[l][t] = (prev + c + top_heavy, s0);
+                            }
+                        }
+                    }
+                }
+            }
+            let (c, _) = dp[nl - 1][k];
+            if !c.is_finite() {
+                continue;
+            }
+            // One line whenever it fits (broadcast practice); each extra line costs.
+            let c = c + 4.0 * (nl - 1) as f64;
+            if best.as_ref().is_none_or(|(b, _)| c < *b) {
+                let mut starts = Vec::new();
+                let mut t = k;
+                for l in (1..nl).rev() {
+                    t = dp[l][t].1;
+                    starts.push(t);
+                }
+                starts.reverse();
+                best = Some((c, starts));
+            }
+            if nl == 1 {
+                break;
+            }
+        }
+        best
+    }
+
+    /// The display lines of the tokens owned by document words `owners`.
+    fn lines(&self, owners: &[usize], reserve: usize) -> Vec<String> {
+        let texts: Vec<&str> = owners
+            .iter()
+            .filter_map(|&g| self.display[g].as_deref())
+            .collect();
+        let widths: Vec<usize> = texts.iter().map(|t| t.chars().count()).collect();
+        let starts = self
+            .layout(&widths, owners, reserve)
+            .map(|(_, s)| s)
+            .unwrap_or_default();
+        let mut bounds = vec![0];
+        bounds.extend(starts);
+        bounds.push(texts.len());
+        bounds
+            .windows(2)
+            .map(|w| texts[w[0]..w[1]].join(" "))
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+}
+
+const ARTICLES: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "my", "your", "his", "her", "its", "our", "their",
+    "some", "any", "every", "each", "no", "another",
+];
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "with", "from", "by", "about", "into", "onto", "over",
+    "under", "between", "through", "after", "before", "during", "without", "within", "across",
+    "against", "among", "around", "near", "behind", "beyond", "per", "via", "than", "like", "up",
+    "off", "out",
+];
+const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "i'm",
+    "it's",
+    "we're",
+    "they're",
+    "you're",
+    "he's",
+    "she's",
+    "that's",
+    "i've",
+    "we've",
+    "they've",
+    "you've",
+    "i'll",
+    "we'll",
+    "they'll",
+    "you'll",
+    "i'd",
+    "we'd",
+    "don't",
+    "doesn't",
+    "didn't",
+    "can't",
+    "won't",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "couldn't",
+    "wouldn't",
+    "shouldn't",
+    "haven't",
+    "hasn't",
+];
+const PRONOUNS: &[&str] = &["i", "we", "you", "they", "he", "she", "it", "there"];
+const CONJUNCTIONS: &[&str] = &[
+    "and", "but", "or", "so", "because", "which", "who", "when", "where", "while", "if",
+    "although", "though", "since", "until", "whether",
+];
+
+fn capitalised(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Cost of a line or cue break between document words `a` and `b = a + 1`: low after
+/// punctuation, high inside tight phrases, prohibitive between the parts of a name.
+fn break_cost(doc: &Document, a: usize, b: usize) -> f64 {
+    let (wa, wb) = (&doc.words[a], &doc.words[b]);
+    match wa.break_after {
+        Break::Sentence => return 0.0,
+        Break::Clause => return 1.5,
+        Break::Comma => return 2.5,
+        Break::None => {}
+    }
+    if wa.kind != WordKind::Spoken || wb.kind != WordKind::Spoken {
+        return 3.0;
+    }
+    let na = wa.norm.as_str();
+    let nb = wb.norm.as_str();
+    let mut cost = 6.0;
+    if capitalised(&wa.text) && capitalised(&wb.text) && na != "i" && nb != "i" {
+        cost += FORBIDDEN;
+    }
+    if ARTICLES.contains(&na) {
+        cost += 12.0;
+    } else if PREPOSITIONS.contains(&na) || AUXILIARIES.contains(&na) {
+        cost += 8.0;
+    } else if CONJUNCTIONS.contains(&na) {
+        cost += 5.0;
+    } else if PRONOUNS.contains(&na) {
+        cost += 4.0;
+    }
+    if CONJUNCTIONS.contains(&nb) || PREPOSITIONS.contains(&nb) {
+        // A phrase starts at b: a natural place to break.
+        cost -= 2.0;
+    }
+    cost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Timed;
+    use crate::transcript::{Sentence, Turn, Word};
+
+    /// A document from turns of (speaker, text) and an alignment at `rate` seconds per word
+    /// with `pause` seconds after each sentence.
+    fn doc_of(turns: &[(usize, &str)], word_s: f64, pause: f64) -> (Document, Alignment) {
+        let mut doc = Document {
+            speakers: vec!["ANA".into(), "BEN".into()],
+            ..Document::default()
+        };
+        let mut al = Alignment::default();
+        let mut t = 0.5;
+        for (ti, (spk, text)) in turns.iter().enumerate() {
+            let w0 = doc.words.len();
+            let s0 = doc.sentences.len();
+            let mut sent_start = w0;
+            for tok in text.split_whitespace() {
+                let kind = if tok.starts_with('[') {
+                    WordKind::SoundTag
+                } else {
+                    WordKind::Spoken
+                };
+                let brk = match tok.chars().last() {
+                    Some('.' | '?' | '!') => Break::Sentence,
+                    Some(',') => Break::Comma,
+                    Some(';' | ':') => Break::Clause,
+                    _ => Break::None,
+                };
+                let norm = tok
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .to_lowercase();
+                doc.words.push(Word {
+                    text: tok.into(),
+                    norm,
+                    kind,
+                    syllables: 1.0,
+                    break_after: brk,
+                    sentence: doc.sentences.len(),
+                    turn: ti,
+                    paragraph: ti,
+                });
+                if kind == WordKind::Spoken {
+                    al.words.push(Timed {
+                        start: t,
+                        end: t + word_s * 0.8,
+                        confidence: 0.5,
+                    });
+                    t += word_s;
+                } else {
+                    al.words.push(Timed {
+                        start: t,
+                        end: t,
+                        confidence: 0.0,
+                    });
+                }
+                if brk == Break::Sentence {
+                    doc.sentences.push(Sentence {
+                        turn: ti,
+                        paragraph: ti,
+                        words: sent_start..doc.words.len(),
+                    });
+                    sent_start = doc.words.len();
+                    t += pause;
+                }
+            }
+            if sent_start < doc.words.len() {
+                doc.sentences.push(Sentence {
+                    turn: ti,
+                    paragraph: ti,
+                    words: sent_start..doc.words.len(),
+                });
+            }
+            doc.turns.push(Turn {
+                speaker: Some(*spk),
+                sentences: s0..doc.sentences.len(),
+                words: w0..doc.words.len(),
+            });
+        }
+        (doc, al)
+    }
+
+    fn check_invariants(doc: &Document, cues: &[Cue], config: &CaptionConfig) {
+        let mut next = 0;
+        let mut prev_end = 0.0;
+        for c in cues {
+            assert_eq!(c.words.start, next);
+            assert!(c.words.end > c.words.start);
+            next = c.words.end;
+            assert!(c.end > c.start, "{c:?}");
+            assert!(c.start >= prev_end, "{c:?}");
+            prev_end = c.end;
+            assert!(c.lines.len() <= config.max_lines);
+            for l in &c.lines {
+                assert!(l.chars().count() <= config.max_chars, "{l}");
+            }
+        }
+        assert_eq!(next, doc.words.len());
+    }
+
+    #[test]
+    fn one_sentence_per_cue_and_new_cue_at_speaker_change() {
+        let (doc, al) = doc_of(
+            &[
+                (0, "Hello there, friends. Welcome back to the show."),
+                (1, "Thanks, Ana."),
+            ],
+            0.3,
+            0.5,
+        );
+        let config = CaptionConfig::default();
+        let cues = build(&doc, &al, &config);
+        check_invariants(&doc, &cues, &config);
+        let texts: Vec<String> = cues.iter().map(Cue::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Hello there, friends.",
+                "Welcome back to the show.",
+                "Thanks, Ana."
+            ]
+        );
+        assert!(cues[0].speaker_change && !cues[1].speaker_change && cues[2].speaker_change);
+        assert_eq!(cues[2].speaker, Some(1));
+        // Starts at the first word, exactly.
+        assert_eq!(cues[0].start, 0.5);
+    }
+
+    #[test]
+    fn long_sentence_splits_at_pause_and_keeps_names_together() {
+        let text = "Yesterday I met with Priya Raman and we talked for a very long time about the solar \
+                    cooperative that her neighbours started in the spring of last year in the valley.";
+        let (doc, mut al) = doc_of(&[(0, text)], 0.3, 0.5);
+        // A pause after "time" (word index 11): the cut should go there.
+        let cut = doc.words.iter().position(|w| w.norm == "time").unwrap_or(0);
+        for t in al.words.iter_mut().skip(cut + 1) {
+            t.start += 0.6;
+            t.end += 0.6;
+        }
+        let config = CaptionConfig::default();
+        let cues = build(&doc, &al, &config);
+        check_invariants(&doc, &cues, &config);
+        assert!(cues.iter().any(|c| c.words.end == cut + 1), "{cues:#?}");
+        for c in &cues {
+            for l in &c.lines {
+                assert!(!l.ends_with("Priya"), "name split: {cues:#?}");
+                assert!(
+                    !l.ends_with(" the") && !l.ends_with(" a"),
+                    "article split: {cues:#?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn extends_for_reading_speed_but_not_into_next_cue() {
+        let (doc, al) = doc_of(&[(0, "Extraordinarily complicated.")], 0.2, 0.0);
+        let config = CaptionConfig::default();
+        let cues = build(&doc, &al, &config);
+        let c = &cues[0];
+        assert!(c.chars() as f64 / (c.end - c.start) <= 20.0 + 1e-9);
+        assert!(c.end - c.start >= 1.0);
+        // Two speakers with no gap: the first cue ends where the second starts at the latest.
+        let (doc, al) = doc_of(
+            &[(0, "Extraordinarily complicated."), (1, "Indeed.")],
+            0.2,
+            0.0,
+        );
+        let cues = build(&doc, &al, &config);
+        check_invariants(&doc, &cues, &config);
+        assert!(cues[0].end <= cues[1].start);
+        assert_eq!(cues[1].start, crate::time::round_ms(al.words[2].start));
+    }
+
+    #[test]
+    fn sound_tags_keep_and_drop() {
+        let (doc, al) = doc_of(
+            &[
+                (0, "That was funny. [Laughs] Anyway, moving on."),
+                (1, "[Laughs]"),
+            ],
+            0.3,
+            0.4,
+        );
+        let keep = build(&doc, &al, &CaptionConfig::default());
+        let all: String = keep.iter().map(Cue::text).collect::<Vec<_>>().join(" | ");
+        assert!(all.contains("[laughs]"), "{all}");
+        let config = CaptionConfig {
+            sound_tags: SoundTags::Drop,
+            ..CaptionConfig::default()
+        };
+        let drop = build(&doc, &al, &config);
+        check_invariants(&doc, &drop, &config);
+        assert!(!drop.iter().any(|c| c.text().contains('[')));
+    }
+
+    #[test]
+    fn presets() {
+        assert_eq!(CaptionConfig::preset("bbc").map(|c| c.max_chars), Some(37));
+        assert_eq!(
+            CaptionConfig::preset("dcmp").map(|c| c.min_duration),
+            Some(2.0)
+        );
+        assert!(CaptionConfig::preset("nope").is_none());
+        for p in CaptionConfig::PRESETS {
+            assert!(CaptionConfig::preset(p).is_some());
+        }
+    }
+
+    #[test]
+    fn speakers_map_names() {
+        let mut map = BTreeMap::new();
+        map.insert("priya".to_string(), "Priya Raman".to_string());
+        let s = Speakers::new(&["PRIYA".into(), "TOM".into()], &map);
+        assert_eq!(s.name(Some(0)), Some("Priya Raman"));
+        assert_eq!(s.name(Some(1)), Some("TOM"));
+        assert_eq!(s.name(None), None);
+        assert_eq!(s.name(Some(9)), None);
+    }
 }

@@ -1,9 +1,15 @@
-//! Segmentation: takes frame features, gives a [`Timeline`]: speech spans, pauses with a
-//! strength, and syllable-nucleus peaks.
+//! Segmentation: takes frame features, gives a [`Timeline`]: speech spans, pauses with their
+//! depth and strength, and syllable-nucleus peaks.
+//!
+//! The speech threshold follows an adaptive noise floor and speech level (low and high
+//! percentiles of frame energy over a sliding window of tens of seconds), so quiet, loud and
+//! noisy recordings are all cut at the same relative depth. Hysteresis and minimum durations
+//! keep clicks and stop closures from becoming pauses. The segmenter does not decide which
+//! pauses are boundaries: every pause carries its depth and strength and the aligner decides.
 
 use serde::{Deserialize, Serialize};
 
-use crate::features::Features;
+use crate::features::{Features, HOP_S};
 use crate::time::Span;
 
 /// A pause between two stretches of speech.
@@ -13,8 +19,21 @@ pub struct Pause {
     pub start: f64,
     /// End (start of the speech after), seconds.
     pub end: f64,
-    /// How strong a boundary it is, 0..1 (duration and depth below the surrounding speech).
+    /// How far below the local speech level the pause is on average, dB.
+    pub depth_db: f32,
+    /// How strong a boundary it is, 0..1 (duration and depth combined).
     pub strength: f64,
+}
+
+impl Pause {
+    /// Length in seconds.
+    pub fn len(&self) -> f64 {
+        self.end - self.start
+    }
+    /// True when the pause has no length.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
 }
 
 /// The speech/pause structure of an episode.
@@ -24,35 +43,518 @@ pub struct Timeline {
     pub duration: f64,
     /// Speech spans, sorted, non-overlapping.
     pub speech: Vec<Span>,
-    /// Pauses between speech spans (and leading/trailing silence), sorted.
+    /// Pauses between speech spans, sorted; the leading silence is a pause when present,
+    /// trailing silence too.
     pub pauses: Vec<Pause>,
     /// Times of syllable-nucleus peaks, seconds, sorted.
     pub nuclei: Vec<f64>,
+    /// Steady non-speech sound (music beds, stingers, tones), sorted; never speech.
+    pub music: Vec<Span>,
+}
+
+impl Timeline {
+    /// Number of nuclei in `[start, end)`.
+    pub fn nuclei_between(&self, start: f64, end: f64) -> usize {
+        let a = self.nuclei.partition_point(|&t| t < start);
+        let b = self.nuclei.partition_point(|&t| t < end);
+        b.saturating_sub(a)
+    }
 }
 
 /// Segmentation settings.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SegmentConfig {
-    /// Speech threshold above the adaptive noise floor, dB.
-    pub threshold_db: f32,
+    /// Sliding window for the noise floor and speech level, seconds.
+    pub window_s: f64,
+    /// Where speech ends, as a fraction of the way from the floor up to the speech level.
+    pub low_fraction: f32,
+    /// Where speech starts again (hysteresis), same scale.
+    pub high_fraction: f32,
+    /// The floor is never taken lower than this far below the speech level, dB (digital
+    /// silence would otherwise make every faint tail count as speech).
+    pub max_range_db: f32,
     /// Shortest pause kept, ms.
     pub min_pause_ms: u32,
-    /// Shortest speech span kept, ms.
+    /// Shortest speech span kept, ms (shorter bursts are clicks and are merged into the pause).
     pub min_speech_ms: u32,
+    /// Smallest prominence of a syllable-nucleus peak, dB.
+    pub nucleus_prominence_db: f32,
+    /// Onsets and offsets are refined down to this far below the speech level, dB.
+    pub onset_range_db: f32,
+    /// Sound whose energy changes less than this on average (dB per 20 ms, over a second) is
+    /// steady: music or a tone, not speech, whose energy moves with every syllable.
+    pub steady_flux_db: f32,
+    /// Shortest steady stretch taken as music, seconds.
+    pub min_music_s: f64,
 }
 
 impl Default for SegmentConfig {
     fn default() -> Self {
         SegmentConfig {
-            threshold_db: 12.0,
+            window_s: 30.0,
+            low_fraction: 0.30,
+            high_fraction: 0.40,
+            max_range_db: 50.0,
             min_pause_ms: 60,
             min_speech_ms: 40,
+            nucleus_prominence_db: 3.0,
+            onset_range_db: 55.0,
+            steady_flux_db: 1.6,
+            min_music_s: 1.5,
         }
     }
 }
 
-/// Finds speech, pauses and nuclei in `features`.
+const HIST_MIN_DB: f32 = -120.0;
+const HIST_BINS: usize = 241; // 0.5 dB bins from -120 to 0 dBFS
+const BLOCK_FRAMES: usize = 100;
+
+fn hist_bin(db: f32) -> usize {
+    (((db - HIST_MIN_DB) * 2.0).round().max(0.0) as usize).min(HIST_BINS - 1)
+}
+
+fn hist_percentile(hist: &[u32; HIST_BINS], total: u32, p: f32) -> f32 {
+    let target = (total as f32 * p).ceil().max(1.0) as u32;
+    let mut acc = 0;
+    for (i, &c) in hist.iter().enumerate() {
+        acc += c;
+        if acc >= target {
+            return HIST_MIN_DB + i as f32 * 0.5;
+        }
+    }
+    0.0
+}
+
+/// Per-frame noise floor and speech level from sliding-window percentiles. Histograms per
+/// 1 s block, summed over the window as it slides, so the cost is linear in length.
+fn floor_and_level(energy: &[f32], config: &SegmentConfig) -> (Vec<f32>, Vec<f32>) {
+    let n = energy.len();
+    let n_blocks = n.div_ceil(BLOCK_FRAMES);
+    let mut blocks = vec![[0u32; HIST_BINS]; n_blocks];
+    for (i, &e) in energy.iter().enumerate() {
+        blocks[i / BLOCK_FRAMES][hist_bin(e)] += 1;
+    }
+    let half = ((config.window_s / 2.0) / (BLOCK_FRAMES as f64 * HOP_S))
+        .round()
+        .max(1.0) as usize;
+    let mut window = [0u32; HIST_BINS];
+    let mut total = 0u32;
+    let (mut lo, mut hi) = (0usize, 0usize); // blocks [lo, hi) are in the window
+    let mut block_floor = Vec::with_capacity(n_blocks);
+    let mut block_level = Vec::with_capacity(n_blocks);
+    for b in 0..n_blocks {
+        let want_hi = (b + half + 1).min(n_blocks);
+        let want_lo = b.saturating_sub(half);
+        while hi < want_hi {
+            for (w, c) in window.iter_mut().zip(blocks[hi].iter()) {
+                *w += c;
+                total += c;
+            }
+            hi += 1;
+        }
+        while lo < want_lo {
+            for (w, c) in window.iter_mut().zip(blocks[lo].iter()) {
+                *w -= c;
+                total -= c;
+            }
+            lo += 1;
+        }
+        let level = hist_percentile(&window, total, 0.95);
+        let floor = hist_percentile(&window, total, 0.10).max(level - config.max_range_db);
+        block_floor.push(floor);
+        block_level.push(level);
+    }
+    // Interpolate between block centres so the threshold has no steps.
+    let mut floor = Vec::with_capacity(n);
+    let mut level = Vec::with_capacity(n);
+    for i in 0..n {
+        let x = (i as f32 - (BLOCK_FRAMES as f32 - 1.0) / 2.0) / BLOCK_FRAMES as f32;
+        let b0 = (x.floor().max(0.0) as usize).min(n_blocks - 1);
+        let b1 = (b0 + 1).min(n_blocks - 1);
+        let t = (x - b0 as f32).clamp(0.0, 1.0);
+        floor.push(block_floor[b0] + (block_floor[b1] - block_floor[b0]) * t);
+        level.push(block_level[b0] + (block_level[b1] - block_level[b0]) * t);
+    }
+    (floor, level)
+}
+
+/// Frames of steady sound above the floor, in runs of at least `min_music_s`: music beds and
+/// tones. Speech energy changes by several dB every few tens of milliseconds; music's does not.
+fn steady_runs(
+    energy: &[f32],
+    floor: &[f32],
+    level: &[f32],
+    config: &SegmentConfig,
+) -> Vec<(usize, usize)> {
+    let n = energy.len();
+    let flux: Vec<f32> = (0..n)
+        .map(|i| {
+            if i >= 2 {
+                (energy[i] - energy[i - 2]).abs()
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(0.0f64);
+    for &f in &flux {
+        prefix.push(prefix[prefix.len() - 1] + f64::from(f));
+    }
+    let half = 50;
+    let min_len = (config.min_music_s / HOP_S).round() as usize;
+    let mut runs = Vec::new();
+    let mut start: Option<usize> = None;
+    for i in 0..=n {
+        let steady = i < n && {
+            let a = i.saturating_sub(half);
+            let b = (i + half).min(n);
+            let mean_flux = (prefix[b] - prefix[a]) / (b - a) as f64;
+            let loud = energy[i] > floor[i] + config.low_fraction * (level[i] - floor[i]);
+            loud && mean_flux < f64::from(config.steady_flux_db)
+        };
+        match (steady, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if i - s >= min_len {
+                    runs.push(extend_steady(energy, s, i, half));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
+/// The flux window shortens a steady run by up to `half` frames at each end: take those
+/// frames back while they stay at the run's level.
+fn extend_steady(energy: &[f32], start: usize, end: usize, half: usize) -> (usize, usize) {
+    let mut levels: Vec<f32> = energy[start..end].to_vec();
+    levels.sort_by(f32::total_cmp);
+    let median = levels[levels.len() / 2];
+    let near = |i: usize| (energy[i] - median).abs() <= 4.0;
+    let mut s = start;
+    while s > 0 && start - s < half && near(s - 1) {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < energy.len() && e - end < half && near(e) {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// Runs of speech frames `[start, end)` by hysteresis on the energy.
+fn speech_runs(
+    energy: &[f32],
+    floor: &[f32],
+    level: &[f32],
+    config: &SegmentConfig,
+) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut in_speech = false;
+    let mut start = 0;
+    for (i, &e) in energy.iter().enumerate() {
+        let range = (level[i] - floor[i]).max(6.0);
+        let low = floor[i] + config.low_fraction * range;
+        let high = floor[i] + config.high_fraction * range;
+        if in_speech {
+            if e < low {
+                runs.push((start, i));
+                in_speech = false;
+            }
+        } else if e >= high {
+            // Speech began where the energy first rose above the low threshold.
+            let mut s = i;
+            while s > 0
+                && energy[s - 1] >= low
+                && runs.last().is_none_or(|r: &(usize, usize)| s > r.1)
+            {
+                s -= 1;
+            }
+            start = s;
+            in_speech = true;
+        }
+    }
+    if in_speech {
+        runs.push((start, energy.len()));
+    }
+    // Close short gaps (stop closures) and drop short bursts (clicks).
+    let min_pause = (config.min_pause_ms as f64 / 1000.0 / HOP_S).round() as usize;
+    let min_speech = (config.min_speech_ms as f64 / 1000.0 / HOP_S).round() as usize;
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
+    for r in runs {
+        match merged.last_mut() {
+            Some(last) if r.0 - last.1 < min_pause => last.1 = r.1,
+            _ => merged.push(r),
+        }
+    }
+    merged.retain(|r| r.1 - r.0 >= min_speech);
+    merged
+}
+
+/// Refines a speech onset: the frame where energy first rises clearly above the pause's own
+/// level, searching back from the hysteresis crossing. The threshold crossing lags the true
+/// onset by the attack of the first phoneme; the pause minimum is a steadier reference.
+fn refine_onset(energy: &[f32], reference_floor: f32, pause_start: usize, onset: usize) -> usize {
+    let lo = pause_start.min(onset);
+    let pause_min = energy[lo..onset]
+        .iter()
+        .copied()
+        .fold(f32::INFINITY, f32::min)
+        .max(reference_floor);
+    if !pause_min.is_finite() {
+        return onset;
+    }
+    let mut k = onset;
+    while k > lo + 1 && energy[k - 1] > pause_min + 9.0 {
+        k -= 1;
+    }
+    k
+}
+
+/// Same, for the end of speech before a pause (searching forward from the crossing).
+fn refine_offset(energy: &[f32], reference_floor: f32, offset: usize, pause_end: usize) -> usize {
+    let hi = pause_end.max(offset);
+    let pause_min = energy[offset..hi]
+        .iter()
+        .copied()
+        .fold(f32::INFINITY, f32::min)
+        .max(reference_floor);
+    if !pause_min.is_finite() {
+        return offset;
+    }
+    let mut k = offset;
+    while k + 1 < hi && energy[k] > pause_min + 9.0 {
+        k += 1;
+    }
+    k
+}
+
+/// Syllable nuclei: peaks of the smoothed speech-band envelope with enough prominence on both
+/// sides, inside speech, at least 80 ms apart (de Jong & Wempe, 2009).
+fn nuclei(band: &[f32], runs: &[(usize, usize)], prominence: f32) -> Vec<f64> {
+    let n = band.len();
+    // 5-frame (50 ms) moving average.
+    let mut smooth = vec![0f32; n];
+    for (i, s) in smooth.iter_mut().enumerate() {
+        let a = i.saturating_sub(2);
+        let b = (i + 3).min(n);
+        *s = band[a..b].iter().sum::<f32>() / (b - a) as f32;
+    }
+    let mut out = Vec::new();
+    for &(s, e) in runs {
+        let mut last_peak: Option<usize> = None;
+        let mut valley = f32::INFINITY;
+        let mut candidate: Option<(usize, f32)> = None;
+        for i in s..e {
+            let v = smooth[i];
+            valley = valley.min(v);
+            let is_peak = i > s && i + 1 < e && v >= smooth[i - 1] && v > smooth[i + 1];
+            if is_peak && v - valley >= prominence {
+                candidate = match candidate {
+                    Some((c, cv)) if cv >= v => Some((c, cv)),
+                    _ => Some((i, v)),
+                };
+            }
+            if let Some((c, cv)) = candidate {
+                // Confirmed once the envelope falls `prominence` below the peak.
+                if cv - v >= prominence || i + 1 == e {
+                    if last_peak.is_none_or(|p| c - p >= 8) {
+                        out.push(c as f64 * HOP_S);
+                        last_peak = Some(c);
+                    }
+                    candidate = None;
+                    valley = v;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Finds speech, pauses and nuclei in `features`. `duration` is left at the frame count's
+/// length; the pipeline sets the exact decoded duration.
 pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
-    let _ = (features, config);
-    Timeline::default()
+    let energy = &features.energy_db;
+    let n = energy.len();
+    let duration = n as f64 * HOP_S;
+    if n == 0 {
+        return Timeline::default();
+    }
+    let (floor, level) = floor_and_level(energy, config);
+    let music = steady_runs(energy, &floor, &level, config);
+    // Music is never speech: hide it below the floor before looking for speech.
+    let masked: Vec<f32>;
+    let energy: &[f32] = if music.is_empty() {
+        energy
+    } else {
+        let mut m = energy.clone();
+        for &(s, e) in &music {
+            for (v, f) in m[s..e].iter_mut().zip(&floor[s..e]) {
+                *v = *f;
+            }
+        }
+        masked = m;
+        &masked
+    };
+    let runs = speech_runs(energy, &floor, &level, config);
+    let mut refined: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
+    for (k, &(s, e)) in runs.iter().enumerate() {
+        let prev_end = if k == 0 { 0 } else { runs[k - 1].1 };
+        let next_start = runs.get(k + 1).map_or(n, |r| r.0);
+        // Faint onsets (breath, a synthesiser's lead-in) far below the speech level are not
+        // the word yet.
+        let s2 = if s > prev_end {
+            refine_onset(energy, level[s] - config.onset_range_db, prev_end, s)
+        } else {
+            s
+        };
+        let e2 = if next_start > e {
+            refine_offset(
+                energy,
+                level[e.saturating_sub(1)] - config.onset_range_db,
+                e,
+                next_start,
+            )
+        } else {
+            e
+        };
+        refined.push((s2, e2.max(s2 + 1)));
+    }
+    let frame_time = |f: usize| (f as f64 * HOP_S).min(duration);
+    let speech: Vec<Span> = refined
+        .iter()
+        .map(|&(s, e)| Span::new(frame_time(s), frame_time(e)))
+        .collect();
+    let mut pauses = Vec::with_capacity(speech.len() + 1);
+    let mut prev_end = 0usize;
+    let mut raw_scores = Vec::with_capacity(speech.len() + 1);
+    for &(s, e) in refined.iter().chain(std::iter::once(&(n, n))) {
+        if s > prev_end {
+            let local_level = level[prev_end..s].iter().sum::<f32>() / (s - prev_end) as f32;
+            let mean = energy[prev_end..s].iter().sum::<f32>() / (s - prev_end) as f32;
+            let depth_db = (local_level - mean).max(0.0);
+            let len = (s - prev_end) as f64 * HOP_S;
+            raw_scores
+                .push((1.0 - (-len / 0.25).exp()) * (f64::from(depth_db) / 20.0).clamp(0.2, 1.5));
+            pauses.push(Pause {
+                start: frame_time(prev_end),
+                end: frame_time(s),
+                depth_db,
+                strength: 0.0,
+            });
+        }
+        prev_end = e;
+    }
+    // Strength is the pause's rank among this episode's pauses, so a reverberant or noisy
+    // recording (shallow pauses everywhere) still has its strongest pauses near 1.
+    let mut sorted = raw_scores.clone();
+    sorted.sort_by(f64::total_cmp);
+    for (p, &score) in pauses.iter_mut().zip(&raw_scores) {
+        let rank = sorted.partition_point(|&x| x < score) as f64;
+        let absolute = score.min(1.0);
+        p.strength = 0.5 * rank / sorted.len().max(1) as f64 + 0.5 * absolute;
+    }
+    let nuclei = nuclei(&features.band_db, &refined, config.nucleus_prominence_db);
+    let music = music
+        .iter()
+        .map(|&(s, e)| Span::new(frame_time(s), frame_time(e)))
+        .collect();
+    Timeline {
+        duration,
+        speech,
+        pauses,
+        nuclei,
+        music,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Features of a signal that is `db` loud where `speech` says so and `floor_db` elsewhere.
+    fn synthetic(len_s: f64, speech: &[(f64, f64)], db: f32, floor_db: f32) -> Features {
+        let n = (len_s / HOP_S) as usize;
+        let mut f = Features::default();
+        for i in 0..n {
+            let t = i as f64 * HOP_S;
+            let on = speech.iter().any(|&(a, b)| t >= a && t < b);
+            // Syllable-like modulation: peaks every 200 ms, 16 dB deep, as in speech.
+            let ripple = if on {
+                8.0 * ((t * 5.0 * std::f64::consts::TAU).sin() as f32)
+            } else {
+                0.0
+            };
+            let e = if on { db + ripple } else { floor_db };
+            f.energy_db.push(e);
+            f.band_db.push(e);
+            f.bands.push([e; crate::features::N_BANDS]);
+        }
+        f
+    }
+
+    fn check_boundaries(db: f32, floor_db: f32) {
+        let truth = [(1.0, 3.0), (3.5, 6.0), (6.12, 9.0), (12.0, 15.0)];
+        let f = synthetic(16.0, &truth, db, floor_db);
+        let tl = segment(&f, &SegmentConfig::default());
+        assert_eq!(tl.speech.len(), truth.len(), "{:?}", tl.speech);
+        for (s, t) in tl.speech.iter().zip(truth.iter()) {
+            assert!(
+                (s.start - t.0).abs() <= 0.011,
+                "start {} vs {}",
+                s.start,
+                t.0
+            );
+            assert!((s.end - t.1).abs() <= 0.011, "end {} vs {}", s.end, t.1);
+        }
+        // Leading silence, three gaps, trailing silence.
+        assert_eq!(tl.pauses.len(), 5);
+        assert!(
+            tl.pauses[1].strength > tl.pauses[2].strength,
+            "a longer pause is stronger"
+        );
+    }
+
+    #[test]
+    fn finds_boundaries_loud_quiet_and_noisy() {
+        check_boundaries(-15.0, -120.0);
+        check_boundaries(-50.0, -120.0);
+        check_boundaries(-20.0, -40.0);
+    }
+
+    #[test]
+    fn nuclei_follow_the_ripple() {
+        let f = synthetic(6.0, &[(1.0, 5.0)], -20.0, -90.0);
+        let tl = segment(&f, &SegmentConfig::default());
+        // 5 peaks a second for 4 seconds.
+        assert!((18..=21).contains(&tl.nuclei.len()), "{}", tl.nuclei.len());
+        assert_eq!(tl.nuclei_between(1.0, 2.0), 5);
+    }
+
+    #[test]
+    fn steady_tone_is_music_not_speech() {
+        let mut f = synthetic(20.0, &[(8.0, 14.0)], -20.0, -90.0);
+        // A steady bed from 1 to 6 s, as loud as the speech.
+        for i in 100..600 {
+            f.energy_db[i] = -21.0 + 0.3 * ((i % 7) as f32);
+        }
+        let tl = segment(&f, &SegmentConfig::default());
+        assert_eq!(tl.music.len(), 1, "{:?}", tl.music);
+        assert!(
+            tl.music[0].start < 1.6 && tl.music[0].end > 5.4,
+            "{:?}",
+            tl.music
+        );
+        assert_eq!(tl.speech.len(), 1, "{:?}", tl.speech);
+        assert!((tl.speech[0].start - 8.0).abs() < 0.02);
+    }
+
+    #[test]
+    fn empty_features_give_empty_timeline() {
+        let tl = segment(&Features::default(), &SegmentConfig::default());
+        assert!(tl.speech.is_empty() && tl.pauses.is_empty());
+    }
 }

@@ -1,7 +1,11 @@
 //! The command line: the only place with clap, printing, progress bars and exit codes.
 
 mod align;
+mod chapters;
+mod check;
 mod segment;
+mod split;
+mod tag;
 
 use std::process::ExitCode;
 
@@ -25,6 +29,7 @@ const AFTER_HELP: &str = "\
 Examples:
   podcue align episode.mp3 transcript.txt -o out/
   podcue segment episode.mp3 --json
+  podcue check captions.vtt --style bbc
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 transcript does not match the audio, 130 interrupted.";
 
@@ -40,10 +45,20 @@ struct Cli {
 enum Command {
     Align(align::Args),
     Segment(segment::Args),
+    Check(check::Args),
+    Chapters(chapters::Args),
+    Tag(tag::Args),
+    Split(split::Args),
 }
 
 /// Parses the arguments, runs the subcommand, maps the outcome to an exit code.
 pub fn run() -> ExitCode {
+    // Ctrl-C: remove half-written temporary files, leave every finished output as it was.
+    let _ = ctrlc::set_handler(|| {
+        podcue::write::atomic::remove_in_flight();
+        eprintln!("podcue: interrupted");
+        std::process::exit(i32::from(exit::INTERRUPTED));
+    });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -59,6 +74,10 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Align(args) => align::run(args),
         Command::Segment(args) => segment::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Chapters(args) => chapters::run(args),
+        Command::Tag(args) => tag::run(args),
+        Command::Split(args) => split::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,18 +1,113 @@
-//! `podcue segment`.
+//! `podcue segment`: speech and pause spans found from energy.
 
+use std::io::Write;
 use std::path::PathBuf;
+
+use podcue::pipeline::{self, Config};
+use serde::Serialize;
+
+use super::chapters::StderrObserver;
+use super::exit;
 
 /// Print the speech and pause segments found in the audio.
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  podcue segment episode.mp3
+  podcue segment episode.mp3 --json > segments.json")]
 pub struct Args {
     /// The audio file.
     pub audio: PathBuf,
-    /// Print JSON.
+    /// Print JSON: {\"duration\", \"speech\": [{start, end}], \"pauses\": [{start, end, strength}]}.
     #[arg(long)]
     pub json: bool,
 }
 
+#[derive(Serialize)]
+struct SpanView {
+    start: f64,
+    end: f64,
+}
+
+#[derive(Serialize)]
+struct PauseView {
+    start: f64,
+    end: f64,
+    strength: f64,
+}
+
+#[derive(Serialize)]
+struct SegmentsView {
+    duration: f64,
+    speech: Vec<SpanView>,
+    pauses: Vec<PauseView>,
+    music: Vec<SpanView>,
+}
+
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let _ = args;
-    anyhow::bail!("not implemented yet")
+    if !args.audio.is_file() {
+        anyhow::bail!("{}: no such audio file", args.audio.display());
+    }
+    let (info, _features, timeline) =
+        pipeline::analyse(&args.audio, &Config::default(), &StderrObserver)?;
+    let r = podcue::time::round_ms;
+    let view = SegmentsView {
+        duration: r(info.duration),
+        speech: timeline
+            .speech
+            .iter()
+            .map(|s| SpanView {
+                start: r(s.start),
+                end: r(s.end),
+            })
+            .collect(),
+        pauses: timeline
+            .pauses
+            .iter()
+            .map(|p| PauseView {
+                start: r(p.start),
+                end: r(p.end),
+                strength: (p.strength * 1000.0).round() / 1000.0,
+            })
+            .collect(),
+        music: timeline
+            .music
+            .iter()
+            .map(|s| SpanView {
+                start: r(s.start),
+                end: r(s.end),
+            })
+            .collect(),
+    };
+    let mut stdout = std::io::stdout().lock();
+    let result = if args.json {
+        serde_json::to_writer_pretty(&mut stdout, &view)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(stdout))
+    } else {
+        (|| {
+            writeln!(stdout, "duration {}", podcue::time::vtt(info.duration))?;
+            for s in &view.speech {
+                writeln!(
+                    stdout,
+                    "speech {} --> {}",
+                    podcue::time::vtt(s.start),
+                    podcue::time::vtt(s.end)
+                )?;
+            }
+            for m in &view.music {
+                writeln!(
+                    stdout,
+                    "music  {} --> {}",
+                    podcue::time::vtt(m.start),
+                    podcue::time::vtt(m.end)
+                )?;
+            }
+            Ok(())
+        })()
+    };
+    match result {
+        // A closed pipe (`| head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(exit::OK),
+    }
 }

@@ -1,12 +1,15 @@
 //! Transcript: takes the text a user has (any of the supported styles), gives a [`Document`]:
 //! turns > sentences > words, with syllable estimates, tags and chapter markers.
 
+mod decode;
+mod language;
 pub mod parse;
 pub mod syllables;
+mod tokens;
 
 use serde::{Deserialize, Serialize};
 
-pub use parse::parse;
+pub use parse::{ParseOptions, parse};
 
 /// What kind of token a word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

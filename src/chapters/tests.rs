@@ -1,0 +1,1 @@
+//! Tests of chapter finding on hand-made documents.

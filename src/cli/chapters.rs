@@ -1,0 +1,157 @@
+//! `podcue chapters`: find chapters (or read them from a chapters file) and write them in
+//! every format players read.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use podcue::chapters::{self, Chapter, ChapterConfig};
+use podcue::progress::Observer;
+use podcue::write::{atomic, chapters_json, chapters_vtt, ffmetadata, podlove, youtube};
+
+use super::exit;
+
+/// An output format of `podcue chapters`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Podcasting 2.0 JSON chapters: STEM.chapters.json.
+    Json,
+    /// WebVTT chapters: STEM.chapters.vtt.
+    Vtt,
+    /// ffmpeg metadata: STEM.ffmetadata.
+    Ffmetadata,
+    /// YouTube description lines: STEM.youtube.txt.
+    Youtube,
+    /// Podlove Simple Chapters: STEM.psc.xml.
+    Podlove,
+}
+
+impl Format {
+    fn file_name(self, stem: &str) -> String {
+        match self {
+            Format::Json => format!("{stem}.chapters.json"),
+            Format::Vtt => format!("{stem}.chapters.vtt"),
+            Format::Ffmetadata => format!("{stem}.ffmetadata"),
+            Format::Youtube => format!("{stem}.youtube.txt"),
+            Format::Podlove => format!("{stem}.psc.xml"),
+        }
+    }
+}
+
+/// Find an episode's chapters, or convert a chapters file, and write them in each format.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  podcue chapters episode.mp3 transcript.txt --format json,vtt,youtube -o out/
+  podcue chapters --chapters out/episode.chapters.json --format ffmetadata,podlove -o out/")]
+pub struct Args {
+    /// The episode's audio and its transcript (omit both with --chapters).
+    #[arg(num_args = 0..=2, value_names = ["AUDIO", "TRANSCRIPT"], required_unless_present = "chapters")]
+    pub inputs: Vec<PathBuf>,
+    /// Read chapters from this file (JSON, WebVTT, FFMETADATA, YouTube lines, Podlove XML)
+    /// instead of finding them.
+    #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
+    pub chapters: Option<PathBuf>,
+    /// Output formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "json")]
+    pub format: Vec<Format>,
+    /// Output folder (created if missing).
+    #[arg(short, long, default_value = ".")]
+    pub output: PathBuf,
+    /// Shortest chapter in seconds (the larger of this and 1/20 of the episode is used).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub min_chapter: f64,
+    /// The episode's length in seconds, when converting a file that does not store the last
+    /// chapter's end (YouTube, Podlove).
+    #[arg(long, value_name = "SECONDS")]
+    pub duration: Option<f64>,
+}
+
+/// Prints the library's warnings on stderr.
+pub(crate) struct StderrObserver;
+
+impl Observer for StderrObserver {
+    fn warn(&self, message: &str) {
+        eprintln!("podcue: warning: {message}");
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let (list, stem, title) = match (&args.chapters, args.inputs.as_slice()) {
+        (Some(file), _) => {
+            let mut list = chapters::read::read(file)?;
+            chapters::fill_ends(&mut list, args.duration);
+            let stem = chapters::read::stem_of(file).to_string_lossy().into_owned();
+            (list, stem, None)
+        }
+        (None, [audio, transcript]) => {
+            let bytes = std::fs::read(transcript)
+                .with_context(|| format!("{}: cannot read", transcript.display()))?;
+            let config = podcue::pipeline::Config {
+                chapters: ChapterConfig {
+                    min_chapter_s: args.min_chapter,
+                },
+                ..podcue::pipeline::Config::default()
+            };
+            let out = podcue::pipeline::run(audio, &bytes, transcript, &config, &StderrObserver)?;
+            let stem = audio
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "episode".into());
+            (out.chapters, stem, out.document.title)
+        }
+        _ => anyhow::bail!("give AUDIO and TRANSCRIPT, or --chapters FILE"),
+    };
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("{}: cannot create folder", args.output.display()))?;
+    write_all(&list, &args.format, &args.output, &stem, title.as_deref())
+}
+
+/// Writes every requested format; a format whose rules the chapters break is reported and
+/// skipped, the others are still written, and the exit code says something failed.
+pub(crate) fn write_all(
+    list: &[Chapter],
+    formats: &[Format],
+    dir: &Path,
+    stem: &str,
+    title: Option<&str>,
+) -> anyhow::Result<u8> {
+    let mut code = exit::OK;
+    let mut seen = Vec::new();
+    for &f in formats {
+        if seen.contains(&f) {
+            continue;
+        }
+        seen.push(f);
+        let target = dir.join(f.file_name(stem));
+        let needs_ends = matches!(f, Format::Vtt | Format::Ffmetadata);
+        if needs_ends && list.last().is_some_and(|c| !c.has_end()) {
+            eprintln!(
+                "podcue: error: {}: the last chapter's end is unknown (the input does not store it); give --duration SECONDS",
+                target.display()
+            );
+            code = exit::FAILURE;
+            continue;
+        }
+        if f == Format::Youtube
+            && let Err(rule) = youtube::check(list)
+        {
+            eprintln!("podcue: error: {}: not written: {rule}", target.display());
+            code = exit::FAILURE;
+            continue;
+        }
+        let result = atomic::write_file(&target, |w| match f {
+            Format::Json => chapters_json::write(list, w),
+            Format::Vtt => chapters_vtt::write(list, w),
+            Format::Ffmetadata => ffmetadata::write(list, title, w),
+            Format::Youtube => youtube::write(list, w),
+            Format::Podlove => podlove::write(list, w),
+        });
+        match result {
+            Ok(()) => eprintln!("wrote {}", target.display()),
+            Err(e) => {
+                eprintln!("podcue: error: {e}");
+                code = exit::FAILURE;
+            }
+        }
+    }
+    Ok(code)
+}

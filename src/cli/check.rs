@@ -1,0 +1,77 @@
+//! `podcue check`: lint a caption file; the report goes to stdout (it is the command's data).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use podcue::captions::CaptionConfig;
+use podcue::check::{self, Format, Severity};
+
+use super::exit;
+
+/// Lint a WebVTT or SRT caption file: syntax, overlaps, order, line limits, reading speed.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The caption file (.vtt or .srt; other names are sniffed).
+    pub file: PathBuf,
+    /// Limits to check against.
+    #[arg(long, default_value = "netflix", value_parser = clap::builder::PossibleValuesParser::new(CaptionConfig::PRESETS))]
+    pub style: String,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let style = CaptionConfig::preset(&args.style).unwrap_or_default();
+    let format = Format::detect(&args.file, &bytes);
+    let report = check::check(&bytes, format, &style);
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        (|| {
+            for i in &report.issues {
+                let kind = match i.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                };
+                writeln!(
+                    out,
+                    "{}:{}: {kind}: {} [{}]",
+                    args.file.display(),
+                    i.line,
+                    i.message,
+                    i.code
+                )?;
+            }
+            writeln!(
+                out,
+                "{}: {} cues, {} errors, {} warnings ({} style)",
+                args.file.display(),
+                report.cues.len(),
+                report.errors,
+                report.warnings,
+                args.style
+            )
+        })()
+    };
+    // A closed pipe (`| head`) is not an error.
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+    Ok(if report.passes(args.strict) {
+        exit::OK
+    } else {
+        exit::FAILURE
+    })
+}

@@ -1,0 +1,50 @@
+//! MPEG-4 chapters (the only file that uses `mp4ameta`): both the QuickTime chapter track
+//! (the only one Apple Podcasts reads) and the Nero `chpl` list (ffmpeg, VLC, many Android
+//! players), written into an existing file, keeping its other metadata.
+
+use std::path::Path;
+use std::time::Duration;
+
+use mp4ameta::{Chapter as Mp4Chapter, Tag};
+
+use crate::chapters::Chapter;
+
+fn to_duration(seconds: f64) -> Duration {
+    Duration::from_millis(crate::time::millis(seconds))
+}
+
+/// Replaces the chapters of the MP4 file at `path` (modified in place: call on a copy).
+pub fn write_chapters(path: &Path, chapters: &[Chapter]) -> Result<(), String> {
+    let mut tag =
+        Tag::read_from_path(path).map_err(|e| format!("cannot read the MP4 structure: {e}"))?;
+    let list: Vec<Mp4Chapter> = chapters
+        .iter()
+        .map(|c| Mp4Chapter::new(to_duration(c.start), c.title.clone()))
+        .collect();
+    *tag.chapter_list_mut() = list.clone();
+    *tag.chapter_track_mut() = list;
+    tag.write_to_path(path)
+        .map_err(|e| format!("cannot write the MP4 chapters: {e}"))
+}
+
+/// The file's duration in seconds, as its movie header says.
+pub fn duration(path: &Path) -> Result<f64, String> {
+    let tag =
+        Tag::read_from_path(path).map_err(|e| format!("cannot read the MP4 structure: {e}"))?;
+    Ok(tag.duration().as_secs_f64())
+}
+
+/// Chapter starts (seconds) and titles.
+pub type ChapterList = Vec<(f64, String)>;
+
+/// Chapters read back: (chapter list, chapter track), each as (start seconds, title).
+pub fn read_chapters(path: &Path) -> Result<(ChapterList, ChapterList), String> {
+    let tag =
+        Tag::read_from_path(path).map_err(|e| format!("cannot read the MP4 structure: {e}"))?;
+    let conv = |l: &[Mp4Chapter]| {
+        l.iter()
+            .map(|c| (c.start.as_secs_f64(), c.title.clone()))
+            .collect()
+    };
+    Ok((conv(tag.chapter_list()), conv(tag.chapter_track())))
+}

@@ -1,0 +1,363 @@
+//! Chapters: finding (on documents built from the corpus truth), writers (snapshots) and the
+//! reader (round trips through every format).
+
+use std::path::{Path, PathBuf};
+
+use podcue::align::{Alignment, Timed};
+use podcue::chapters::{self, Chapter, ChapterConfig};
+use podcue::transcript::{Break, Document, Sentence, Turn, Word, WordKind};
+use podcue::write::{chapters_json, chapters_vtt, ffmetadata, podlove, youtube};
+
+fn sample() -> Vec<Chapter> {
+    vec![
+        Chapter {
+            start: 0.0,
+            end: 52.353,
+            title: "Introductions".into(),
+        },
+        Chapter {
+            start: 52.353,
+            end: 99.7544,
+            title: "How the co-op started: \"a potluck\" & more".into(),
+        },
+        Chapter {
+            start: 99.7544,
+            end: 3725.5,
+            title: "Money = trust; #1 \\ rule\nsecond line".into(),
+        },
+        Chapter {
+            start: 3725.5,
+            end: 3900.0,
+            title: "Ünïcode – <advice> for 'towns'".into(),
+        },
+    ]
+}
+
+fn render(f: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
+    let mut buf = Vec::new();
+    f(&mut buf).unwrap();
+    String::from_utf8(buf).unwrap()
+}
+
+#[test]
+fn writers_snapshots() {
+    let ch = sample();
+    insta::assert_snapshot!("json", render(|w| chapters_json::write(&ch, w)));
+    insta::assert_snapshot!("vtt", render(|w| chapters_vtt::write(&ch, w)));
+    insta::assert_snapshot!(
+        "ffmetadata",
+        render(|w| ffmetadata::write(&ch, Some("Prairie Current #12"), w))
+    );
+    insta::assert_snapshot!("youtube", render(|w| youtube::write(&ch, w)));
+    insta::assert_snapshot!("podlove", render(|w| podlove::write(&ch, w)));
+}
+
+#[test]
+fn youtube_rules_are_reported() {
+    let mut ch = sample();
+    ch.truncate(2);
+    let e = youtube::check(&ch).unwrap_err();
+    assert!(e.contains("at least 3"), "{e}");
+    let mut ch = sample();
+    ch[1].start = 5.0;
+    ch[0].end = 5.0;
+    let e = youtube::check(&ch).unwrap_err();
+    assert!(
+        e.contains("at least 10 s") && e.contains("chapter 1"),
+        "{e}"
+    );
+    let mut ch = sample();
+    ch[0].start = 2.0;
+    assert!(youtube::check(&ch).unwrap_err().contains("0:00"));
+    assert!(youtube::check(&sample()).is_ok());
+}
+
+#[test]
+fn reader_round_trips_every_format() {
+    let ch = sample();
+    let cases: Vec<(&str, String)> = vec![
+        ("ep.chapters.json", render(|w| chapters_json::write(&ch, w))),
+        ("ep.chapters.vtt", render(|w| chapters_vtt::write(&ch, w))),
+        ("ep.ffmetadata", render(|w| ffmetadata::write(&ch, None, w))),
+        ("ep.youtube.txt", render(|w| youtube::write(&ch, w))),
+        ("ep.psc.xml", render(|w| podlove::write(&ch, w))),
+    ];
+    for (name, text) in cases {
+        let back = chapters::read::parse(text.as_bytes(), Path::new(name)).unwrap();
+        assert_eq!(back.len(), ch.len(), "{name}");
+        let whole_seconds = name.ends_with("youtube.txt");
+        for (a, b) in ch.iter().zip(&back) {
+            let tol = if whole_seconds { 1.0 } else { 0.0006 };
+            assert!(
+                (a.start - b.start).abs() < tol,
+                "{name}: {} vs {}",
+                a.start,
+                b.start
+            );
+            let title = if name.ends_with(".vtt") || whole_seconds || name.ends_with(".xml") {
+                a.title.split_whitespace().collect::<Vec<_>>().join(" ")
+            } else {
+                a.title.clone()
+            };
+            assert_eq!(title, b.title, "{name}");
+        }
+        // Ends: exact where the format stores them, the next start otherwise.
+        for w in back.windows(2) {
+            assert!((w[0].end - w[1].start).abs() < 1.0, "{name}");
+        }
+        if !(whole_seconds || name.ends_with(".xml")) {
+            assert!((back[3].end - 3900.0).abs() < 0.001, "{name}");
+        } else {
+            assert!(!back[3].has_end(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn reader_errors_name_the_line() {
+    let bad_vtt = "WEBVTT\n\n1\n00:00:00.000 --> 00:00:xx.000\nIntro\n";
+    let e = chapters::read::parse(bad_vtt.as_bytes(), Path::new("a.vtt"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("line 4"), "{e}");
+    let bad_json = "{\"version\": \"1.2.0\",\n \"chapters\": [\n {\"startTime\": }]}";
+    let e = chapters::read::parse(bad_json.as_bytes(), Path::new("a.json"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("line 3"), "{e}");
+    let e = chapters::read::parse(b"{\"chapters\": [{\"title\": \"x\"}]}", Path::new("a.json"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("startTime"), "{e}");
+    let bad_ff = ";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=abc\nEND=5\n";
+    let e = chapters::read::parse(bad_ff.as_bytes(), Path::new("a.ffmetadata"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("line 4"), "{e}");
+    let e = chapters::read::parse(b"hello\n1:75 Oops\n", Path::new("a.txt"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("line 2"), "{e}");
+    let e = chapters::read::parse(b"\xff\xfe", Path::new("a.txt"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("UTF-8"), "{e}");
+    assert!(chapters::read::parse(b"", Path::new("a.json")).is_err());
+}
+
+#[test]
+fn youtube_reader_skips_description_text() {
+    let text = "My episode notes.\n\n00:00 - Intro\n1:05 Second part\n(1:01:02) Late\nthanks for watching\n";
+    let ch = chapters::read::parse(text.as_bytes(), Path::new("desc.txt")).unwrap();
+    let got: Vec<(f64, &str)> = ch.iter().map(|c| (c.start, c.title.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![(0.0, "Intro"), (65.0, "Second part"), (3662.0, "Late")]
+    );
+}
+
+// ---- finding chapters on the corpus truth ----
+
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    dir.is_dir().then_some(dir)
+}
+
+fn break_of(text: &str) -> Break {
+    let t = text.trim_end_matches(['"', '\'', '’', '”', ')']);
+    match t.chars().last() {
+        Some('.' | '?' | '!') => Break::Sentence,
+        Some(';' | ':' | '—' | '–') => Break::Clause,
+        Some(',') => Break::Comma,
+        _ => Break::None,
+    }
+}
+
+/// A document and an exact alignment from a corpus truth file (no parser, no audio needed).
+fn from_truth(v: &serde_json::Value, keep_headings: bool) -> (Document, Alignment, f64) {
+    let mut doc = Document {
+        language: "en".into(),
+        ..Default::default()
+    };
+    let mut al = Alignment::default();
+    for t in v["turns"].as_array().unwrap() {
+        let name = t["speaker"].as_str().unwrap().to_string();
+        let idx = doc
+            .speakers
+            .iter()
+            .position(|s| *s == name)
+            .unwrap_or_else(|| {
+                doc.speakers.push(name);
+                doc.speakers.len() - 1
+            });
+        doc.turns.push(Turn {
+            speaker: Some(idx),
+            sentences: 0..0,
+            words: 0..0,
+        });
+        al.turns.push(Timed {
+            start: t["start"].as_f64().unwrap(),
+            end: t["end"].as_f64().unwrap(),
+            confidence: 1.0,
+        });
+    }
+    let sentences = v["sentences"].as_array().unwrap();
+    for (k, s) in sentences.iter().enumerate() {
+        let turn = s["turn"].as_u64().unwrap() as usize;
+        doc.sentences.push(Sentence {
+            turn,
+            paragraph: s["paragraph"].as_u64().unwrap() as usize,
+            words: 0..0,
+        });
+        al.sentences.push(Timed {
+            start: s["start"].as_f64().unwrap(),
+            end: s["end"].as_f64().unwrap(),
+            confidence: 1.0,
+        });
+        let _ = k;
+    }
+    for w in v["words"].as_array().unwrap() {
+        let (turn, sentence) = (
+            w["turn"].as_u64().unwrap() as usize,
+            w["sentence"].as_u64().unwrap() as usize,
+        );
+        let text = w["text"].as_str().unwrap().to_string();
+        let i = doc.words.len();
+        doc.words.push(Word {
+            norm: w["norm"].as_str().unwrap().to_string(),
+            break_after: break_of(&text),
+            text,
+            kind: WordKind::Spoken,
+            syllables: 1.0,
+            sentence,
+            turn,
+            paragraph: doc.sentences[sentence].paragraph,
+        });
+        al.words.push(Timed {
+            start: w["start"].as_f64().unwrap(),
+            end: w["end"].as_f64().unwrap(),
+            confidence: 1.0,
+        });
+        let s = &mut doc.sentences[sentence];
+        if s.words.is_empty() {
+            s.words = i..i + 1;
+        } else {
+            s.words.end = i + 1;
+        }
+    }
+    for (k, s) in doc.sentences.iter().enumerate() {
+        let t = &mut doc.turns[s.turn];
+        if t.words.is_empty() && t.sentences.is_empty() {
+            t.sentences = k..k + 1;
+            t.words = s.words.clone();
+        } else {
+            t.sentences.end = k + 1;
+            t.words.end = s.words.end;
+        }
+    }
+    let truth_ch = v["chapters"].as_array().unwrap();
+    if keep_headings && truth_ch.len() > 1 && doc.turns.len() == 1 {
+        for c in truth_ch {
+            let start = c["start"].as_f64().unwrap();
+            let first_word = al
+                .words
+                .iter()
+                .position(|w| w.start >= start - 0.001)
+                .unwrap_or(0);
+            doc.chapters.push(podcue::transcript::ChapterMarker {
+                title: c["title"].as_str().unwrap().into(),
+                first_word,
+            });
+        }
+    }
+    if truth_ch.len() == 1 {
+        doc.title = truth_ch[0]["title"].as_str().map(String::from);
+    }
+    (doc, al, v["duration"].as_f64().unwrap())
+}
+
+#[test]
+fn corpus_truth_chapter_rule() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("note: ../shared/corpus absent, corpus chapter test skipped");
+        return;
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".truth.json"))
+        .collect();
+    entries.sort();
+    let (mut n_truth, mut n_found, mut n_pred, mut n_pred_ok) = (0usize, 0usize, 0usize, 0usize);
+    let (mut iv_truth, mut iv_found, mut iv_pred) = (0usize, 0usize, 0usize);
+    for path in entries {
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let (doc, al, duration) = from_truth(&v, true);
+        let found = chapters::find(&doc, &al, duration, &ChapterConfig::default());
+        let truth: Vec<f64> = v["chapters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["start"].as_f64().unwrap())
+            .collect();
+        let near = |x: f64, set: &[f64], tol: f64| set.iter().any(|t| (t - x).abs() <= tol);
+        let starts: Vec<f64> = found.iter().map(|c| c.start).collect();
+        let hits = truth.iter().filter(|t| near(**t, &starts, 2.0)).count();
+        let ok = starts.iter().filter(|s| near(**s, &truth, 2.0)).count();
+        eprintln!(
+            "{}: truth {} pred {} truth-found {} pred-ok {}",
+            path.file_name().unwrap().to_string_lossy(),
+            truth.len(),
+            starts.len(),
+            hits,
+            ok
+        );
+        for c in &found {
+            eprintln!("    {:8.3} {:8.3} {}", c.start, c.end, c.title);
+            assert!(c.title.chars().count() <= chapters::MAX_TITLE_CHARS && !c.title.is_empty());
+        }
+        assert_eq!(found[0].start, 0.0);
+        assert!(
+            found
+                .windows(2)
+                .all(|w| w[0].end == w[1].start && w[0].start < w[1].start)
+        );
+        if doc.chapters.is_empty() && doc.speakers.len() >= 2 {
+            iv_truth += truth.len();
+            iv_found += hits;
+            iv_pred += starts.len();
+        }
+        if !doc.chapters.is_empty() {
+            assert!(truth.iter().zip(&starts).all(|(t, s)| (t - s).abs() <= 0.5));
+        }
+        n_truth += truth.len();
+        n_found += hits;
+        n_pred += starts.len();
+        n_pred_ok += ok;
+    }
+    eprintln!(
+        "all: truth {n_truth}, found within 2 s {n_found}, predicted {n_pred}, predicted within 2 s {n_pred_ok}; \
+         interviews: truth {iv_truth} found {iv_found} predicted {iv_pred}"
+    );
+    if iv_truth > 0 {
+        assert!(
+            iv_found as f64 >= 0.8 * iv_truth as f64,
+            "interview recall {iv_found}/{iv_truth}"
+        );
+        assert!(iv_pred as f64 <= 1.5 * iv_truth as f64);
+    }
+}
+
+#[test]
+fn plain_monologue_without_structure_is_one_chapter() {
+    let Some(dir) = corpus_dir() else { return };
+    let path = dir.join("dev06_winter_walk.truth.json");
+    let Ok(bytes) = std::fs::read(&path) else {
+        return;
+    };
+    let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let (doc, al, duration) = from_truth(&v, false);
+    let found = chapters::find(&doc, &al, duration, &ChapterConfig::default());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].title, v["chapters"][0]["title"].as_str().unwrap());
+}
