@@ -160,6 +160,13 @@ fn compute_chunk(t: &Tables, buf: &[f32], buf_start: u64, f0: u64, f1: u64) -> V
     let buf_end = buf_start + buf.len() as u64;
     for f in f0..f1 {
         let start = (f * HOP as u64) as i64 - HALF as i64;
+        if start >= buf_start as i64 && start as u64 + WINDOW as u64 <= buf_end {
+            // Fast path: the whole window is in the buffer.
+            let a = (start as u64 - buf_start) as usize;
+            s.frame.copy_from_slice(&buf[a..a + WINDOW]);
+            rows.push(frame_row(t, &mut s));
+            continue;
+        }
         for (n, v) in s.frame.iter_mut().enumerate() {
             let j = start + n as i64;
             *v = if j >= buf_start as i64 && (j as u64) < buf_end {

@@ -41,28 +41,76 @@ pub fn decode_to_mono(
     observer: &dyn Observer,
     sink: &mut dyn FnMut(&[f32]),
 ) -> Result<AudioInfo> {
-    let mut resampler: Option<MonoResampler> = None;
-    let mut setup_err: Option<String> = None;
-    let mut on_block = |block: &[f32], info: &AudioInfo| {
-        if resampler.is_none() && setup_err.is_none() {
-            match MonoResampler::new(info.sample_rate, info.channels) {
-                Ok(r) => resampler = Some(r),
-                Err(e) => setup_err = Some(e),
+    // Two stages on two threads: decoding here in a scoped thread, downmix + resample + the
+    // caller's sink (features) on the calling thread. A bounded channel keeps memory flat
+    // and the order (hence the result) identical to a single pass.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Block>(PIPELINE_DEPTH);
+    std::thread::scope(|scope| {
+        let decoder = scope.spawn(move || {
+            let mut batch = Block::default();
+            let mut on_block = |block: &[f32], info: &AudioInfo| {
+                batch.rate = info.sample_rate;
+                batch.channels = info.channels;
+                batch.samples.extend_from_slice(block);
+                if batch.samples.len() >= BLOCK_SAMPLES {
+                    let full = std::mem::replace(
+                        &mut batch,
+                        Block {
+                            samples: Vec::with_capacity(BLOCK_SAMPLES * 2),
+                            ..Block::default()
+                        },
+                    );
+                    // A closed channel means the consumer stopped on an error; finish quietly.
+                    let _ = tx.send(full);
+                }
+            };
+            let info = decode_interleaved(path, observer, &mut on_block);
+            if !batch.samples.is_empty() {
+                let _ = tx.send(batch);
+            }
+            info
+        });
+        let mut resampler: Option<MonoResampler> = None;
+        let mut setup_err: Option<String> = None;
+        for block in rx {
+            if resampler.is_none() && setup_err.is_none() {
+                match MonoResampler::new(block.rate, block.channels) {
+                    Ok(r) => resampler = Some(r),
+                    Err(e) => setup_err = Some(e),
+                }
+            }
+            if let Some(r) = resampler.as_mut() {
+                r.push(&block.samples, sink);
             }
         }
-        if let Some(r) = resampler.as_mut() {
-            r.push(block, sink);
+        let info = match decoder.join() {
+            Ok(r) => r?,
+            Err(_) => {
+                return Err(audio_err(path, "the decoder thread failed unexpectedly"));
+            }
+        };
+        if let Some(e) = setup_err {
+            return Err(audio_err(path, e));
         }
-    };
-    let info = decode_interleaved(path, observer, &mut on_block)?;
-    if let Some(e) = setup_err {
-        return Err(audio_err(path, e));
-    }
-    if let Some(r) = resampler {
-        r.finish(sink);
-    }
-    Ok(info)
+        if let Some(r) = resampler {
+            r.finish(sink);
+        }
+        Ok(info)
+    })
 }
+
+/// Interleaved samples passed from the decoding thread to the resampling one.
+#[derive(Default)]
+struct Block {
+    samples: Vec<f32>,
+    rate: u32,
+    channels: u16,
+}
+
+/// Samples per block sent between the pipeline's threads (about 0.4 s of 44.1 kHz stereo).
+const BLOCK_SAMPLES: usize = 32_768;
+/// Blocks in flight between the threads: bounds the memory the pipeline holds.
+const PIPELINE_DEPTH: usize = 8;
 
 /// Decodes `path` at its own sample rate with all its channels, gapless, and pushes
 /// interleaved f32 blocks to `sink` (for per-chapter export). `AudioInfo` gives rate and channels.
@@ -79,11 +127,23 @@ pub fn decode_interleaved(
             "the file is empty; is the download complete?",
         ));
     }
-    let edit = mp4_edit(path);
+    let scan = scan_mp4(path);
+    let edit = scan
+        .as_ref()
+        .and_then(|s| s.moov.as_deref())
+        .and_then(parse_moov_edit);
+    // A truncated MP4 reports no length to the probe (its trailing-tag check would read past
+    // the end) and its declared length to the MP4 reader (which rejects a cut `mdat`).
+    let declared = scan.map_or(len, |s| s.declared_len);
+    let source = DeclaredLen {
+        file,
+        len: (declared <= len).then_some(len),
+        end: declared,
+    };
     install_quiet_hook();
     QUIET.with(|q| q.set(true));
     let result = catch_unwind(AssertUnwindSafe(|| {
-        run(path, file, len, edit, observer, sink)
+        run(path, source, len, edit, observer, sink)
     }));
     QUIET.with(|q| q.set(false));
     match result {
@@ -134,13 +194,13 @@ struct Edit {
 
 fn run(
     path: &Path,
-    file: File,
+    source: DeclaredLen,
     len: u64,
     edit: Option<Edit>,
     observer: &dyn Observer,
     sink: &mut dyn FnMut(&[f32], &AudioInfo),
 ) -> Result<AudioInfo> {
-    let mss = MediaSourceStream::new(Box::new(file), Default::default());
+    let mss = MediaSourceStream::new(Box::new(source), Default::default());
     let mut hint = Hint::new();
     if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
         hint.with_extension(ext);
@@ -152,15 +212,7 @@ fn run(
             FormatOptions::default(),
             MetadataOptions::default(),
         )
-        .map_err(|e| {
-            audio_err(
-                path,
-                format!(
-                    "not a recognised audio format ({e}); supported: MP3, M4A/AAC, MP4, MKV, \
-                     FLAC, Ogg Vorbis, WAV, AIFF, CAF"
-                ),
-            )
-        })?;
+        .map_err(|e| audio_err(path, probe_message(&e)))?;
 
     let tracks = format.tracks();
     let any_audio = tracks
@@ -177,19 +229,33 @@ fn run(
     for t in tracks {
         if let Some(params) = t.codec_params.as_ref().and_then(|c| c.audio()) {
             if registry.get_audio_decoder(params.codec).is_some() {
-                chosen = Some((t.id, params.clone(), t.num_frames));
+                chosen = Some((t.id, params.clone()));
                 break;
             }
         }
     }
-    let Some((track_id, params, num_frames)) = chosen else {
+    let Some((track_id, params)) = chosen else {
         return Err(audio_err(
             path,
             "the audio codec is not supported; convert it, e.g. `ffmpeg -i IN -c:a flac OUT.flac`",
         ));
     };
     if params.channels.as_ref().is_some_and(|c| c.count() == 0) {
-        return Err(audio_err(path, "the audio track declares zero channels"));
+        return Err(audio_err(
+            path,
+            "the audio track declares zero channels; the file is corrupt",
+        ));
+    }
+    if let Some(rate) = params
+        .sample_rate
+        .filter(|r| !(MIN_RATE..=MAX_RATE).contains(r))
+    {
+        return Err(audio_err(
+            path,
+            format!(
+                "the audio track declares an impossible sample rate ({rate} Hz); the file is corrupt"
+            ),
+        ));
     }
     let mut decoder: Box<dyn AudioDecoder> = registry
         .make_audio_decoder(&params, &AudioDecoderOptions::default().gapless(true))
@@ -208,8 +274,10 @@ fn run(
     let mut remaining = edit.keep;
     let mut consecutive_failures = 0u64;
     let mut warned = false;
+    let mut last_problem = String::new();
     let mut warn_skip = |info: &mut AudioInfo, what: &str| {
         info.skipped_packets += 1;
+        last_problem = what.to_string();
         if !warned {
             warned = true;
             observer.warn(&format!(
@@ -218,7 +286,6 @@ fn run(
             ));
         }
     };
-    let _ = num_frames;
 
     loop {
         let packet = match format.next_packet() {
@@ -313,8 +380,9 @@ fn run(
     if info.source_frames == 0 {
         let message = if info.skipped_packets > 0 {
             format!(
-                "no decodable audio: all {} packets were corrupt; is the file damaged?",
-                info.skipped_packets
+                "no decodable audio: all {} packets failed ({}); the file is damaged or \
+                 truncated",
+                info.skipped_packets, last_problem
             )
         } else {
             "no audio in the file (zero samples)".to_string()
@@ -322,6 +390,28 @@ fn run(
         return Err(audio_err(path, message));
     }
     Ok(info)
+}
+
+/// What to tell a user whose file symphonia could not open.
+fn probe_message(e: &SymError) -> String {
+    const SUPPORTED: &str =
+        "supported: MP3, M4A/AAC, MP4, MKV/WebM, FLAC, Ogg Vorbis, WAV, AIFF, CAF";
+    match e {
+        SymError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            "the file ends inside its header; it is truncated (an interrupted download?) \
+             or not audio"
+                .to_string()
+        }
+        SymError::Unsupported(what) if what.contains("moov") => {
+            "the MP4/M4A index (moov atom) is missing; the file is truncated or was not \
+             finished writing"
+                .to_string()
+        }
+        SymError::Unsupported(what) if what.contains("no suitable format reader") => {
+            format!("not a recognised audio format; is this an audio file? ({SUPPORTED})")
+        }
+        other => format!("cannot read this file as audio ({other}); {SUPPORTED}"),
+    }
 }
 
 // ---- MP4 edit list (symphonia 0.6's isomp4 reader does not apply it) ----
@@ -357,10 +447,20 @@ fn child<'a>(b: &'a [u8], kind: &[u8]) -> Option<&'a [u8]> {
     boxes(b).find(|(k, _)| *k == kind).map(|(_, p)| p)
 }
 
-/// Reads the `moov` box of an MP4/M4A/MOV file, if the file is one (bounded read).
-fn read_moov(path: &Path) -> Option<Vec<u8>> {
+/// What a walk over the top-level boxes of an MP4/M4A/MOV file found.
+#[derive(Default)]
+struct Mp4Scan {
+    /// The `moov` box payload (bounded read).
+    moov: Option<Vec<u8>>,
+    /// The file length the boxes declare; more than the real length when it is truncated.
+    declared_len: u64,
+}
+
+/// Walks the top-level boxes of `path` if it is an MP4-family file.
+fn scan_mp4(path: &Path) -> Option<Mp4Scan> {
     let mut f = File::open(path).ok()?;
     let len = f.metadata().ok()?.len();
+    let mut scan = Mp4Scan::default();
     let mut pos = 0u64;
     let mut first = true;
     while pos + 8 <= len {
@@ -381,27 +481,60 @@ fn read_moov(path: &Path) -> Option<Vec<u8>> {
             s => (8, u64::from(s)),
         };
         if size < hdr {
-            return None;
+            break;
         }
-        if &h[4..8] == b"moov" {
+        if &h[4..8] == b"moov" && scan.moov.is_none() {
             let body = size - hdr;
-            if body > MAX_MOOV_BYTES || pos + size > len {
-                return None;
+            if body <= MAX_MOOV_BYTES && pos + size <= len {
+                let mut v = vec![0u8; body as usize];
+                f.read_exact(&mut v).ok()?;
+                scan.moov = Some(v);
             }
-            let mut v = vec![0u8; body as usize];
-            f.read_exact(&mut v).ok()?;
-            return Some(v);
         }
-        pos = pos.checked_add(size)?;
+        pos = pos.saturating_add(size);
     }
-    None
+    scan.declared_len = pos.max(len);
+    Some(scan)
 }
 
-/// The edit of the first sound track of an MP4 file: priming to skip and length to keep,
-/// in samples (the audio media timescale is the sample rate in practice; converted if not).
-fn mp4_edit(path: &Path) -> Option<Edit> {
-    let moov = read_moov(path)?;
-    parse_moov_edit(&moov)
+/// A file that can hide its length: symphonia's MP4 reader refuses a truncated `mdat` box
+/// (and with it the whole file) when it knows the real length; without it, reads past the
+/// real end hit end-of-file, which ends decoding with the audio that is there (as ffmpeg does).
+struct DeclaredLen {
+    file: File,
+    /// The real length, or `None` for a truncated MP4.
+    len: Option<u64>,
+    /// Where `SeekFrom::End` counts from: the declared length of a truncated MP4.
+    end: u64,
+}
+
+impl Read for DeclaredLen {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.file.read(buf)
+    }
+}
+
+impl Seek for DeclaredLen {
+    fn seek(&mut self, pos: SeekFrom) -> std::io::Result<u64> {
+        match pos {
+            SeekFrom::End(off) if self.len.is_none() => {
+                let to = self.end.checked_add_signed(off).ok_or_else(|| {
+                    std::io::Error::new(std::io::ErrorKind::InvalidInput, "seek out of range")
+                })?;
+                self.file.seek(SeekFrom::Start(to))
+            }
+            other => self.file.seek(other),
+        }
+    }
+}
+
+impl symphonia::core::io::MediaSource for DeclaredLen {
+    fn is_seekable(&self) -> bool {
+        true
+    }
+    fn byte_len(&self) -> Option<u64> {
+        self.len
+    }
 }
 
 fn parse_moov_edit(moov: &[u8]) -> Option<Edit> {

@@ -1,5 +1,13 @@
 //! Audio input: decoding any supported file to mono f32 at 16 kHz, streamed (symphonia,
 //! rubato), and WAV writing (hound).
+//!
+//! - [`decode::decode_to_mono`]: path -> mono 16 kHz blocks to a sink, gapless (sample 0 is
+//!   ffmpeg's first sample), decoding and resampling on two threads.
+//! - [`decode::decode_interleaved`]: path -> interleaved blocks at the source rate (chapter
+//!   export), same gapless trimming.
+//! - [`resample::MonoResampler`]: streaming downmix + resample, delay-compensated, output
+//!   length `round(frames * 16000 / rate)`.
+//! - [`wav::write_wav`], [`wav::WavWriter`], [`wav::read_wav`]: WAV fixtures and export.
 
 pub mod decode;
 pub mod resample;

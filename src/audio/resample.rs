@@ -1,7 +1,7 @@
 //! Downmix and resampling (the only file that uses rubato), streamed.
 //!
 //! Takes interleaved f32 blocks at the source rate, gives mono f32 at
-//! [`ANALYSIS_RATE`](super::ANALYSIS_RATE). The resampler's own delay is dropped and the tail
+//! [`ANALYSIS_RATE`]. The resampler's own delay is dropped and the tail
 //! flushed, so output sample `k` is the signal at time `k / 16000` s and the output length is
 //! `round(frames * 16000 / rate)` ([`output_len`]). Deterministic for a given input and
 //! independent of how the input is split into blocks.
@@ -113,25 +113,32 @@ impl MonoResampler {
         let frames = interleaved.len() / ch;
         self.in_frames += frames as u64;
         let inv = 1.0 / ch as f32;
-        let mono = interleaved.chunks_exact(ch).map(|f| {
-            if ch == 1 {
-                f[0]
+        let mut rest = &interleaved[..frames * ch];
+        while !rest.is_empty() {
+            let room = if self.inner.is_none() {
+                usize::MAX
             } else {
-                f.iter().sum::<f32>() * inv
+                self.chunk_in - self.pending.len()
+            };
+            let take = room.min(rest.len() / ch);
+            let (now, later) = rest.split_at(take * ch);
+            rest = later;
+            // Per-frame mean in a fixed order: the same bits whatever the block split.
+            match ch {
+                1 => self.pending.extend_from_slice(now),
+                2 => self
+                    .pending
+                    .extend(now.chunks_exact(2).map(|f| (f[0] + f[1]) * inv)),
+                _ => self
+                    .pending
+                    .extend(now.chunks_exact(ch).map(|f| f.iter().sum::<f32>() * inv)),
             }
-        });
-        if self.inner.is_none() {
-            // Pass-through: downmix in bounded blocks straight to the sink.
-            self.pending.clear();
-            self.pending.extend(mono);
-            self.emitted += self.pending.len() as u64;
-            sink(&self.pending);
-            self.pending.clear();
-            return;
-        }
-        for s in mono {
-            self.pending.push(s);
-            if self.pending.len() == self.chunk_in {
+            if self.inner.is_none() {
+                // Pass-through at 16 kHz: straight to the sink.
+                self.emitted += self.pending.len() as u64;
+                sink(&self.pending);
+                self.pending.clear();
+            } else if self.pending.len() == self.chunk_in {
                 self.run_chunk(None, sink);
                 self.pending.clear();
             }
@@ -200,7 +207,6 @@ impl MonoResampler {
         if n > 0 {
             sink(&tail[..n]);
         }
-
         before + n as u64
     }
 }

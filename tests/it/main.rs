@@ -1,5 +1,6 @@
 //! The one integration-test binary: one module per area.
 
+mod audio;
 mod captions;
 mod chapters;
 mod check;
