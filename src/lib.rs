@@ -13,6 +13,7 @@
 
 pub mod align;
 pub mod audio;
+pub mod batch;
 pub mod captions;
 pub mod chapters;
 pub mod check;
@@ -20,6 +21,7 @@ pub mod error;
 pub mod features;
 pub mod pipeline;
 pub mod progress;
+pub mod review;
 pub mod segment;
 pub mod split;
 pub mod tag;
