@@ -1,7 +1,9 @@
 //! The one integration-test binary: one module per area.
 
+mod batch;
 mod captions;
 mod chapters;
 mod check;
+mod review;
 mod tag;
 mod transcript;
