@@ -1,7 +1,7 @@
 //! Downmix and resampling (the only file that uses rubato), streamed.
 //!
 //! Takes interleaved f32 blocks at the source rate, gives mono f32 at
-//! [`ANALYSIS_RATE`](super::ANALYSIS_RATE). The resampler's own delay is dropped and the tail
+//! [`ANALYSIS_RATE`]. The resampler's own delay is dropped and the tail
 //! flushed, so output sample `k` is the signal at time `k / 16000` s and the output length is
 //! `round(frames * 16000 / rate)` ([`output_len`]). Deterministic for a given input and
 //! independent of how the input is split into blocks.

@@ -209,7 +209,7 @@ fn summary(rows: &[Row]) {
         let status = format!("{:?}", r.status).to_lowercase();
         let dur = r
             .duration_s
-            .map_or("-".into(), |d| podcue::time::youtube(d));
+            .map_or("-".into(), podcue::time::youtube);
         let secs = if r.status == Status::Skipped {
             "-".into()
         } else {
@@ -285,7 +285,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                             eprintln!("podcue: warning: {}: {w}", ep.audio.display());
                         }
                         if let Some(e) = &row.error {
-                            eprintln!("podcue: error: {}: {e}", ep.audio.display());
+                            // Most errors already start with the file they concern.
+                            let name = ep.audio.display().to_string();
+                            if e.contains(&name) {
+                                eprintln!("podcue: error: {e}");
+                            } else {
+                                eprintln!("podcue: error: {name}: {e}");
+                            }
                         }
                     });
                 }

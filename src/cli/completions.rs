@@ -27,18 +27,26 @@ pub struct Args {
   podcue man | gzip > /usr/local/share/man/man1/podcue.1.gz")]
 pub struct ManArgs {}
 
+/// Writes to stdout; a reader that stops early (`| head`) is not an error.
+fn emit(bytes: &[u8]) -> anyhow::Result<u8> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(exit::OK),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(exit::OK),
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut cmd = super::Cli::command();
-    let mut out = std::io::stdout().lock();
-    clap_complete::generate(args.shell, &mut cmd, "podcue", &mut out);
-    out.flush()?;
-    Ok(exit::OK)
+    // Into a buffer first: clap_complete panics when its writer fails.
+    let mut buf = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "podcue", &mut buf);
+    emit(&buf)
 }
 
 pub fn run_man(_args: ManArgs) -> anyhow::Result<u8> {
-    let cmd = super::Cli::command();
-    let mut out = std::io::stdout().lock();
-    clap_mangen::Man::new(cmd).render(&mut out)?;
-    out.flush()?;
-    Ok(exit::OK)
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(super::Cli::command()).render(&mut buf)?;
+    emit(&buf)
 }
