@@ -207,9 +207,7 @@ fn summary(rows: &[Row]) {
     );
     for r in rows {
         let status = format!("{:?}", r.status).to_lowercase();
-        let dur = r
-            .duration_s
-            .map_or("-".into(), podcue::time::youtube);
+        let dur = r.duration_s.map_or("-".into(), podcue::time::youtube);
         let secs = if r.status == Status::Skipped {
             "-".into()
         } else {
