@@ -263,7 +263,8 @@ pub fn write(out: &mut dyn Write, output: &Output, page: &Page<'_>) -> io::Resul
     let mut ticks = String::new();
     let step = tick_step(duration);
     let mut t = 0.0;
-    while t <= duration {
+    // The last label would overflow the right edge.
+    while t <= duration * 0.97 {
         ticks.push_str(&format!(
             "<span style=\"left:{:.3}%\">{}</span>",
             pct(t),
@@ -359,7 +360,7 @@ pub fn write(out: &mut dyn Write, output: &Output, page: &Page<'_>) -> io::Resul
 <div class="ticks">{ticks}</div>
 <div id="playhead"></div>
 </section>
-<p class="legend"><span class="k speech"></span>speech <span class="k music"></span>music <span class="k cue"></span>cue <span class="k cuelow"></span>low confidence (&lt; {LOW_CONFIDENCE}) · rows: chapters, energy, speech/music, cues</p>
+<p class="legend"><span class="k speech"></span>speech <span class="k music"></span>music <span class="k cue"></span>cue <span class="k cuelow"></span>low confidence (&lt; {LOW_CONFIDENCE}) · gaps in the speech row are pauses · rows: chapters, energy, speech/music, cues</p>
 <main>
 <nav><h2>Chapters</h2><ol id="chapters">
 {chapter_list}</ol></nav>
@@ -539,6 +540,70 @@ mod tests {
     fn script_json_cannot_close_the_script() {
         let v = serde_json::json!({"t": "</script><!--"});
         assert!(!script_json(&v).contains('<'));
+    }
+
+    /// A three-hour episode with a cue every 3 s: the page grows with the cues, not the
+    /// frames (one path per kind of span, the envelope capped at MAX_POINTS).
+    #[test]
+    fn three_hour_page_stays_light() {
+        use crate::chapters::Chapter;
+        use crate::time::Span;
+        let hours = 3.0 * 3600.0;
+        let mut out = Output {
+            info: Default::default(),
+            features: Default::default(),
+            timeline: Default::default(),
+            document: Default::default(),
+            alignment: Default::default(),
+            cues: Vec::new(),
+            chapters: Vec::new(),
+        };
+        out.info.duration = hours;
+        out.features.energy_db = (0..1_080_000).map(|i| -50.0 + (i % 37) as f32).collect();
+        out.timeline.speech = (0..5400)
+            .map(|k| Span::new(k as f64 * 2.0, k as f64 * 2.0 + 1.6))
+            .collect();
+        out.document.speakers = vec!["A <b>".into(), "B".into()];
+        out.document.language = "en".into();
+        out.cues = (0..3600)
+            .map(|k| Cue {
+                start: k as f64 * 3.0,
+                end: k as f64 * 3.0 + 2.5,
+                speaker: Some(k % 2),
+                speaker_change: true,
+                lines: vec![format!("cue {k} says <i>this</i> & that")],
+                words: 0..0,
+                confidence: (k % 10) as f32 / 10.0,
+            })
+            .collect();
+        out.chapters = (0..18)
+            .map(|k| Chapter {
+                start: k as f64 * 600.0,
+                end: (k + 1) as f64 * 600.0,
+                title: format!("Part {k} \"quoted\""),
+            })
+            .collect();
+        let speakers = Speakers::new(&out.document.speakers, &Default::default());
+        let page = Page {
+            title: "long <episode>",
+            audio_url: "long.mp3",
+            speakers: &speakers,
+        };
+        let mut buf = Vec::new();
+        write(&mut buf, &out, &page).unwrap();
+        let html = String::from_utf8(buf).unwrap();
+        assert!(html.len() < 3_000_000, "{} bytes", html.len());
+        assert_eq!(html.matches("<path").count(), 5);
+        assert_eq!(html.matches("<li").count(), 3600 + 18);
+        assert_eq!(html.matches("<li class=\"low\"").count(), 1800);
+        let energy = html.split("class=\"energy\"").nth(1).unwrap();
+        let energy = &energy[..energy.find("</svg>").unwrap()];
+        assert!(energy.matches('L').count() <= MAX_POINTS + 1);
+        assert!(!html.contains("<i>this</i>") && !html.contains("A <b>"));
+        assert!(html.contains("<title>Review: long &lt;episode&gt;</title>"));
+        if let Some(p) = std::env::var_os("PODCUE_REVIEW_DUMP") {
+            std::fs::write(p, &html).unwrap();
+        }
     }
 
     #[test]
