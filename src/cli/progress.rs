@@ -91,11 +91,9 @@ pub struct Progress {
 
 struct State {
     bar: Option<ProgressBar>,
-    /// The current stage, when it started, its total and the units done so far.
+    /// The current stage and when it started.
     stage: Option<(String, Instant)>,
-    total: Option<u64>,
-    done: u64,
-    /// When the current stage's work was all done (the library announces starts only).
+    /// When the current stage last advanced (taken as its end).
     completed: Option<Instant>,
 }
 
@@ -112,8 +110,6 @@ impl Progress {
             state: Mutex::new(State {
                 bar: None,
                 stage: None,
-                total: None,
-                done: 0,
                 completed: None,
             }),
             started: Instant::now(),
@@ -161,8 +157,6 @@ impl Observer for Progress {
         if let Ok(mut s) = self.state.lock() {
             Self::end_stage(&mut s);
             s.stage = Some((name.to_string(), Instant::now()));
-            s.total = total;
-            s.done = 0;
             s.completed = None;
             if bars_on() {
                 let b = bar(
@@ -177,10 +171,8 @@ impl Observer for Progress {
 
     fn advance(&self, n: u64) {
         if let Ok(mut s) = self.state.lock() {
-            s.done += n;
-            if s.completed.is_none() && s.total.is_some_and(|t| s.done >= t) {
-                s.completed = Some(Instant::now());
-            }
+            // The library announces stage starts only: the last unit done marks the end.
+            s.completed = Some(Instant::now());
             if let Some(b) = &s.bar {
                 b.inc(n);
             }
