@@ -8,8 +8,10 @@ use podcue::captions::{CaptionConfig, SoundTags, Speakers};
 use podcue::pipeline::{self, Config, Output};
 use podcue::write::{atomic, chapters_json, html, srt, transcript_json, vtt, words_json};
 
-use super::chapters::StderrObserver;
+use podcue::progress::Observer;
+
 use super::exit;
+use super::progress::{self, Progress};
 
 /// An output of `podcue align`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -94,13 +96,16 @@ pub struct Args {
     /// Write the outputs even when the transcript does not seem to match the audio.
     #[arg(long)]
     pub force: bool,
+    /// Also write STEM.review.html, a page to check the result in a browser (see `podcue review`).
+    #[arg(long)]
+    pub review: bool,
 }
 
 /// Match evidence under which the transcript is taken not to match the audio (on the corpus:
 /// matched pairs 0.88-1.0, other episodes' transcripts 0.56-0.78).
 const MISMATCH_EVIDENCE: f32 = 0.83;
 
-fn caption_config(args: &Args) -> anyhow::Result<CaptionConfig> {
+pub(crate) fn caption_config(args: &Args) -> anyhow::Result<CaptionConfig> {
     let Some(mut c) = CaptionConfig::preset(&args.style) else {
         bail!(
             "unknown --style '{}': use one of {}",
@@ -144,8 +149,47 @@ fn check_not_input(target: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
-    let captions = caption_config(&args)?;
+/// What [`process`] did with one episode.
+pub(crate) struct Processed {
+    /// Everything the pipeline computed.
+    pub out: Output,
+    /// The transcript evidently does not match the audio (then nothing was written unless
+    /// `--force`).
+    pub mismatch: bool,
+    /// The files written.
+    pub written: Vec<PathBuf>,
+}
+
+/// The stem outputs are named after.
+pub(crate) fn stem_of(audio: &Path) -> String {
+    audio
+        .file_stem()
+        .map_or_else(|| "episode".into(), |s| s.to_string_lossy().into_owned())
+}
+
+/// The files `align` with these arguments writes.
+pub(crate) fn output_paths(args: &Args) -> Vec<PathBuf> {
+    let stem = stem_of(&args.audio);
+    let mut seen = Vec::new();
+    for &f in &args.format {
+        if !seen.contains(&f) {
+            seen.push(f);
+        }
+    }
+    let mut paths: Vec<PathBuf> = seen
+        .into_iter()
+        .map(|f| args.output.join(f.file_name(&stem)))
+        .collect();
+    if args.review {
+        paths.push(args.output.join(format!("{stem}.review.html")));
+    }
+    paths
+}
+
+/// The whole of `podcue align` for one episode except printing: runs the pipeline, and writes
+/// the outputs unless the transcript does not match (and `--force` is not given).
+pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Processed> {
+    let captions = caption_config(args)?;
     let bytes = std::fs::read(&args.transcript)
         .with_context(|| format!("{}: cannot read the transcript", args.transcript.display()))?;
     if !args.audio.is_file() {
@@ -159,16 +203,29 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         language: args.language.clone(),
         ..Config::default()
     };
-    let out = pipeline::run(
-        &args.audio,
-        &bytes,
-        &args.transcript,
-        &config,
-        &StderrObserver,
-    )?;
-    report_confidence(&out);
+    let out = pipeline::run(&args.audio, &bytes, &args.transcript, &config, observer)?;
     let mismatch = out.alignment.match_evidence < MISMATCH_EVIDENCE;
-    if mismatch && !args.force {
+    let mut written = Vec::new();
+    if !mismatch || args.force {
+        std::fs::create_dir_all(&args.output).with_context(|| {
+            format!("{}: cannot create the output folder", args.output.display())
+        })?;
+        written = write_outputs(&out, args, &config, &stem_of(&args.audio))?;
+    }
+    Ok(Processed {
+        out,
+        mismatch,
+        written,
+    })
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let observer = Progress::new();
+    let done = process(&args, &observer)?;
+    observer.finish("parse, align, cues, chapters, write");
+    let out = &done.out;
+    report_confidence(out);
+    if done.mismatch && !args.force {
         eprintln!(
             "podcue: error: the transcript does not seem to match the audio (match evidence {:.2}, \
              mean confidence {:.2}); nothing written. Check that the files belong together, or use \
@@ -177,17 +234,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         );
         return Ok(exit::MISMATCH);
     }
-    std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("{}: cannot create the output folder", args.output.display()))?;
-    let stem = args
-        .audio
-        .file_stem()
-        .map_or_else(|| "episode".into(), |s| s.to_string_lossy().into_owned());
-    write_outputs(&out, &args, &config, &stem)?;
+    for f in &done.written {
+        progress::info(&format!("wrote {}", f.display()));
+    }
     Ok(exit::OK)
 }
 
 fn report_confidence(out: &Output) {
+    if !progress::warnings_on() {
+        return;
+    }
     for span in &out.alignment.low_confidence {
         eprintln!(
             "podcue: warning: low confidence from {} to {}",
@@ -197,10 +253,18 @@ fn report_confidence(out: &Output) {
     }
 }
 
-fn write_outputs(out: &Output, args: &Args, config: &Config, stem: &str) -> anyhow::Result<()> {
+/// Writes every requested output (and the review page with `--review`) into `args.output`;
+/// returns the paths written.
+pub(crate) fn write_outputs(
+    out: &Output,
+    args: &Args,
+    config: &Config,
+    stem: &str,
+) -> anyhow::Result<Vec<PathBuf>> {
     let speakers = Speakers::new(&out.document.speakers, &config.captions.speaker_names);
     let inputs = [args.audio.as_path(), args.transcript.as_path()];
     let mut seen = Vec::new();
+    let mut written = Vec::new();
     for &f in &args.format {
         if seen.contains(&f) {
             continue;
@@ -219,6 +283,13 @@ fn write_outputs(out: &Output, args: &Args, config: &Config, stem: &str) -> anyh
             OutputKind::Html => html::write(w, &out.cues, &speakers),
             OutputKind::Txt => html::write_text(w, &out.cues, &speakers),
         })?;
+        written.push(target);
     }
-    Ok(())
+    if args.review {
+        let target = args.output.join(format!("{stem}.review.html"));
+        check_not_input(&target, &inputs)?;
+        super::review::write_page(out, &args.audio, &target, &speakers)?;
+        written.push(target);
+    }
+    Ok(written)
 }

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use podcue::chapters::{self, Chapter, ChapterConfig};
-use podcue::progress::Observer;
 use podcue::write::{atomic, chapters_json, chapters_vtt, ffmetadata, podlove, youtube};
 
 use super::exit;
+use super::progress::StderrObserver;
 
 /// An output format of `podcue chapters`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,15 +63,6 @@ pub struct Args {
     /// chapter's end (YouTube, Podlove).
     #[arg(long, value_name = "SECONDS")]
     pub duration: Option<f64>,
-}
-
-/// Prints the library's warnings on stderr.
-pub(crate) struct StderrObserver;
-
-impl Observer for StderrObserver {
-    fn warn(&self, message: &str) {
-        eprintln!("podcue: warning: {message}");
-    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {

@@ -11,6 +11,9 @@ use super::exit;
 
 /// Lint a WebVTT or SRT caption file: syntax, overlaps, order, line limits, reading speed.
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  podcue check out/episode.vtt
+  podcue check out/episode.srt --style bbc --strict --json > report.json")]
 pub struct Args {
     /// The caption file (.vtt or .srt; other names are sniffed).
     pub file: PathBuf,

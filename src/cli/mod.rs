@@ -1,8 +1,12 @@
 //! The command line: the only place with clap, printing, progress bars and exit codes.
 
 mod align;
+mod batch;
 mod chapters;
 mod check;
+mod completions;
+mod progress;
+mod review;
 mod segment;
 mod split;
 mod tag;
@@ -30,6 +34,8 @@ Examples:
   podcue align episode.mp3 transcript.txt -o out/
   podcue segment episode.mp3 --json
   podcue check captions.vtt --style bbc
+  podcue review episode.mp3 transcript.txt -o review.html
+  podcue batch episodes/ -o out/ --report report.json
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 transcript does not match the audio, 130 interrupted.";
 
@@ -39,6 +45,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 transcript does not match the audi
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print errors only: no warnings, no progress.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print how long each stage took.
+    #[arg(short, long, global = true)]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
@@ -49,6 +61,10 @@ enum Command {
     Chapters(chapters::Args),
     Tag(tag::Args),
     Split(split::Args),
+    Review(review::Args),
+    Batch(batch::Args),
+    Completions(completions::Args),
+    Man(completions::ManArgs),
 }
 
 /// Parses the arguments, runs the subcommand, maps the outcome to an exit code.
@@ -71,6 +87,13 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    progress::set_level(if cli.quiet {
+        progress::Level::Quiet
+    } else if cli.verbose {
+        progress::Level::Verbose
+    } else {
+        progress::Level::Normal
+    });
     let result = match cli.command {
         Command::Align(args) => align::run(args),
         Command::Segment(args) => segment::run(args),
@@ -78,6 +101,10 @@ pub fn run() -> ExitCode {
         Command::Chapters(args) => chapters::run(args),
         Command::Tag(args) => tag::run(args),
         Command::Split(args) => split::run(args),
+        Command::Review(args) => review::run(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => completions::run_man(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use podcue::pipeline::{self, Config};
 use serde::Serialize;
 
-use super::chapters::StderrObserver;
 use super::exit;
+use super::progress::StderrObserver;
 
 /// Print the speech and pause segments found in the audio.
 #[derive(clap::Args)]

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use podcue::chapters;
 use podcue::split::{self, SampleFormat};
 
-use super::chapters::StderrObserver;
 use super::exit;
+use super::progress::StderrObserver;
 
 /// Write one WAV per chapter (NN-title.wav), at the episode's sample rate and channels.
 #[derive(clap::Args)]

@@ -4,7 +4,7 @@
 //!
 //! Takes the transcript's bytes, gives a [`Document`]. The steps: decode (UTF-8/UTF-16,
 //! clear errors otherwise), find the structure (labels, boilerplate of web pages, headings),
-//! tokenize ([`super::tokens`]), guess the language and estimate syllables.
+//! tokenize (the `tokens` module), guess the language and estimate syllables.
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -1,8 +1,10 @@
 //! The one integration-test binary: one module per area.
 
 mod audio;
+mod batch;
 mod captions;
 mod chapters;
 mod check;
+mod review;
 mod tag;
 mod transcript;

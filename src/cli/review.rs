@@ -1,0 +1,114 @@
+//! `podcue review`: align an episode and write one self-contained HTML page to check it in a
+//! browser (player with captions, overview, chapters, cues).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use podcue::captions::Speakers;
+use podcue::pipeline::Output;
+use podcue::review::{self, Page};
+use podcue::write::atomic;
+
+use super::align::{self, OutputKind};
+use super::exit;
+use super::progress::{self, Progress};
+
+/// Align an episode and write a review page: one HTML file that plays the audio with its
+/// captions and shows the energy, speech, chapters and every cue with its confidence.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  podcue review episode.mp3 transcript.txt -o review.html
+  podcue align episode.mp3 transcript.txt -o out/ --review     (also writes out/episode.review.html)
+
+The page is self-contained (no network); it refers to the audio by its path relative to the
+page, so keep the two where they are. Click a cue, a chapter or the overview to play from there;
+cues with confidence below 0.5 are marked red. Open it with ?selftest appended to the URL to run
+its browser checks.")]
+pub struct Args {
+    /// The episode's audio.
+    pub audio: PathBuf,
+    /// The transcript.
+    pub transcript: PathBuf,
+    /// The page to write (default: STEM.review.html in the current folder).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Caption style: netflix, bbc, podcast, dcmp.
+    #[arg(long, default_value = "netflix")]
+    pub style: String,
+    /// Display name for a speaker label, e.g. 'TOM=Tom Kessler' (repeatable).
+    #[arg(long, value_name = "NAME=Full Name")]
+    pub speaker: Vec<String>,
+    /// Transcript language (en, fr, de, ...); guessed when not given.
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Shortest chapter, seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub min_chapter: f64,
+}
+
+/// Writes the review page of `out` to `target`, referring to `audio` relative to the page.
+pub(crate) fn write_page(
+    out: &Output,
+    audio: &Path,
+    target: &Path,
+    speakers: &Speakers,
+) -> anyhow::Result<()> {
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let url = review::relative_url(&dir, audio);
+    let title = audio
+        .file_name()
+        .map_or_else(|| "episode".into(), |s| s.to_string_lossy().into_owned());
+    let page = Page {
+        title: &title,
+        audio_url: &url,
+        speakers,
+    };
+    atomic::write_file(target, |w| review::write(w, out, &page))?;
+    Ok(())
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let target = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}.review.html", align::stem_of(&args.audio))));
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let align_args = align::Args {
+        audio: args.audio.clone(),
+        transcript: args.transcript.clone(),
+        output: dir.clone(),
+        format: Vec::<OutputKind>::new(),
+        style: args.style.clone(),
+        max_chars: None,
+        max_lines: None,
+        sound_tags: "keep".into(),
+        speaker: args.speaker.clone(),
+        language: args.language.clone(),
+        min_chapter: args.min_chapter,
+        // Nothing else is written; a mismatching pair is worth a look too.
+        force: true,
+        review: false,
+    };
+    let observer = Progress::new();
+    let done = align::process(&align_args, &observer)?;
+    observer.finish("parse, align, cues, chapters");
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    let config = align::caption_config(&align_args)?;
+    let speakers = Speakers::new(&done.out.document.speakers, &config.speaker_names);
+    write_page(&done.out, &args.audio, &target, &speakers)?;
+    if done.mismatch {
+        eprintln!(
+            "podcue: warning: the transcript does not seem to match the audio (match evidence {:.2}); the page shows what was found",
+            done.out.alignment.match_evidence
+        );
+    }
+    progress::info(&format!("wrote {}", target.display()));
+    Ok(exit::OK)
+}
