@@ -15,6 +15,8 @@
 //! Every word gets a confidence from how well its stretch fitted; runs of low confidence are
 //! reported.
 
+mod voice;
+
 use serde::{Deserialize, Serialize};
 
 use crate::features::Features;
@@ -99,6 +101,11 @@ pub struct Costs {
     pub unplaced: [f64; 4],
     /// Cost of a comma, clause, sentence and turn boundary on a pause, times (1 - strength).
     pub placed: [f64; 4],
+    /// Cost per unit of distance between a stretch's voice and its speaker's (second pass).
+    pub voice: f64,
+    /// Distance (in units of the typical spread of a stretch around its speaker) that costs
+    /// nothing: only audio clearly in another voice counts.
+    pub voice_tolerance: f64,
 }
 
 impl Default for Costs {
@@ -110,6 +117,8 @@ impl Default for Costs {
             internal_pause_strength: 3.0,
             unplaced: [1.6, 3.0, 6.0, 8.0],
             placed: [0.8, 1.2, 2.0, 2.0],
+            voice: 0.3,
+            voice_tolerance: 2.0,
         }
     }
 }
@@ -175,6 +184,7 @@ impl From<&Pause> for Gap {
 struct Chunk {
     syllables: f64,
     seconds_per_syllable: f64,
+    speaker: usize,
 }
 
 /// The DP problem: anchors `0..=chunks.len()` with kinds, gaps sorted in time.
@@ -188,6 +198,8 @@ struct Problem<'a> {
     max_gap_step: usize,
     skip_cost_per_s: f64,
     costs: &'a Costs,
+    /// Voice evidence (second pass of level 1 only).
+    voice: Option<(&'a voice::SpectralIndex, &'a voice::Voices)>,
     /// First and last anchors must sit on the first and last gap.
     pinned_edges: bool,
 }
@@ -265,6 +277,17 @@ fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
                 c[g - lo] = p.skip_cost_per_s * skipped.max(0.0);
             }
         } else {
+            // The speakers (and their syllables) of the text from each earlier anchor to this one.
+            let mixes: Vec<Vec<(usize, f64)>> = (a as isize - p.max_anchor_step as isize
+                ..a as isize)
+                .map(|a0| {
+                    let a0 = a0.max(0) as usize;
+                    p.chunks[a0..a]
+                        .iter()
+                        .map(|c| (c.speaker, c.syllables))
+                        .collect()
+                })
+                .collect();
             for g in lo..hi {
                 if p.pinned_edges && a + 1 == n_anchors && g + 1 != n_gaps {
                     continue;
@@ -278,6 +301,7 @@ fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
                     let expected = time_prefix[a] - time_prefix[a0];
                     let sps = if syl > 0.0 { expected / syl } else { 0.2 };
                     let unplaced = unplaced_prefix[a] - unplaced_prefix[a0 + 1];
+                    let mix = &mixes[a0 + p.max_anchor_step - a];
                     let g_min = g.saturating_sub(p.max_gap_step).max(lo0);
                     let g_max = g.min(hi0);
                     for g0 in g_min..g_max {
@@ -285,11 +309,15 @@ fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
                         if prev == INF {
                             continue;
                         }
+                        let voice = p.voice.map_or(0.0, |(index, voices)| {
+                            voices.cost(index, mix, p.gaps[g0].end, p.gaps[g].start)
+                        });
                         let total = prev
                             + unplaced
                             + duration_cost(syl, sps, speech_between(g0, g), p.costs)
                             + internal_cost(g0, g)
-                            + placed;
+                            + placed
+                            + voice;
                         if total < best {
                             best = total;
                             arg = (a0, g0);
@@ -489,6 +517,8 @@ pub fn align(
     let mut conf = vec![0.0f32; n];
     let mut skipped = Vec::new();
     let mut evidence = 0.0;
+    let index = voice::SpectralIndex::new(features);
+    let mut voices: Option<voice::Voices> = None;
     for pass in 0..2 {
         skipped.clear();
         place_words(
@@ -502,8 +532,11 @@ pub fn align(
             &mut conf,
             &mut skipped,
             &mut evidence,
+            &index,
+            voices.as_ref(),
         );
         if pass == 0 {
+            voices = learn_voices(&sp, &starts, &ends, &index, n_speakers, &config.costs);
             // Re-measure each speaker's rate where their words landed: the median over
             // sentences, so a stretch that absorbed extra audio does not bias it.
             let mut per_speaker: Vec<Vec<f64>> = vec![Vec::new(); n_speakers];
@@ -548,6 +581,37 @@ pub fn align(
     out.mean_confidence = conf.iter().sum::<f32>() / n as f32;
     out.low_confidence = low_confidence_spans(&sp, &starts, &ends, &conf, config.low_confidence);
     out
+}
+
+/// Each speaker's voice from where the first pass put their sentences.
+fn learn_voices(
+    sp: &Spoken,
+    starts: &[f64],
+    ends: &[f64],
+    index: &voice::SpectralIndex,
+    n_speakers: usize,
+    costs: &Costs,
+) -> Option<voice::Voices> {
+    if costs.voice <= 0.0 {
+        return None;
+    }
+    let mut spans = Vec::new();
+    let mut k = 0;
+    while k < sp.word.len() {
+        let mut e = k + 1;
+        while e < sp.word.len() && sp.kind_after[e - 1] < Kind::Sentence {
+            e += 1;
+        }
+        spans.push((sp.speaker[k], Span::new(starts[k], ends[e - 1])));
+        k = e;
+    }
+    voice::Voices::learn(
+        index,
+        &spans,
+        n_speakers,
+        costs.voice,
+        costs.voice_tolerance,
+    )
 }
 
 /// Time of a range of words: first spoken start to last spoken end, mean confidence.
@@ -622,6 +686,8 @@ fn place_words(
     conf: &mut [f32],
     skipped: &mut Vec<Span>,
     evidence: &mut f32,
+    index: &voice::SpectralIndex,
+    voices: Option<&voice::Voices>,
 ) {
     let n = sp.word.len();
     // Level 1 anchors: the edges and every punctuated boundary. Anchor j sits before
@@ -646,6 +712,7 @@ fn place_words(
             Chunk {
                 syllables: syl,
                 seconds_per_syllable: time / syl.max(1e-9),
+                speaker: sp.speaker[w[0].min(n.saturating_sub(1))],
             }
         })
         .collect();
@@ -705,6 +772,7 @@ fn place_words(
         max_gap_step: 16,
         skip_cost_per_s: config.skip_cost_per_s,
         costs: &config.costs,
+        voice: voices.map(|v| (index, v)),
         pinned_edges: false,
     };
     let placement = solve(&problem);
@@ -834,6 +902,7 @@ fn place_stretch(
         .map(|&k| Chunk {
             syllables: sp.syllables[k],
             seconds_per_syllable: rates[sp.speaker[k]],
+            speaker: sp.speaker[k],
         })
         .collect();
     let inner = gaps.len() - 2;
@@ -852,6 +921,7 @@ fn place_stretch(
             max_gap_step: gaps.len(),
             skip_cost_per_s: 50.0,
             costs,
+            voice: None,
             pinned_edges: true,
         };
         solve(&problem)

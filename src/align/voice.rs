@@ -1,0 +1,168 @@
+//! Voice evidence for the aligner: each speaker's average spectral shape, learned from a first
+//! pass, and how far the audio of a stretch is from the voice(s) the text says are speaking.
+//!
+//! The shape is the coarse log spectrum of loud frames less its own mean (so loudness does not
+//! count, timbre does). Audio in a voice the transcript does not have (a sponsor read, a
+//! guest's answer placed in the host's turn) costs more than audio in the expected voice, which
+//! is what lets the DP skip a sponsor read and put turn boundaries where the voice changes.
+
+use crate::features::{Features, N_BANDS};
+use crate::time::Span;
+
+type Shape = [f64; N_BANDS];
+
+/// Prefix sums of the spectral shape of loud frames, for O(1) means over any span.
+pub(super) struct SpectralIndex {
+    prefix: Vec<Shape>,
+    count: Vec<u32>,
+    hop_s: f64,
+}
+
+impl SpectralIndex {
+    pub(super) fn new(features: &Features) -> Self {
+        let n = features.len();
+        // Frames within 20 dB of the loud end of the episode: vowels, not breaths or noise.
+        let mut sorted: Vec<f32> = features.energy_db.clone();
+        sorted.sort_by(f32::total_cmp);
+        let loud = sorted.get(n * 9 / 10).copied().unwrap_or(0.0) - 20.0;
+        let mut prefix = Vec::with_capacity(n + 1);
+        let mut count = Vec::with_capacity(n + 1);
+        let mut acc = [0.0; N_BANDS];
+        let mut c = 0u32;
+        prefix.push(acc);
+        count.push(c);
+        for i in 0..n {
+            if features.energy_db[i] >= loud
+                && let Some(bands) = features.bands.get(i)
+            {
+                let mean = bands.iter().map(|&b| f64::from(b)).sum::<f64>() / N_BANDS as f64;
+                for (a, &b) in acc.iter_mut().zip(bands.iter()) {
+                    *a += f64::from(b) - mean;
+                }
+                c += 1;
+            }
+            prefix.push(acc);
+            count.push(c);
+        }
+        SpectralIndex {
+            prefix,
+            count,
+            hop_s: crate::features::HOP_S,
+        }
+    }
+
+    /// Mean shape of the loud frames in `[t0, t1)` and how many there were.
+    pub(super) fn mean(&self, t0: f64, t1: f64) -> (Shape, u32) {
+        let last = self.count.len() - 1;
+        let a = ((t0 / self.hop_s).round().max(0.0) as usize).min(last);
+        let b = ((t1 / self.hop_s).round().max(0.0) as usize).clamp(a, last);
+        let n = self.count[b] - self.count[a];
+        let mut m = [0.0; N_BANDS];
+        if n > 0 {
+            for (j, v) in m.iter_mut().enumerate() {
+                *v = (self.prefix[b][j] - self.prefix[a][j]) / f64::from(n);
+            }
+        }
+        (m, n)
+    }
+}
+
+/// Each speaker's voice, with the spread of stretch means around it.
+pub(super) struct Voices {
+    models: Vec<Option<Shape>>,
+    inverse_variance: Shape,
+    /// Cost per unit of excess distance.
+    weight: f64,
+    /// Distance that costs nothing.
+    tolerance: f64,
+}
+
+/// Frames a stretch needs before its voice counts fully (1 s of loud frames).
+const FULL_EVIDENCE_FRAMES: f64 = 100.0;
+
+impl Voices {
+    /// Learns every speaker's voice from `spans` (speaker, time span) placed by a first pass.
+    pub(super) fn learn(
+        index: &SpectralIndex,
+        spans: &[(usize, Span)],
+        n_speakers: usize,
+        weight: f64,
+        tolerance: f64,
+    ) -> Option<Self> {
+        let mut sums = vec![[0.0; N_BANDS]; n_speakers];
+        let mut counts = vec![0.0; n_speakers];
+        let mut means: Vec<(usize, Shape, u32)> = Vec::new();
+        for &(speaker, span) in spans {
+            let (m, n) = index.mean(span.start, span.end);
+            if n == 0 || speaker >= n_speakers {
+                continue;
+            }
+            for (s, v) in sums[speaker].iter_mut().zip(m.iter()) {
+                *s += v * f64::from(n);
+            }
+            counts[speaker] += f64::from(n);
+            means.push((speaker, m, n));
+        }
+        let models: Vec<Option<Shape>> = sums
+            .iter()
+            .zip(&counts)
+            .map(|(s, &c)| (c >= 200.0).then(|| s.map(|v| v / c)))
+            .collect();
+        let mut var = [0.0; N_BANDS];
+        let mut n_var = 0.0;
+        for (speaker, m, n) in &means {
+            if let Some(model) = models[*speaker]
+                && f64::from(*n) >= FULL_EVIDENCE_FRAMES / 2.0
+            {
+                for j in 0..N_BANDS {
+                    var[j] += (m[j] - model[j]).powi(2);
+                }
+                n_var += 1.0;
+            }
+        }
+        if n_var < 5.0 || models.iter().all(Option::is_none) {
+            return None;
+        }
+        let inverse_variance = var.map(|v| 1.0 / (v / n_var).max(0.25));
+        Some(Voices {
+            models,
+            inverse_variance,
+            weight,
+            tolerance,
+        })
+    }
+
+    /// Cost of hearing `[t0, t1)` where the text has speakers mixed by `weights` (speaker,
+    /// syllables): zero while the audio is as close to the expected voice as a typical stretch.
+    pub(super) fn cost(
+        &self,
+        index: &SpectralIndex,
+        weights: &[(usize, f64)],
+        t0: f64,
+        t1: f64,
+    ) -> f64 {
+        let (observed, n) = index.mean(t0, t1);
+        if n == 0 {
+            return 0.0;
+        }
+        let mut expected = [0.0; N_BANDS];
+        let mut total = 0.0;
+        for &(speaker, w) in weights {
+            if let Some(Some(model)) = self.models.get(speaker) {
+                for (e, m) in expected.iter_mut().zip(model.iter()) {
+                    *e += w * m;
+                }
+                total += w;
+            }
+        }
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let distance = (0..N_BANDS)
+            .map(|j| (observed[j] - expected[j] / total).powi(2) * self.inverse_variance[j])
+            .sum::<f64>()
+            / N_BANDS as f64;
+        let evidence = (f64::from(n) / FULL_EVIDENCE_FRAMES).min(1.0);
+        self.weight * (distance - self.tolerance).max(0.0) * evidence
+    }
+}
