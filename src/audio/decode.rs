@@ -96,6 +96,26 @@ pub fn decode_interleaved(
     }
 }
 
+/// What to tell the user when no format reader accepts the file. A file cut short (an
+/// interrupted download) is the common case, so it gets its own words rather than "not audio".
+fn probe_message(e: &SymError) -> String {
+    let text = e.to_string();
+    let truncated =
+        matches!(e, SymError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof);
+    if truncated {
+        format!("the file ends inside its header ({text}); it is truncated or not audio")
+    } else if text.contains("missing moov") {
+        "the MP4/M4A index (moov box) is missing; the file is truncated (an incomplete \
+         download?) or not an MP4"
+            .to_string()
+    } else {
+        format!(
+            "not a recognised audio format ({text}); supported: MP3, M4A/AAC, MP4, MKV, FLAC, \
+             Ogg Vorbis, WAV, AIFF, CAF"
+        )
+    }
+}
+
 fn audio_err(path: &Path, message: impl Into<String>) -> Error {
     Error::Audio {
         path: path.to_path_buf(),
@@ -152,15 +172,7 @@ fn run(
             FormatOptions::default(),
             MetadataOptions::default(),
         )
-        .map_err(|e| {
-            audio_err(
-                path,
-                format!(
-                    "not a recognised audio format ({e}); supported: MP3, M4A/AAC, MP4, MKV, \
-                     FLAC, Ogg Vorbis, WAV, AIFF, CAF"
-                ),
-            )
-        })?;
+        .map_err(|e| audio_err(path, probe_message(&e)))?;
 
     let tracks = format.tracks();
     let any_audio = tracks
@@ -191,6 +203,18 @@ fn run(
     if params.channels.as_ref().is_some_and(|c| c.count() == 0) {
         return Err(audio_err(path, "the audio track declares zero channels"));
     }
+    // A header rate outside what we can resample (0 Hz, 4 GHz) is a corrupt header: say so
+    // up front instead of failing every packet.
+    if let Some(rate) = params.sample_rate
+        && !(MIN_RATE..=MAX_RATE).contains(&rate)
+    {
+        return Err(audio_err(
+            path,
+            format!(
+                "the audio track declares an impossible sample rate ({rate} Hz); the header is corrupt"
+            ),
+        ));
+    }
     let mut decoder: Box<dyn AudioDecoder> = registry
         .make_audio_decoder(&params, &AudioDecoderOptions::default().gapless(true))
         .map_err(|e| audio_err(path, format!("cannot decode this audio track: {e}")))?;
@@ -207,15 +231,13 @@ fn run(
     let mut to_skip = edit.skip;
     let mut remaining = edit.keep;
     let mut consecutive_failures = 0u64;
-    let mut warned = false;
+    // The first skip's reason, warned about only once decoding succeeded: a file that ends in
+    // an error must give one error line, not a warning and then the error.
+    let mut first_skip: Option<String> = None;
     let mut warn_skip = |info: &mut AudioInfo, what: &str| {
         info.skipped_packets += 1;
-        if !warned {
-            warned = true;
-            observer.warn(&format!(
-                "{}: skipped a corrupt audio packet ({what}); later ones are counted silently",
-                path.display()
-            ));
+        if first_skip.is_none() {
+            first_skip = Some(what.to_string());
         }
     };
     let _ = num_frames;
@@ -320,6 +342,13 @@ fn run(
             "no audio in the file (zero samples)".to_string()
         };
         return Err(audio_err(path, message));
+    }
+    if let Some(what) = first_skip {
+        observer.warn(&format!(
+            "{}: skipped {} corrupt audio packet(s) (first: {what}); the audio there is missing",
+            path.display(),
+            info.skipped_packets
+        ));
     }
     Ok(info)
 }
