@@ -100,6 +100,12 @@ pub struct Args {
 /// matched pairs 0.69-1.0, other episodes' transcripts 0.34-0.65).
 const MISMATCH_EVIDENCE: f32 = 0.66;
 
+/// Syllables per second of detected speech outside which the transcript cannot be this
+/// audio's: a quarter of the slowest and four times the fastest normal rate (3-6 per second).
+const MIN_SYLLABLES_PER_S: f64 = 0.75;
+/// See [`MIN_SYLLABLES_PER_S`].
+const MAX_SYLLABLES_PER_S: f64 = 24.0;
+
 fn caption_config(args: &Args) -> anyhow::Result<CaptionConfig> {
     let Some(mut c) = CaptionConfig::preset(&args.style) else {
         bail!(
@@ -159,13 +165,47 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         language: args.language.clone(),
         ..Config::default()
     };
-    let out = pipeline::run(
+    let stem = args
+        .audio
+        .file_stem()
+        .map_or_else(|| "episode".into(), |s| s.to_string_lossy().into_owned());
+    // Refuse to overwrite an input before any work (and before any output is written).
+    let inputs = [args.audio.as_path(), args.transcript.as_path()];
+    for f in &args.format {
+        check_not_input(&args.output.join(f.file_name(&stem)), &inputs)?;
+    }
+    let prepared = pipeline::prepare(
         &args.audio,
         &bytes,
         &args.transcript,
         &config,
         &StderrObserver,
     )?;
+    // A transcript ten times too long or short for the speech heard is evidently for other
+    // audio; say so before aligning, whose cost grows with the transcript.
+    let rate = prepared.syllables_per_second();
+    if !(MIN_SYLLABLES_PER_S..=MAX_SYLLABLES_PER_S).contains(&rate) && !args.force {
+        let speech: f64 = prepared
+            .timeline
+            .speech
+            .iter()
+            .map(|s| s.end - s.start)
+            .sum();
+        let why = if rate.is_finite() {
+            format!(
+                "it would be spoken at {rate:.1} syllables per second of the {speech:.1} s of \
+                 speech found (people speak 3-6)"
+            )
+        } else {
+            "no speech was found in the audio".to_string()
+        };
+        eprintln!(
+            "podcue: error: the transcript does not seem to match the audio: {why}; nothing \
+             written. Check that the files belong together, or use --force to write anyway."
+        );
+        return Ok(exit::MISMATCH);
+    }
+    let out = pipeline::finish(prepared, &config);
     report_confidence(&out);
     let mismatch = out.alignment.match_evidence < MISMATCH_EVIDENCE;
     if mismatch && !args.force {
@@ -179,10 +219,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("{}: cannot create the output folder", args.output.display()))?;
-    let stem = args
-        .audio
-        .file_stem()
-        .map_or_else(|| "episode".into(), |s| s.to_string_lossy().into_owned());
     write_outputs(&out, &args, &config, &stem)?;
     Ok(exit::OK)
 }
