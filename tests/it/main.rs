@@ -3,5 +3,7 @@
 mod captions;
 mod chapters;
 mod check;
+mod fuzz_regressions;
+mod robust;
 mod tag;
 mod transcript;
