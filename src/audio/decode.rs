@@ -365,8 +365,9 @@ fn run(
     if info.source_frames == 0 {
         let message = if info.skipped_packets > 0 {
             format!(
-                "no decodable audio: all {} packets were corrupt; is the file damaged?",
-                info.skipped_packets
+                "no decodable audio: all {} packets were corrupt (first: {}); is the file damaged?",
+                info.skipped_packets,
+                first_skip.as_deref().unwrap_or("?")
             )
         } else {
             "no audio in the file (zero samples)".to_string()
