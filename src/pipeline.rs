@@ -63,6 +63,64 @@ pub fn analyse(
     Ok((info, features, timeline))
 }
 
+/// The parsed transcript and the analysed audio, before alignment: enough to tell a
+/// transcript that cannot belong to the audio (see [`Prepared::syllables_per_second`]) without
+/// paying for an alignment whose cost grows with the transcript's length.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// About the audio.
+    pub info: AudioInfo,
+    /// Frame features.
+    pub features: Features,
+    /// Speech/pause structure.
+    pub timeline: Timeline,
+    /// The parsed transcript.
+    pub document: Document,
+}
+
+impl Prepared {
+    /// Syllables of the transcript per second of detected speech (infinite when the audio has
+    /// no speech). People speak 3-6 syllables per second; far outside that, the transcript is
+    /// for other audio (ten times too long, a tenth, or words over silence).
+    pub fn syllables_per_second(&self) -> f64 {
+        let syllables: f64 = self
+            .document
+            .words
+            .iter()
+            .map(|w| f64::from(w.syllables))
+            .sum();
+        let speech: f64 = self.timeline.speech.iter().map(|s| s.end - s.start).sum();
+        if speech > 0.0 {
+            syllables / speech
+        } else if syllables > 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Parses the transcript and analyses the audio (the transcript first: it fails fast).
+pub fn prepare(
+    audio_path: &Path,
+    transcript_bytes: &[u8],
+    transcript_path: &Path,
+    config: &Config,
+    observer: &dyn Observer,
+) -> Result<Prepared> {
+    let options = ParseOptions {
+        language: config.language.clone(),
+    };
+    let document = transcript::parse(transcript_bytes, transcript_path, &options)?;
+    let (info, features, timeline) = analyse(audio_path, config, observer)?;
+    Ok(Prepared {
+        info,
+        features,
+        timeline,
+        document,
+    })
+}
+
 /// Runs the whole chain on an audio file and transcript bytes.
 pub fn run(
     audio_path: &Path,
@@ -71,15 +129,28 @@ pub fn run(
     config: &Config,
     observer: &dyn Observer,
 ) -> Result<Output> {
-    let options = ParseOptions {
-        language: config.language.clone(),
-    };
-    let document = transcript::parse(transcript_bytes, transcript_path, &options)?;
-    let (info, features, timeline) = analyse(audio_path, config, observer)?;
+    let prepared = prepare(
+        audio_path,
+        transcript_bytes,
+        transcript_path,
+        config,
+        observer,
+    )?;
+    Ok(finish(prepared, config))
+}
+
+/// Aligns a prepared transcript and builds cues and chapters.
+pub fn finish(prepared: Prepared, config: &Config) -> Output {
+    let Prepared {
+        info,
+        features,
+        timeline,
+        document,
+    } = prepared;
     let alignment = align::align(&document, &timeline, &features, &config.align);
     let cues = captions::build(&document, &alignment, &config.captions);
     let chapters = chapters::find(&document, &alignment, info.duration, &config.chapters);
-    Ok(Output {
+    Output {
         info,
         features,
         timeline,
@@ -87,5 +158,5 @@ pub fn run(
         alignment,
         cues,
         chapters,
-    })
+    }
 }

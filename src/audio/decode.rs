@@ -72,6 +72,16 @@ pub fn decode_to_mono(
         });
         let mut resampler: Option<MonoResampler> = None;
         let mut setup_err: Option<String> = None;
+        // A DC offset (a cheap interface, a bad ADC) would otherwise read as loud energy in
+        // every frame, silence included, and no pause would be found.
+        let mut dc = DcBlocker::default();
+        let mut blocked: Vec<f32> = Vec::new();
+        let mut sink = |samples: &[f32]| {
+            blocked.clear();
+            blocked.extend(samples.iter().map(|&x| dc.filter(x)));
+            sink(&blocked);
+        };
+        let sink = &mut sink;
         for block in rx {
             if resampler.is_none() && setup_err.is_none() {
                 match MonoResampler::new(block.rate, block.channels) {
@@ -111,6 +121,26 @@ struct Block {
 const BLOCK_SAMPLES: usize = 32_768;
 /// Blocks in flight between the threads: bounds the memory the pipeline holds.
 const PIPELINE_DEPTH: usize = 8;
+
+/// A one-pole DC-blocking high-pass, `y[n] = x[n] - x[n-1] + R y[n-1]`: with R = 0.995 at
+/// 16 kHz the corner is about 13 Hz, far below speech, and an offset settles in ~10 ms.
+#[derive(Default)]
+struct DcBlocker {
+    x1: f32,
+    y1: f32,
+}
+
+impl DcBlocker {
+    const R: f32 = 0.995;
+    fn filter(&mut self, x: f32) -> f32 {
+        // A NaN or infinity (a hostile float WAV) would stick in the feedback forever.
+        let x = if x.is_finite() { x } else { 0.0 };
+        let y = x - self.x1 + Self::R * self.y1;
+        self.x1 = x;
+        self.y1 = y;
+        y
+    }
+}
 
 /// Decodes `path` at its own sample rate with all its channels, gapless, and pushes
 /// interleaved f32 blocks to `sink` (for per-chapter export). `AudioInfo` gives rate and channels.
@@ -153,6 +183,26 @@ pub fn decode_interleaved(
             "the decoder failed on malformed data; the file is corrupt or not audio \
              (try re-encoding it with ffmpeg)",
         )),
+    }
+}
+
+/// What to tell the user when no format reader accepts the file. A file cut short (an
+/// interrupted download) is the common case, so it gets its own words rather than "not audio".
+fn probe_message(e: &SymError) -> String {
+    let text = e.to_string();
+    let truncated =
+        matches!(e, SymError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof);
+    if truncated {
+        format!("the file ends inside its header ({text}); it is truncated or not audio")
+    } else if text.contains("missing moov") {
+        "the MP4/M4A index (moov box) is missing; the file is truncated (an incomplete \
+         download?) or not an MP4"
+            .to_string()
+    } else {
+        format!(
+            "not a recognised audio format ({text}); supported: MP3, M4A/AAC, MP4, MKV, FLAC, \
+             Ogg Vorbis, WAV, AIFF, CAF"
+        )
     }
 }
 
@@ -257,6 +307,18 @@ fn run(
             ),
         ));
     }
+    // A header rate outside what we can resample (0 Hz, 4 GHz) is a corrupt header: say so
+    // up front instead of failing every packet.
+    if let Some(rate) = params.sample_rate
+        && !(MIN_RATE..=MAX_RATE).contains(&rate)
+    {
+        return Err(audio_err(
+            path,
+            format!(
+                "the audio track declares an impossible sample rate ({rate} Hz); the header is corrupt"
+            ),
+        ));
+    }
     let mut decoder: Box<dyn AudioDecoder> = registry
         .make_audio_decoder(&params, &AudioDecoderOptions::default().gapless(true))
         .map_err(|e| audio_err(path, format!("cannot decode this audio track: {e}")))?;
@@ -273,17 +335,13 @@ fn run(
     let mut to_skip = edit.skip;
     let mut remaining = edit.keep;
     let mut consecutive_failures = 0u64;
-    let mut warned = false;
-    let mut last_problem = String::new();
+    // The first skip's reason, warned about only once decoding succeeded: a file that ends in
+    // an error must give one error line, not a warning and then the error.
+    let mut first_skip: Option<String> = None;
     let mut warn_skip = |info: &mut AudioInfo, what: &str| {
         info.skipped_packets += 1;
-        last_problem = what.to_string();
-        if !warned {
-            warned = true;
-            observer.warn(&format!(
-                "{}: skipped a corrupt audio packet ({what}); later ones are counted silently",
-                path.display()
-            ));
+        if first_skip.is_none() {
+            first_skip = Some(what.to_string());
         }
     };
 
@@ -380,38 +438,23 @@ fn run(
     if info.source_frames == 0 {
         let message = if info.skipped_packets > 0 {
             format!(
-                "no decodable audio: all {} packets failed ({}); the file is damaged or \
-                 truncated",
-                info.skipped_packets, last_problem
+                "no decodable audio: all {} packets were corrupt (first: {}); is the file damaged?",
+                info.skipped_packets,
+                first_skip.as_deref().unwrap_or("?")
             )
         } else {
             "no audio in the file (zero samples)".to_string()
         };
         return Err(audio_err(path, message));
     }
-    Ok(info)
-}
-
-/// What to tell a user whose file symphonia could not open.
-fn probe_message(e: &SymError) -> String {
-    const SUPPORTED: &str =
-        "supported: MP3, M4A/AAC, MP4, MKV/WebM, FLAC, Ogg Vorbis, WAV, AIFF, CAF";
-    match e {
-        SymError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
-            "the file ends inside its header; it is truncated (an interrupted download?) \
-             or not audio"
-                .to_string()
-        }
-        SymError::Unsupported(what) if what.contains("moov") => {
-            "the MP4/M4A index (moov atom) is missing; the file is truncated or was not \
-             finished writing"
-                .to_string()
-        }
-        SymError::Unsupported(what) if what.contains("no suitable format reader") => {
-            format!("not a recognised audio format; is this an audio file? ({SUPPORTED})")
-        }
-        other => format!("cannot read this file as audio ({other}); {SUPPORTED}"),
+    if let Some(what) = first_skip {
+        observer.warn(&format!(
+            "{}: skipped {} corrupt audio packet(s) (first: {what}); the audio there is missing",
+            path.display(),
+            info.skipped_packets
+        ));
     }
+    Ok(info)
 }
 
 // ---- MP4 edit list (symphonia 0.6's isomp4 reader does not apply it) ----

@@ -105,6 +105,12 @@ pub struct Args {
 /// matched pairs 0.88-1.0, other episodes' transcripts 0.56-0.78).
 const MISMATCH_EVIDENCE: f32 = 0.83;
 
+/// Syllables per second of detected speech outside which the transcript cannot be this
+/// audio's: a quarter of the slowest and four times the fastest normal rate (3-6 per second).
+const MIN_SYLLABLES_PER_S: f64 = 0.75;
+/// See [`MIN_SYLLABLES_PER_S`].
+const MAX_SYLLABLES_PER_S: f64 = 24.0;
+
 pub(crate) fn caption_config(args: &Args) -> anyhow::Result<CaptionConfig> {
     let Some(mut c) = CaptionConfig::preset(&args.style) else {
         bail!(
@@ -151,11 +157,14 @@ fn check_not_input(target: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
 
 /// What [`process`] did with one episode.
 pub(crate) struct Processed {
-    /// Everything the pipeline computed.
-    pub out: Output,
-    /// The transcript evidently does not match the audio (then nothing was written unless
+    /// Decoded length of the audio, seconds.
+    pub duration: f64,
+    /// Everything the pipeline computed (`None` when the transcript was refused before
+    /// aligning).
+    pub out: Option<Output>,
+    /// Why the transcript evidently does not match the audio (then nothing was written unless
     /// `--force`).
-    pub mismatch: bool,
+    pub mismatch: Option<String>,
     /// The files written.
     pub written: Vec<PathBuf>,
 }
@@ -203,17 +212,55 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
         language: args.language.clone(),
         ..Config::default()
     };
-    let out = pipeline::run(&args.audio, &bytes, &args.transcript, &config, observer)?;
-    let mismatch = out.alignment.match_evidence < MISMATCH_EVIDENCE;
+    // Refuse to overwrite an input before any work (and before any output is written).
+    let inputs = [args.audio.as_path(), args.transcript.as_path()];
+    for target in output_paths(args) {
+        check_not_input(&target, &inputs)?;
+    }
+    let prepared = pipeline::prepare(&args.audio, &bytes, &args.transcript, &config, observer)?;
+    let duration = prepared.info.duration;
+    // A transcript ten times too long or short for the speech heard is evidently for other
+    // audio; say so before aligning, whose cost grows with the transcript.
+    let rate = prepared.syllables_per_second();
+    if !(MIN_SYLLABLES_PER_S..=MAX_SYLLABLES_PER_S).contains(&rate) && !args.force {
+        let speech: f64 = prepared
+            .timeline
+            .speech
+            .iter()
+            .map(|s| s.end - s.start)
+            .sum();
+        let why = if rate.is_finite() {
+            format!(
+                "it would be spoken at {rate:.1} syllables per second of the {speech:.1} s of \
+                 speech found (people speak 3-6)"
+            )
+        } else {
+            "no speech was found in the audio".to_string()
+        };
+        return Ok(Processed {
+            duration,
+            out: None,
+            mismatch: Some(why),
+            written: Vec::new(),
+        });
+    }
+    let out = pipeline::finish(prepared, &config);
+    let mismatch = (out.alignment.match_evidence < MISMATCH_EVIDENCE).then(|| {
+        format!(
+            "its sentences do not fit the audio's pauses (match evidence {:.2}, mean confidence {:.2})",
+            out.alignment.match_evidence, out.alignment.mean_confidence
+        )
+    });
     let mut written = Vec::new();
-    if !mismatch || args.force {
+    if mismatch.is_none() || args.force {
         std::fs::create_dir_all(&args.output).with_context(|| {
             format!("{}: cannot create the output folder", args.output.display())
         })?;
         written = write_outputs(&out, args, &config, &stem_of(&args.audio))?;
     }
     Ok(Processed {
-        out,
+        duration,
+        out: Some(out),
         mismatch,
         written,
     })
@@ -223,14 +270,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let observer = Progress::new();
     let done = process(&args, &observer)?;
     observer.finish("parse, align, cues, chapters, write");
-    let out = &done.out;
-    report_confidence(out);
-    if done.mismatch && !args.force {
+    if let Some(out) = &done.out {
+        report_confidence(out);
+    }
+    if let Some(why) = &done.mismatch
+        && !args.force
+    {
         eprintln!(
-            "podcue: error: the transcript does not seem to match the audio (match evidence {:.2}, \
-             mean confidence {:.2}); nothing written. Check that the files belong together, or use \
-             --force to write anyway.",
-            out.alignment.match_evidence, out.alignment.mean_confidence
+            "podcue: error: the transcript does not seem to match the audio: {why}; nothing \
+             written. Check that the files belong together, or use --force to write anyway."
         );
         return Ok(exit::MISMATCH);
     }

@@ -168,13 +168,12 @@ fn run_one(args: &Args, ep: &Episode, clash: Option<&PathBuf>) -> Row {
     row.warnings = collect.0.into_inner().unwrap_or_default();
     match result {
         Ok(Ok(done)) => {
-            row.duration_s = Some(done.out.info.duration);
-            row.mean_confidence = Some(done.out.alignment.mean_confidence);
-            if done.mismatch && !args.allow_mismatch {
+            row.duration_s = Some(done.duration);
+            row.mean_confidence = done.out.as_ref().map(|o| o.alignment.mean_confidence);
+            if let Some(why) = done.mismatch.filter(|_| !args.allow_mismatch) {
                 row.status = Status::Mismatch;
                 row.error = Some(format!(
-                    "the transcript does not seem to match the audio (match evidence {:.2}); nothing written",
-                    done.out.alignment.match_evidence
+                    "the transcript does not seem to match the audio: {why}; nothing written"
                 ));
             } else {
                 row.status = Status::Ok;

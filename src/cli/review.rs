@@ -101,12 +101,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
     let config = align::caption_config(&align_args)?;
-    let speakers = Speakers::new(&done.out.document.speakers, &config.speaker_names);
-    write_page(&done.out, &args.audio, &target, &speakers)?;
-    if done.mismatch {
+    // With `force`, the pipeline always runs to the end.
+    let Some(out) = &done.out else {
+        anyhow::bail!("the alignment did not run");
+    };
+    let speakers = Speakers::new(&out.document.speakers, &config.speaker_names);
+    write_page(out, &args.audio, &target, &speakers)?;
+    if let Some(why) = &done.mismatch {
         eprintln!(
-            "podcue: warning: the transcript does not seem to match the audio (match evidence {:.2}); the page shows what was found",
-            done.out.alignment.match_evidence
+            "podcue: warning: the transcript does not seem to match the audio: {why}; the page shows what was found"
         );
     }
     progress::info(&format!("wrote {}", target.display()));

@@ -5,6 +5,8 @@ mod batch;
 mod captions;
 mod chapters;
 mod check;
+mod fuzz_regressions;
 mod review;
+mod robust;
 mod tag;
 mod transcript;
