@@ -106,6 +106,8 @@ pub struct Costs {
     /// Distance (in units of the typical spread of a stretch around its speaker) that costs
     /// nothing: only audio clearly in another voice counts.
     pub voice_tolerance: f64,
+    /// Offer points where the voice changes inside running speech as boundary candidates.
+    pub change_points: bool,
 }
 
 impl Default for Costs {
@@ -119,6 +121,7 @@ impl Default for Costs {
             placed: [0.8, 1.2, 2.0, 2.0],
             voice: 0.3,
             voice_tolerance: 2.0,
+            change_points: true,
         }
     }
 }
@@ -484,6 +487,25 @@ fn episode_gaps(timeline: &Timeline, duration: f64) -> Vec<Gap> {
     gaps
 }
 
+/// Adds zero-length gaps at voice change points that are not near a pause.
+fn add_change_points(gaps: &mut Vec<Gap>, points: &[(f64, f64)]) {
+    for &(t, strength) in points {
+        let i = gaps.partition_point(|g| g.end < t);
+        let near = |g: Option<&Gap>| g.is_some_and(|g| g.start - 0.15 <= t && t <= g.end + 0.15);
+        if near(gaps.get(i)) || near(i.checked_sub(1).and_then(|j| gaps.get(j))) {
+            continue;
+        }
+        gaps.insert(
+            i,
+            Gap {
+                start: t,
+                end: t,
+                strength,
+            },
+        );
+    }
+}
+
 /// Aligns `doc` to the audio described by `timeline` (and `features`, for evidence beyond pauses).
 pub fn align(
     doc: &Document,
@@ -506,7 +528,16 @@ pub fn align(
     if n == 0 || duration <= 0.0 {
         return out;
     }
+    let index = voice::SpectralIndex::new(features);
     let gaps = episode_gaps(timeline, duration);
+    // The second pass also offers the points where the voice changes without a pause.
+    let mut gaps_with_changes = gaps.clone();
+    if config.costs.change_points {
+        add_change_points(
+            &mut gaps_with_changes,
+            &voice::change_points(&index, features, &timeline.speech),
+        );
+    }
     let total_syl: f64 = sp.syllables.iter().sum();
     let total_speech: f64 = timeline.speech.iter().map(Span::len).sum::<f64>().max(0.1);
     let n_speakers = sp.speaker.iter().copied().max().unwrap_or(0) + 1;
@@ -517,13 +548,12 @@ pub fn align(
     let mut conf = vec![0.0f32; n];
     let mut skipped = Vec::new();
     let mut evidence = 0.0;
-    let index = voice::SpectralIndex::new(features);
     let mut voices: Option<voice::Voices> = None;
     for pass in 0..2 {
         skipped.clear();
         place_words(
             &sp,
-            &gaps,
+            if pass == 0 { &gaps } else { &gaps_with_changes },
             &rates,
             timeline,
             config,

@@ -166,3 +166,78 @@ impl Voices {
         self.weight * (distance - self.tolerance).max(0.0) * evidence
     }
 }
+
+/// Half-width of the windows compared on each side of a candidate change point, frames.
+const CHANGE_WINDOW: usize = 40;
+
+/// Points inside running speech where the voice changes: the spectral shape and level of the
+/// 0.4 s before and after differ most (local maxima well above the episode's typical
+/// difference), moved to the quietest frame nearby. Turn changes without a pause (fast
+/// panels, interruptions) have nothing else to mark them. Returns (time, strength 0..1).
+pub(super) fn change_points(
+    index: &SpectralIndex,
+    features: &Features,
+    speech: &[Span],
+) -> Vec<(f64, f64)> {
+    let n = features.len();
+    let w = CHANGE_WINDOW;
+    if n < 4 * w {
+        return Vec::new();
+    }
+    let hop = index.hop_s;
+    let mut level_prefix = Vec::with_capacity(n + 1);
+    level_prefix.push(0.0f64);
+    for &e in &features.energy_db {
+        level_prefix.push(level_prefix[level_prefix.len() - 1] + f64::from(e));
+    }
+    let mut score = vec![0.0f64; n];
+    for span in speech {
+        let a = ((span.start / hop).round() as usize).max(w);
+        let b = ((span.end / hop).round() as usize).min(n - w);
+        for t in a..b {
+            let left = index.mean((t - w) as f64 * hop, t as f64 * hop);
+            let right = index.mean(t as f64 * hop, (t + w) as f64 * hop);
+            if left.1 < (w / 3) as u32 || right.1 < (w / 3) as u32 {
+                continue;
+            }
+            let shape: f64 = (0..N_BANDS)
+                .map(|j| (left.0[j] - right.0[j]).powi(2))
+                .sum::<f64>()
+                / N_BANDS as f64;
+            let level_l = (level_prefix[t] - level_prefix[t - w]) / w as f64;
+            let level_r = (level_prefix[t + w] - level_prefix[t]) / w as f64;
+            score[t] = shape + ((level_l - level_r) / 3.0).powi(2);
+        }
+    }
+    let mut sorted: Vec<f64> = score.iter().copied().filter(|&s| s > 0.0).collect();
+    if sorted.len() < 100 {
+        return Vec::new();
+    }
+    sorted.sort_by(f64::total_cmp);
+    let typical = sorted[sorted.len() / 2];
+    let high = sorted[sorted.len() * 97 / 100].max(4.0 * typical);
+    let mut out = Vec::new();
+    for t in w..n - w {
+        let s = score[t];
+        if s < high {
+            continue;
+        }
+        let lo = t.saturating_sub(w);
+        let hi = (t + w).min(n);
+        if score[lo..hi].iter().any(|&x| x > s)
+            || out.last().is_some_and(|&(p, _): &(usize, f64)| t - p < w)
+        {
+            continue;
+        }
+        // The voices meet where the energy dips.
+        let a = t.saturating_sub(15);
+        let b = (t + 15).min(n);
+        let dip = (a..b)
+            .min_by(|&x, &y| features.energy_db[x].total_cmp(&features.energy_db[y]))
+            .unwrap_or(t);
+        out.push((dip, (s / high).min(3.0) / 3.0));
+    }
+    out.into_iter()
+        .map(|(f, s)| (f as f64 * hop, 0.15 + 0.25 * s))
+        .collect()
+}
