@@ -50,6 +50,10 @@ pub struct Alignment {
     pub low_confidence: Vec<Span>,
     /// Mean word confidence.
     pub mean_confidence: f32,
+    /// How much better (DP cost per sentence) the transcript's own sentence order fits the
+    /// audio than shuffled orders; `None` with too few sentences to tell. Near zero or below:
+    /// the transcript belongs to other audio.
+    pub order_evidence: Option<f32>,
     /// How well the transcript's structure fits the audio's pauses, about 0..1 (below about
     /// 0.66 the transcript evidently belongs to other audio).
     pub match_evidence: f32,
@@ -57,6 +61,19 @@ pub struct Alignment {
     /// unlabelled transcripts have one entry).
     pub seconds_per_syllable: Vec<f64>,
 }
+
+impl Alignment {
+    /// True when the transcript evidently belongs to other audio: its own sentence order fits
+    /// the audio hardly better than shuffled orders of the same sentences. On the corpus,
+    /// matched transcripts score 0.40-1.55, other episodes' transcripts -0.18-0.06; real
+    /// recordings 0.11-0.55. Too few sentences to tell: false.
+    pub fn evidently_mismatched(&self) -> bool {
+        self.order_evidence.is_some_and(|e| e < MIN_ORDER_EVIDENCE)
+    }
+}
+
+/// Order evidence (DP cost per sentence) below which a transcript does not fit its audio.
+const MIN_ORDER_EVIDENCE: f32 = 0.075;
 
 /// Aligner settings.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -219,8 +236,17 @@ fn duration_cost(syllables: f64, seconds_per_syllable: f64, speech: f64, costs: 
     z * z
 }
 
+/// [`duration_cost`] from precomputed logarithms (`ln_speech` is NaN when there is no speech).
+fn fast_duration_cost(ln_speech: f64, ln_expected: f64, costs: &Costs) -> f64 {
+    if ln_speech.is_nan() {
+        return 1e6;
+    }
+    let z = (ln_speech - ln_expected) / costs.duration_log_sigma;
+    z * z
+}
+
 /// Solves the DP; returns for each anchor the gap it sits on (entry, exit) or `None`.
-fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
+fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
     let n_anchors = p.kinds.len();
     let n_gaps = p.gaps.len();
     // Prefix sums of gap lengths, to get the speech time between two gaps in O(1).
@@ -235,13 +261,32 @@ fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
         let total = p.gaps[to].start - p.gaps[from].end;
         total - (gap_len_prefix[to] - gap_len_prefix[from + 1])
     };
+    // log(speech + softening) for every gap pair the search can visit, so the innermost loop
+    // does no logarithms (they were a fifth of the whole run's time on an hour).
+    let soft = p.costs.duration_softening_s;
+    let step = p.max_gap_step.max(1);
+    let mut ln_speech = vec![f64::NAN; n_gaps * step];
+    for to in 0..n_gaps {
+        for k in 1..=step.min(to) {
+            let speech = speech_between(to - k, to);
+            if speech > 0.0 {
+                ln_speech[to * step + k - 1] = (speech + soft).ln();
+            }
+        }
+    }
+    // Prefix sums of the cost of leaving each gap inside a stretch.
+    let mut internal_prefix = Vec::with_capacity(n_gaps + 1);
+    internal_prefix.push(0.0);
+    for g in p.gaps {
+        let c = p.costs.internal_pause + p.costs.internal_pause_strength * g.strength.powi(3);
+        internal_prefix.push(internal_prefix[internal_prefix.len() - 1] + c);
+    }
     let internal_cost = |from: usize, to: usize| -> f64 {
-        (from + 1..to)
-            .map(|g| {
-                p.costs.internal_pause
-                    + p.costs.internal_pause_strength * p.gaps[g].strength.powi(3)
-            })
-            .sum()
+        if to > from + 1 {
+            internal_prefix[to] - internal_prefix[from + 1]
+        } else {
+            0.0
+        }
     };
     // Chunk syllable prefix sums for multi-chunk transitions.
     let mut syl_prefix = vec![0.0];
@@ -300,11 +345,10 @@ fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
                 let mut arg = (usize::MAX, usize::MAX);
                 for a0 in a.saturating_sub(p.max_anchor_step)..a {
                     let (lo0, hi0) = p.bands[a0];
-                    let syl = syl_prefix[a] - syl_prefix[a0];
                     let expected = time_prefix[a] - time_prefix[a0];
-                    let sps = if syl > 0.0 { expected / syl } else { 0.2 };
                     let unplaced = unplaced_prefix[a] - unplaced_prefix[a0 + 1];
                     let mix = &mixes[a0 + p.max_anchor_step - a];
+                    let ln_expected = (expected + soft).ln();
                     let g_min = g.saturating_sub(p.max_gap_step).max(lo0);
                     let g_max = g.min(hi0);
                     for g0 in g_min..g_max {
@@ -317,7 +361,11 @@ fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
                         });
                         let total = prev
                             + unplaced
-                            + duration_cost(syl, sps, speech_between(g0, g), p.costs)
+                            + fast_duration_cost(
+                                ln_speech[g * step + (g - g0) - 1],
+                                ln_expected,
+                                p.costs,
+                            )
                             + internal_cost(g0, g)
                             + placed
                             + voice;
@@ -376,7 +424,7 @@ fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
         }
     }
     if g_best == usize::MAX {
-        return placement;
+        return (placement, INF);
     }
     let (mut a, mut g) = (last, g_best);
     let debug = std::env::var("PODCUE_DEBUG_DP").is_ok() && !p.pinned_edges;
@@ -408,10 +456,11 @@ fn solve(p: &Problem) -> Vec<Option<(usize, usize)>> {
         a = a0;
         g = g0;
     }
-    placement
+    (placement, best)
 }
 
 /// Per-word data the aligner works on (spoken words only).
+#[derive(Clone)]
 struct Spoken {
     word: Vec<usize>,
     syllables: Vec<f64>,
@@ -593,6 +642,22 @@ pub fn align(
     }
     out.seconds_per_syllable = rates;
     out.match_evidence = evidence;
+    out.order_evidence = order_evidence(
+        &sp,
+        &gaps,
+        &out.seconds_per_syllable,
+        timeline,
+        config,
+        &index,
+        &ends,
+    )
+    .map(|e| e as f32);
+    if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
+        eprintln!(
+            "FIT match {:.3} order {:?}",
+            out.match_evidence, out.order_evidence
+        );
+    }
     for k in 0..n {
         out.words[sp.word[k]] = Timed {
             start: (starts[k] - config.onset_lead_s).max(0.0),
@@ -703,22 +768,25 @@ fn low_confidence_spans(
     spans
 }
 
-/// Both DP levels over the whole episode, writing word times and confidences.
-#[allow(clippy::too_many_arguments)]
-fn place_words(
+/// The level-1 solution: anchors (before spoken word `anchor_word[j]`), their kinds, the gap
+/// each sits on, and the total cost.
+struct Level1 {
+    anchor_word: Vec<usize>,
+    kinds: Vec<Kind>,
+    placement: Vec<Option<(usize, usize)>>,
+    cost: f64,
+}
+
+/// Places the punctuated boundaries of `sp` on the gaps.
+fn level1(
     sp: &Spoken,
     gaps: &[Gap],
     rates: &[f64],
     timeline: &Timeline,
     config: &AlignConfig,
-    starts: &mut [f64],
-    ends: &mut [f64],
-    conf: &mut [f32],
-    skipped: &mut Vec<Span>,
-    evidence: &mut f32,
     index: &voice::SpectralIndex,
     voices: Option<&voice::Voices>,
-) {
+) -> Level1 {
     let n = sp.word.len();
     // Level 1 anchors: the edges and every punctuated boundary. Anchor j sits before
     // spoken word `anchor_word[j]` (the last anchor at n).
@@ -805,7 +873,183 @@ fn place_words(
         voice: voices.map(|v| (index, v)),
         pinned_edges: false,
     };
-    let placement = solve(&problem);
+    let (placement, cost) = solve(&problem);
+    Level1 {
+        anchor_word,
+        kinds,
+        placement,
+        cost,
+    }
+}
+
+/// Sentences of `sp` as ranges of spoken-word indices.
+fn sentence_blocks(sp: &Spoken) -> Vec<std::ops::Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut k = 0;
+    while k < sp.word.len() {
+        let mut e = k + 1;
+        while e < sp.word.len() && sp.kind_after[e - 1] < Kind::Sentence {
+            e += 1;
+        }
+        blocks.push(k..e);
+        k = e;
+    }
+    blocks
+}
+
+/// `sp` with its sentences in another order (a deterministic shuffle by `seed`).
+fn shuffled(sp: &Spoken, blocks: &[std::ops::Range<usize>], seed: u64) -> Spoken {
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    let mut state = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    for i in (1..order.len()).rev() {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let j = ((state >> 33) % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    let mut out = Spoken {
+        word: vec![],
+        syllables: vec![],
+        speaker: vec![],
+        kind_after: vec![],
+    };
+    for (bi, &b) in order.iter().enumerate() {
+        for k in blocks[b].clone() {
+            out.word.push(sp.word[k]);
+            out.syllables.push(sp.syllables[k]);
+            out.speaker.push(sp.speaker[k]);
+            if k + 1 < blocks[b].end {
+                out.kind_after.push(sp.kind_after[k]);
+            } else if bi + 1 < order.len() {
+                let next = blocks[order[bi + 1]].start;
+                let kind = if sp.speaker[next] == sp.speaker[k] {
+                    Kind::Sentence
+                } else {
+                    Kind::Turn
+                };
+                out.kind_after.push(kind);
+            }
+        }
+    }
+    out
+}
+
+/// How much better the transcript's own sentence order fits the audio than shuffled orders of
+/// the same sentences, per sentence. A transcript of this audio fits its pauses in its own
+/// order far better than shuffled; another episode's transcript fits no better. The test
+/// calibrates itself on each recording, so noisy or natural speech (shallower pauses, looser
+/// timing) does not look like a mismatch. `None` when there are too few sentences to tell.
+fn order_evidence(
+    sp: &Spoken,
+    gaps: &[Gap],
+    rates: &[f64],
+    timeline: &Timeline,
+    config: &AlignConfig,
+    index: &voice::SpectralIndex,
+    ends_hint: &[f64],
+) -> Option<f64> {
+    const SHUFFLES: u64 = 5;
+    let all_blocks = sentence_blocks(sp);
+    if all_blocks.len() < MIN_SENTENCES_FOR_ORDER_TEST {
+        return None;
+    }
+    // A long episode is judged on its opening sentences (and the audio they need), so the
+    // test costs the same for an hour as for ten minutes.
+    let (sp, gaps, timeline) = if all_blocks.len() > ORDER_TEST_SENTENCES {
+        let words = all_blocks[ORDER_TEST_SENTENCES].start;
+        let until = ends_hint
+            .get(words.saturating_sub(1))
+            .copied()
+            .unwrap_or(f64::INFINITY)
+            + 5.0;
+        let head = Spoken {
+            word: sp.word[..words].to_vec(),
+            syllables: sp.syllables[..words].to_vec(),
+            speaker: sp.speaker[..words].to_vec(),
+            kind_after: sp.kind_after[..words - 1].to_vec(),
+        };
+        let cut = gaps.partition_point(|g| g.end <= until);
+        let mut head_gaps = gaps[..cut].to_vec();
+        head_gaps.push(Gap {
+            start: until,
+            end: until,
+            strength: 1.0,
+        });
+        let head_timeline = Timeline {
+            speech: timeline
+                .speech
+                .iter()
+                .copied()
+                .filter(|s| s.start < until)
+                .collect(),
+            ..Timeline::default()
+        };
+        (
+            std::borrow::Cow::Owned(head),
+            std::borrow::Cow::Owned(head_gaps),
+            std::borrow::Cow::Owned(head_timeline),
+        )
+    } else {
+        (
+            std::borrow::Cow::Borrowed(sp),
+            std::borrow::Cow::Borrowed(gaps),
+            std::borrow::Cow::Borrowed(timeline),
+        )
+    };
+    let blocks = sentence_blocks(&sp);
+    let own = level1(&sp, &gaps, rates, &timeline, config, index, None).cost;
+    let mut others: Vec<f64> = (1..=SHUFFLES)
+        .map(|seed| {
+            level1(
+                &shuffled(&sp, &blocks, seed),
+                &gaps,
+                rates,
+                &timeline,
+                config,
+                index,
+                None,
+            )
+            .cost
+        })
+        .collect();
+    others.sort_by(f64::total_cmp);
+    let typical = others[others.len() / 2];
+    if !own.is_finite() || !typical.is_finite() {
+        return None;
+    }
+    Some((typical - own) / blocks.len() as f64)
+}
+
+/// Fewer sentences than this give too little evidence to call a transcript a mismatch.
+const MIN_SENTENCES_FOR_ORDER_TEST: usize = 6;
+/// The order test looks at this many sentences at most.
+const ORDER_TEST_SENTENCES: usize = 150;
+
+/// Both DP levels over the whole episode, writing word times and confidences.
+#[allow(clippy::too_many_arguments)]
+fn place_words(
+    sp: &Spoken,
+    gaps: &[Gap],
+    rates: &[f64],
+    timeline: &Timeline,
+    config: &AlignConfig,
+    starts: &mut [f64],
+    ends: &mut [f64],
+    conf: &mut [f32],
+    skipped: &mut Vec<Span>,
+    evidence: &mut f32,
+    index: &voice::SpectralIndex,
+    voices: Option<&voice::Voices>,
+) {
+    let Level1 {
+        anchor_word,
+        kinds,
+        placement,
+        ..
+    } = level1(sp, gaps, rates, timeline, config, index, voices);
 
     // Record skipped audio (entry gap != exit gap) and the leading/trailing speech.
     let placed: Vec<(usize, (usize, usize))> = placement
@@ -954,7 +1198,7 @@ fn place_stretch(
             voice: None,
             pinned_edges: true,
         };
-        solve(&problem)
+        solve(&problem).0
     };
     // Each run of words between placed boundaries shares its speech by syllables.
     let placed: Vec<(usize, usize)> = placement

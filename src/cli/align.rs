@@ -101,10 +101,6 @@ pub struct Args {
     pub review: bool,
 }
 
-/// Match evidence under which the transcript is taken not to match the audio (on the corpus:
-/// matched pairs 0.88-1.0, other episodes' transcripts 0.56-0.78).
-const MISMATCH_EVIDENCE: f32 = 0.83;
-
 /// Syllables per second of detected speech outside which the transcript cannot be this
 /// audio's: a quarter of the slowest and four times the fastest normal rate (3-6 per second).
 const MIN_SYLLABLES_PER_S: f64 = 0.75;
@@ -245,10 +241,12 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
         });
     }
     let out = pipeline::finish(prepared, &config);
-    let mismatch = (out.alignment.match_evidence < MISMATCH_EVIDENCE).then(|| {
+    let mismatch = out.alignment.evidently_mismatched().then(|| {
         format!(
-            "its sentences do not fit the audio's pauses (match evidence {:.2}, mean confidence {:.2})",
-            out.alignment.match_evidence, out.alignment.mean_confidence
+            "its sentences fit the audio's pauses no better in their own order than shuffled \
+             (order evidence {:.2}, pause fit {:.2})",
+            out.alignment.order_evidence.unwrap_or(0.0),
+            out.alignment.match_evidence
         )
     });
     let mut written = Vec::new();

@@ -927,7 +927,7 @@ fn ctrl_c_exits_130_and_leaves_no_temp_files() {
 /// and mismatched pairs. Ignored: on this synthetic speech the two ranges overlap around the
 /// 0.66 threshold (numbers in the issue-7 report); run with `--ignored --nocapture`.
 #[test]
-#[ignore = "match evidence separates these synthetic pairs poorly; see the issue-7 report"]
+#[ignore = "the order test misses one of six synthetic other-episode pairs (seed 3); kept to measure it"]
 fn other_episode_evidence() {
     let dir = Tmp::new("evidence");
     let config = podcue::pipeline::Config::default();
@@ -949,13 +949,16 @@ fn other_episode_evidence() {
                 &podcue::progress::Silent,
             )
             .unwrap();
-            let e = out.alignment.match_evidence;
+            let a = &out.alignment;
             eprintln!(
-                "seed {seed} {kind}: match evidence {e:.3}, mean confidence {:.3}",
-                out.alignment.mean_confidence
+                "seed {seed} {kind}: order evidence {:?}, pause fit {:.3}",
+                a.order_evidence, a.match_evidence
             );
-            if (kind == "matched") != (e >= 0.66) {
-                bad.push(format!("seed {seed} {kind}: {e:.3}"));
+            if (kind == "matched") == a.evidently_mismatched() {
+                bad.push(format!(
+                    "seed {seed} {kind}: {:?} {:.3}",
+                    a.order_evidence, a.match_evidence
+                ));
             }
         }
     }
