@@ -585,6 +585,48 @@ fn split_timing(line: &str) -> Option<(&str, &str, Option<&str>)> {
     Some((a, b, (!rest.is_empty()).then_some(rest)))
 }
 
+/// Python's `str.isprintable` for one character, approximately: controls, separators other
+/// than the space, and the common format characters are not printable.
+fn py_printable(c: char) -> bool {
+    !(c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}'))
+}
+
+/// Python's `repr` of a string (for error messages identical to `score.py`'s).
+fn py_repr(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(q);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if !py_printable(c) => {
+                let v = c as u32;
+                out.push_str(&match v {
+                    0..=0xff => format!("\\x{v:02x}"),
+                    0x100..=0xffff => format!("\\u{v:04x}"),
+                    _ => format!("\\U{v:08x}"),
+                });
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
 fn starts_keyword(line: &str, kw: &str) -> bool {
     line == kw || line.starts_with(&format!("{kw} ")) || line.starts_with(&format!("{kw}\t"))
 }
@@ -668,20 +710,26 @@ pub fn parse_vtt(data: &[u8]) -> VttParse {
             (Some(first.to_string()), blk[1], &blk[2..])
         } else {
             errors.push(format!(
-                "line {ln}: block is neither a cue nor a NOTE/STYLE/REGION: {:?}",
-                clip(first, 60)
+                "line {ln}: block is neither a cue nor a NOTE/STYLE/REGION: {}",
+                py_repr(&clip(first, 60))
             ));
             invalid += 1;
             continue;
         };
         seen_cue = true;
         let Some((a, b, settings)) = split_timing(tline) else {
-            errors.push(format!("line {ln}: bad timing line {:?}", clip(tline, 80)));
+            errors.push(format!(
+                "line {ln}: bad timing line {}",
+                py_repr(&clip(tline, 80))
+            ));
             invalid += 1;
             continue;
         };
         let (Some(a), Some(b)) = (parse_timestamp(a), parse_timestamp(b)) else {
-            errors.push(format!("line {ln}: bad timestamp in {:?}", clip(tline, 80)));
+            errors.push(format!(
+                "line {ln}: bad timestamp in {}",
+                py_repr(&clip(tline, 80))
+            ));
             invalid += 1;
             continue;
         };
@@ -689,7 +737,10 @@ pub fn parse_vtt(data: &[u8]) -> VttParse {
             let name = setting.split(':').next().unwrap_or("");
             let known = ["vertical", "line", "position", "size", "align", "region"];
             if !setting.contains(':') || !known.contains(&name) {
-                errors.push(format!("line {ln}: unknown cue setting {setting:?}"));
+                errors.push(format!(
+                    "line {ln}: unknown cue setting {}",
+                    py_repr(setting)
+                ));
             }
         }
         if b <= a {
