@@ -494,13 +494,11 @@ pub fn align_tokens(cue_toks: &[String], truth_toks: &[String]) -> Vec<Option<us
             Tag::Replace => {
                 // Tolerate small spelling differences: greedy monotone pairing, 3 tokens ahead.
                 let mut j = op.j1;
-                for i in op.i1..op.i2 {
-                    for jj in j..op.j2.min(j + 3) {
-                        if similar(&cue_toks[i], &truth_toks[jj]) {
-                            res[i] = Some(jj);
-                            j = jj + 1;
-                            break;
-                        }
+                for (slot, tok) in res[op.i1..op.i2].iter_mut().zip(&cue_toks[op.i1..op.i2]) {
+                    let window = &truth_toks[j..op.j2.min(j + 3)];
+                    if let Some(off) = window.iter().position(|t| similar(tok, t)) {
+                        *slot = Some(j + off);
+                        j += off + 1;
                     }
                 }
             }
@@ -1445,10 +1443,9 @@ fn score_chapters(truth: &Truth, data: &[u8], pooled: &mut Pooled) -> ChapterSco
         let st = c.get("startTime");
         match st.and_then(|v| v.as_f64()).filter(|&v| v >= 0.0) {
             Some(v) => {
-                if !c
-                    .get("title")
+                if c.get("title")
                     .and_then(|t| t.as_str())
-                    .is_some_and(|t| !py_strip(t).is_empty())
+                    .is_none_or(|t| py_strip(t).is_empty())
                 {
                     res.errors.push(format!("chapter {k}: missing title"));
                 }
