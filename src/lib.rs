@@ -70,6 +70,7 @@ pub mod captions;
 pub mod chapters;
 pub mod check;
 pub mod error;
+pub mod eval;
 pub mod features;
 pub mod pipeline;
 pub mod progress;

@@ -5,6 +5,7 @@ mod batch;
 mod chapters;
 mod check;
 mod completions;
+mod eval;
 mod progress;
 mod review;
 mod segment;
@@ -36,6 +37,7 @@ Examples:
   podcue check captions.vtt --style bbc
   podcue review episode.mp3 transcript.txt -o review.html
   podcue batch episodes/ -o out/ --report report.json
+  podcue eval --truth episode.truth.json out/episode.vtt
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 transcript does not match the audio, 130 interrupted.";
 
@@ -63,6 +65,7 @@ enum Command {
     Split(split::Args),
     Review(review::Args),
     Batch(batch::Args),
+    Eval(eval::Args),
     Completions(completions::Args),
     Man(completions::ManArgs),
 }
@@ -103,6 +106,7 @@ pub fn run() -> ExitCode {
         Command::Split(args) => split::run(args),
         Command::Review(args) => review::run(args),
         Command::Batch(args) => batch::run(args),
+        Command::Eval(args) => eval::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::run_man(args),
     };

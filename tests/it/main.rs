@@ -6,6 +6,7 @@ mod captions;
 mod chapters;
 mod check;
 mod fuzz_regressions;
+mod eval;
 mod review;
 mod robust;
 mod tag;
