@@ -5,6 +5,7 @@ mod batch;
 mod captions;
 mod chapters;
 mod check;
+mod determinism;
 mod review;
 mod tag;
 mod transcript;
