@@ -45,9 +45,20 @@ pub fn decode_to_mono(
     // caller's sink (features) on the calling thread. A bounded channel keeps memory flat
     // and the order (hence the result) identical to a single pass.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Block>(PIPELINE_DEPTH);
+    // Emptied blocks go back to the decoder: no allocation (and no fresh page faults) per
+    // block on the decoding thread, which is the one that bounds the wall time.
+    let (recycle_tx, recycle_rx) = std::sync::mpsc::sync_channel::<Vec<f32>>(PIPELINE_DEPTH + 2);
     std::thread::scope(|scope| {
         let decoder = scope.spawn(move || {
-            let mut batch = Block::default();
+            let fresh = || {
+                recycle_rx
+                    .try_recv()
+                    .unwrap_or_else(|_| Vec::with_capacity(BLOCK_SAMPLES * 2))
+            };
+            let mut batch = Block {
+                samples: fresh(),
+                ..Block::default()
+            };
             let mut on_block = |block: &[f32], info: &AudioInfo| {
                 batch.rate = info.sample_rate;
                 batch.channels = info.channels;
@@ -56,7 +67,7 @@ pub fn decode_to_mono(
                     let full = std::mem::replace(
                         &mut batch,
                         Block {
-                            samples: Vec::with_capacity(BLOCK_SAMPLES * 2),
+                            samples: fresh(),
                             ..Block::default()
                         },
                     );
@@ -92,6 +103,10 @@ pub fn decode_to_mono(
             if let Some(r) = resampler.as_mut() {
                 r.push(&block.samples, sink);
             }
+            let mut samples = block.samples;
+            samples.clear();
+            // Full (decoder done or ahead): the buffer is simply freed.
+            let _ = recycle_tx.try_send(samples);
         }
         let info = match decoder.join() {
             Ok(r) => r?,

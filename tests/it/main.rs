@@ -7,6 +7,7 @@ mod chapters;
 mod check;
 mod fuzz_regressions;
 mod eval;
+mod determinism;
 mod review;
 mod robust;
 mod tag;

@@ -1,0 +1,169 @@
+//! Results do not depend on the thread count or on how the work is split: `podcue align` on
+//! the bundled sample gives byte-identical files with 1 rayon thread and with the default, and
+//! the two-thread streaming decoder gives the same samples and features as a plain single pass.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use podcue::audio::decode::{decode_interleaved, decode_to_mono};
+use podcue::audio::resample::MonoResampler;
+use podcue::audio::wav::write_wav;
+use podcue::features;
+use podcue::progress::Silent;
+
+fn crate_file(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let p = std::env::temp_dir().join(format!("podcue-it-det-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&p);
+    std::fs::create_dir_all(&p).unwrap();
+    p
+}
+
+/// Runs `podcue align` with `threads` rayon threads (`None`: the default) into a fresh folder;
+/// returns the folder and its files' names and bytes, sorted.
+fn align_outputs(threads: Option<&str>, tag: &str) -> (PathBuf, Vec<(String, Vec<u8>)>) {
+    let out = temp_dir(tag);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_podcue"));
+    cmd.arg("align")
+        .arg(crate_file("audio/sample-episode.mp3"))
+        .arg(crate_file("transcripts/sample-episode.txt"))
+        .arg("--format")
+        .arg("vtt,srt,json,words,chapters,html,txt")
+        .arg("-o")
+        .arg(&out);
+    match threads {
+        Some(n) => cmd.env("RAYON_NUM_THREADS", n),
+        None => cmd.env_remove("RAYON_NUM_THREADS"),
+    };
+    let status = cmd.output().unwrap();
+    assert!(
+        status.status.success(),
+        "podcue align failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    (out, files)
+}
+
+#[test]
+fn align_is_identical_with_one_thread_and_many() {
+    let (d1, one) = align_outputs(Some("1"), "one");
+    let (dd, default) = align_outputs(None, "default");
+    let (d4, four) = align_outputs(Some("4"), "four");
+    assert!(one.len() >= 5, "expected every output, got {}", one.len());
+    for other in [&default, &four] {
+        assert_eq!(
+            one.iter().map(|f| &f.0).collect::<Vec<_>>(),
+            other.iter().map(|f| &f.0).collect::<Vec<_>>()
+        );
+        for (a, b) in one.iter().zip(other.iter()) {
+            assert!(a.1 == b.1, "{} differs between thread counts", a.0);
+        }
+    }
+    for d in [d1, dd, d4] {
+        let _ = std::fs::remove_dir_all(d);
+    }
+}
+
+/// The same mono 16 kHz signal by a plain single-threaded pass: decode, then downmix and
+/// resample in `block`-frame pieces on this thread.
+fn single_pass_mono(path: &Path, block: usize) -> Vec<f32> {
+    let mut source = Vec::new();
+    let info = decode_interleaved(path, &Silent, &mut |b, _| source.extend_from_slice(b)).unwrap();
+    let mut r = MonoResampler::new(info.sample_rate, info.channels).unwrap();
+    let mut out = Vec::new();
+    for piece in source.chunks(block * usize::from(info.channels)) {
+        r.push(piece, &mut |s| out.extend_from_slice(s));
+    }
+    r.finish(&mut |s| out.extend_from_slice(s));
+    out
+}
+
+fn bits(x: &[f32]) -> Vec<u32> {
+    x.iter().map(|v| v.to_bits()).collect()
+}
+
+fn assert_pipeline_matches_single_pass(path: &Path) {
+    let mut streamed = Vec::new();
+    decode_to_mono(path, &Silent, &mut |b| streamed.extend_from_slice(b)).unwrap();
+    assert!(!streamed.is_empty());
+    for block in [1152usize, 4096, 100_003] {
+        let single = single_pass_mono(path, block);
+        assert!(
+            bits(&streamed) == bits(&single),
+            "{}: streamed decode differs from a single pass (block {block})",
+            path.display()
+        );
+    }
+    // Features: 1 thread vs 3 threads, bit for bit.
+    let pool = |n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .unwrap()
+    };
+    let a = pool(1).install(|| features::compute(&streamed));
+    let b = pool(3).install(|| features::compute(&streamed));
+    assert_eq!(a.len(), b.len());
+    let flat = |f: &features::Features| -> Vec<u32> {
+        f.energy_db
+            .iter()
+            .chain(&f.band_db)
+            .chain(f.bands.iter().flatten())
+            .map(|v| v.to_bits())
+            .collect()
+    };
+    assert!(flat(&a) == flat(&b), "features depend on the thread count");
+}
+
+#[test]
+fn streamed_decode_matches_single_pass_on_the_sample() {
+    assert_pipeline_matches_single_pass(&crate_file("audio/sample-episode.mp3"));
+}
+
+#[test]
+fn streamed_decode_matches_single_pass_on_synthetic_audio() {
+    let dir = temp_dir("synth");
+    // 95 s of stereo 44.1 kHz: tone bursts, noise and silences, different in each channel,
+    // long enough to cross many pipeline blocks and feature batches.
+    let rate = 44_100usize;
+    let mut s = 7u64;
+    let mut x = Vec::with_capacity(rate * 95 * 2);
+    for i in 0..rate * 95 {
+        let t = i as f32 / rate as f32;
+        let on = (t * 0.7).fract() < 0.6;
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let n = ((s >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 0.1;
+        let l = if on {
+            0.4 * (t * 220.0 * std::f32::consts::TAU).sin() + n
+        } else {
+            0.0
+        };
+        let r = if on {
+            0.3 * (t * 1330.0 * std::f32::consts::TAU).sin() - n
+        } else {
+            n * 0.01
+        };
+        x.push(l);
+        x.push(r);
+    }
+    let wav = dir.join("synth.wav");
+    write_wav(&wav, &x, rate as u32, 2, 16).unwrap();
+    assert_pipeline_matches_single_pass(&wav);
+    let _ = std::fs::remove_dir_all(dir);
+}
