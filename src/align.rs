@@ -861,6 +861,16 @@ fn level1(
         }
         None => bands,
     };
+    // Read speech and unpunctuated transcripts have many more strong pauses than punctuated
+    // boundaries (breaths between phrases): leaving a strong pause inside a stretch must then
+    // cost less, or the DP would rather slide sentences onto those pauses.
+    let strong_gaps = gaps.iter().filter(|g| g.strength > 0.5).count().max(1);
+    let boundary_share =
+        ((kinds.len().saturating_sub(2)) as f64 / strong_gaps as f64).clamp(0.2, 1.0);
+    let costs = Costs {
+        internal_pause_strength: config.costs.internal_pause_strength * boundary_share,
+        ..config.costs.clone()
+    };
     let problem = Problem {
         chunks: &chunks,
         kinds: &kinds,
@@ -869,7 +879,7 @@ fn level1(
         max_anchor_step: 8,
         max_gap_step: 16,
         skip_cost_per_s: config.skip_cost_per_s,
-        costs: &config.costs,
+        costs: &costs,
         voice: voices.map(|v| (index, v)),
         pinned_edges: false,
     };

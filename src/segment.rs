@@ -64,8 +64,10 @@ impl Timeline {
 /// Segmentation settings.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SegmentConfig {
-    /// Sliding window for the noise floor and speech level, seconds.
+    /// Sliding window for the noise floor, seconds.
     pub window_s: f64,
+    /// Sliding window for the speech level, seconds (never above the long window's level).
+    pub level_window_s: f64,
     /// Where speech ends, as a fraction of the way from the floor up to the speech level.
     pub low_fraction: f32,
     /// Where speech starts again (hysteresis), same scale.
@@ -92,6 +94,7 @@ impl Default for SegmentConfig {
     fn default() -> Self {
         SegmentConfig {
             window_s: 30.0,
+            level_window_s: 8.0,
             low_fraction: 0.30,
             high_fraction: 0.40,
             max_range_db: 50.0,
@@ -125,23 +128,14 @@ fn hist_percentile(hist: &[u32; HIST_BINS], total: u32, p: f32) -> f32 {
     0.0
 }
 
-/// Per-frame noise floor and speech level from sliding-window percentiles. Histograms per
-/// 1 s block, summed over the window as it slides, so the cost is linear in length.
-fn floor_and_level(energy: &[f32], config: &SegmentConfig) -> (Vec<f32>, Vec<f32>) {
-    let n = energy.len();
-    let n_blocks = n.div_ceil(BLOCK_FRAMES);
-    let mut blocks = vec![[0u32; HIST_BINS]; n_blocks];
-    for (i, &e) in energy.iter().enumerate() {
-        blocks[i / BLOCK_FRAMES][hist_bin(e)] += 1;
-    }
-    let half = ((config.window_s / 2.0) / (BLOCK_FRAMES as f64 * HOP_S))
-        .round()
-        .max(1.0) as usize;
+/// Percentiles `ps` of the frame energies in a window of `half` blocks either side of each
+/// block, from per-block histograms summed as the window slides (linear in length).
+fn sliding_percentiles(blocks: &[[u32; HIST_BINS]], half: usize, ps: &[f32]) -> Vec<Vec<f32>> {
+    let n_blocks = blocks.len();
     let mut window = [0u32; HIST_BINS];
     let mut total = 0u32;
     let (mut lo, mut hi) = (0usize, 0usize); // blocks [lo, hi) are in the window
-    let mut block_floor = Vec::with_capacity(n_blocks);
-    let mut block_level = Vec::with_capacity(n_blocks);
+    let mut out = Vec::with_capacity(n_blocks);
     for b in 0..n_blocks {
         let want_hi = (b + half + 1).min(n_blocks);
         let want_lo = b.saturating_sub(half);
@@ -159,10 +153,40 @@ fn floor_and_level(energy: &[f32], config: &SegmentConfig) -> (Vec<f32>, Vec<f32
             }
             lo += 1;
         }
-        let level = hist_percentile(&window, total, 0.95);
-        let floor = hist_percentile(&window, total, 0.10).max(level - config.max_range_db);
+        out.push(
+            ps.iter()
+                .map(|&p| hist_percentile(&window, total, p))
+                .collect(),
+        );
+    }
+    out
+}
+
+/// Per-frame noise floor and speech level from sliding-window percentiles. Histograms per
+/// 1 s block, summed over the window as it slides, so the cost is linear in length.
+fn floor_and_level(energy: &[f32], config: &SegmentConfig) -> (Vec<f32>, Vec<f32>) {
+    let n = energy.len();
+    let n_blocks = n.div_ceil(BLOCK_FRAMES);
+    let mut blocks = vec![[0u32; HIST_BINS]; n_blocks];
+    for (i, &e) in energy.iter().enumerate() {
+        blocks[i / BLOCK_FRAMES][hist_bin(e)] += 1;
+    }
+    let half_blocks = |seconds: f64| {
+        ((seconds / 2.0) / (BLOCK_FRAMES as f64 * HOP_S))
+            .round()
+            .max(1.0) as usize
+    };
+    // The floor needs a long window to see enough silence; the speech level a shorter one, so
+    // a quieter second half (another room, another microphone) gets its own level.
+    let long = sliding_percentiles(&blocks, half_blocks(config.window_s), &[0.10, 0.95]);
+    let short = sliding_percentiles(&blocks, half_blocks(config.level_window_s), &[0.95]);
+    let mut block_floor = Vec::with_capacity(n_blocks);
+    let mut block_level = Vec::with_capacity(n_blocks);
+    for b in 0..n_blocks {
+        let level = short[b][0].min(long[b][1]);
+        let floor = long[b][0].max(level - config.max_range_db);
         block_floor.push(floor);
-        block_level.push(level);
+        block_level.push(level.max(floor));
     }
     // Interpolate between block centres so the threshold has no steps.
     let mut floor = Vec::with_capacity(n);

@@ -83,16 +83,6 @@ pub fn decode_to_mono(
         });
         let mut resampler: Option<MonoResampler> = None;
         let mut setup_err: Option<String> = None;
-        // A DC offset (a cheap interface, a bad ADC) would otherwise read as loud energy in
-        // every frame, silence included, and no pause would be found.
-        let mut dc = DcBlocker::default();
-        let mut blocked: Vec<f32> = Vec::new();
-        let mut sink = |samples: &[f32]| {
-            blocked.clear();
-            blocked.extend(samples.iter().map(|&x| dc.filter(x)));
-            sink(&blocked);
-        };
-        let sink = &mut sink;
         for block in rx {
             if resampler.is_none() && setup_err.is_none() {
                 match MonoResampler::new(block.rate, block.channels) {
@@ -136,26 +126,6 @@ struct Block {
 const BLOCK_SAMPLES: usize = 32_768;
 /// Blocks in flight between the threads: bounds the memory the pipeline holds.
 const PIPELINE_DEPTH: usize = 8;
-
-/// A one-pole DC-blocking high-pass, `y[n] = x[n] - x[n-1] + R y[n-1]`: with R = 0.995 at
-/// 16 kHz the corner is about 13 Hz, far below speech, and an offset settles in ~10 ms.
-#[derive(Default)]
-struct DcBlocker {
-    x1: f32,
-    y1: f32,
-}
-
-impl DcBlocker {
-    const R: f32 = 0.995;
-    fn filter(&mut self, x: f32) -> f32 {
-        // A NaN or infinity (a hostile float WAV) would stick in the feedback forever.
-        let x = if x.is_finite() { x } else { 0.0 };
-        let y = x - self.x1 + Self::R * self.y1;
-        self.x1 = x;
-        self.y1 = y;
-        y
-    }
-}
 
 /// Decodes `path` at its own sample rate with all its channels, gapless, and pushes
 /// interleaved f32 blocks to `sink` (for per-chapter export). `AudioInfo` gives rate and channels.
