@@ -1088,6 +1088,7 @@ fn place_words(
             &gaps[g0..=g1],
             rates,
             &config.costs,
+            &timeline.nuclei,
             starts,
             ends,
             conf,
@@ -1168,6 +1169,7 @@ fn place_stretch(
     gaps: &[Gap],
     rates: &[f64],
     costs: &Costs,
+    nuclei: &[f64],
     starts: &mut [f64],
     ends: &mut [f64],
     conf: &mut [f32],
@@ -1237,11 +1239,52 @@ fn place_stretch(
             }
             t
         };
+        // With no pause inside, the syllable nuclei heard in the run say where each syllable
+        // is: a word boundary after `c` of the run's syllables falls between the nuclei that
+        // many syllables in (scaled when the counts differ).
+        let inside = nuclei.partition_point(|&t| t <= t0)..nuclei.partition_point(|&t| t < t1);
+        let by_nuclei = inner_pauses.is_empty() && inside.len() >= 2 && run.len() >= 2;
+        let n_nuclei = inside.len() as f64;
+        let at = |u: f64| -> f64 {
+            if !by_nuclei {
+                return to_time(u / syl * speech_time);
+            }
+            // Syllable position u in [0, syl] -> time: nucleus j (0-based) sits at position
+            // (j + 0.5) * syl / n, the run's edges at 0 and syl.
+            let x = u / syl * n_nuclei - 0.5;
+            let time_of = |j: isize| -> f64 {
+                if j < 0 {
+                    t0
+                } else if j as usize >= inside.len() {
+                    t1
+                } else {
+                    nuclei[inside.start + j as usize]
+                }
+            };
+            let (j, frac) = (x.floor() as isize, x - x.floor());
+            // Below the first nucleus and above the last, interpolate to the run's edges.
+            let (a, b) = if j < 0 {
+                (t0, time_of(0))
+            } else {
+                (time_of(j), time_of(j + 1))
+            };
+            let frac = if j < 0 {
+                (u / syl * n_nuclei / 0.5).clamp(0.0, 1.0)
+            } else {
+                frac
+            };
+            if j >= 0 && j as usize + 1 >= inside.len() {
+                let last = time_of(inside.len() as isize - 1);
+                let rest = ((x - (inside.len() as f64 - 1.0)) / 0.5).clamp(0.0, 1.0);
+                return last + (t1 - last) * rest;
+            }
+            a + (b - a) * frac
+        };
         let mut acc = 0.0;
         for &k in run {
-            let s = to_time(acc / syl * speech_time);
+            let s = at(acc);
             acc += sp.syllables[k];
-            let e = to_time(acc / syl * speech_time);
+            let e = at(acc);
             starts[k] = s;
             ends[k] = e;
             conf[k] = if run.len() == 1 { 0.95 } else { 0.8 };
