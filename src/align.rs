@@ -80,6 +80,8 @@ const MIN_ORDER_EVIDENCE: f32 = 0.075;
 pub struct AlignConfig {
     /// Half-width of the search band around the proportional map, seconds.
     pub band_s: f64,
+    /// Half-width of the second pass's band around the first pass's times, seconds.
+    pub refine_band_s: f64,
     /// Cost per second of speech the transcript skips.
     pub skip_cost_per_s: f64,
     /// How much earlier than the energy onset a word's first phoneme starts, seconds (the
@@ -95,6 +97,7 @@ impl Default for AlignConfig {
     fn default() -> Self {
         AlignConfig {
             band_s: 180.0,
+            refine_band_s: 20.0,
             skip_cost_per_s: 0.6,
             onset_lead_s: 0.0,
             low_confidence: 0.35,
@@ -598,6 +601,7 @@ pub fn align(
     let mut skipped = Vec::new();
     let mut evidence = 0.0;
     let mut voices: Option<voice::Voices> = None;
+    let mut prior: Option<Vec<f64>> = None;
     for pass in 0..2 {
         skipped.clear();
         place_words(
@@ -613,8 +617,12 @@ pub fn align(
             &mut evidence,
             &index,
             voices.as_ref(),
+            prior.as_deref(),
         );
         if pass == 0 {
+            let mut times = starts.clone();
+            times.push(ends.last().copied().unwrap_or(0.0));
+            prior = Some(times);
             voices = learn_voices(&sp, &starts, &ends, &index, n_speakers, &config.costs);
             // Re-measure each speaker's rate where their words landed: the median over
             // sentences, so a stretch that absorbed extra audio does not bias it.
@@ -786,6 +794,7 @@ fn level1(
     config: &AlignConfig,
     index: &voice::SpectralIndex,
     voices: Option<&voice::Voices>,
+    prior: Option<&[f64]>,
 ) -> Level1 {
     let n = sp.word.len();
     // Level 1 anchors: the edges and every punctuated boundary. Anchor j sits before
@@ -829,12 +838,18 @@ fn level1(
         expected_at.push(acc);
     }
     let scale = (speech_end - speech_start) / total_expected.max(1e-9);
+    // Around a proportional map in the first pass; around the first pass's times in the
+    // second, which only refines (a much narrower band, so the second pass is cheap).
     let bands: Vec<(usize, usize)> = expected_at
         .iter()
-        .map(|&e| {
-            let t = speech_start + e * scale;
-            let lo = gaps.partition_point(|g| g.end < t - config.band_s);
-            let hi = gaps.partition_point(|g| g.start <= t + config.band_s);
+        .enumerate()
+        .map(|(a, &e)| {
+            let (t, half) = match prior.and_then(|p| p.get(anchor_word[a])) {
+                Some(&t) => (t, config.refine_band_s),
+                None => (speech_start + e * scale, config.band_s),
+            };
+            let lo = gaps.partition_point(|g| g.end < t - half);
+            let hi = gaps.partition_point(|g| g.start <= t + half);
             (lo, hi.max(lo + 1).min(gaps.len()))
         })
         .collect();
@@ -1010,7 +1025,7 @@ fn order_evidence(
         )
     };
     let blocks = sentence_blocks(&sp);
-    let own = level1(&sp, &gaps, rates, &timeline, config, index, None).cost;
+    let own = level1(&sp, &gaps, rates, &timeline, config, index, None, None).cost;
     let mut others: Vec<f64> = (1..=SHUFFLES)
         .map(|seed| {
             level1(
@@ -1020,6 +1035,7 @@ fn order_evidence(
                 &timeline,
                 config,
                 index,
+                None,
                 None,
             )
             .cost
@@ -1053,13 +1069,14 @@ fn place_words(
     evidence: &mut f32,
     index: &voice::SpectralIndex,
     voices: Option<&voice::Voices>,
+    prior: Option<&[f64]>,
 ) {
     let Level1 {
         anchor_word,
         kinds,
         placement,
         ..
-    } = level1(sp, gaps, rates, timeline, config, index, voices);
+    } = level1(sp, gaps, rates, timeline, config, index, voices, prior);
 
     // Record skipped audio (entry gap != exit gap) and the leading/trailing speech.
     let placed: Vec<(usize, (usize, usize))> = placement
