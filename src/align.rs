@@ -786,6 +786,7 @@ struct Level1 {
 }
 
 /// Places the punctuated boundaries of `sp` on the gaps.
+#[allow(clippy::too_many_arguments)]
 fn level1(
     sp: &Spoken,
     gaps: &[Gap],
