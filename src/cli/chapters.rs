@@ -137,7 +137,7 @@ pub(crate) fn write_all(
             Format::Podlove => podlove::write(list, w),
         });
         match result {
-            Ok(()) => eprintln!("wrote {}", target.display()),
+            Ok(()) => super::progress::info(&format!("wrote {}", target.display())),
             Err(e) => {
                 eprintln!("podcue: error: {e}");
                 code = exit::FAILURE;

@@ -35,7 +35,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let files = split::split_file(&args.episode, &list, &args.output, format, &StderrObserver)?;
     for f in &files {
-        eprintln!("wrote {}", f.display());
+        super::progress::info(&format!("wrote {}", f.display()));
     }
     Ok(exit::OK)
 }

@@ -49,6 +49,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     let output = args.output.clone().unwrap_or_else(|| args.episode.clone());
     podcue::tag::tag_file(&args.episode, &output, &list, args.in_place)?;
-    eprintln!("wrote {} ({} chapters)", output.display(), list.len());
+    super::progress::info(&format!(
+        "wrote {} ({} chapters)",
+        output.display(),
+        list.len()
+    ));
     Ok(exit::OK)
 }

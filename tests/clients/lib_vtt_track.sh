@@ -4,7 +4,7 @@
 # Exit 0 when the browser parsed exactly the file's cues (same count, times to the ms, payload
 # text and voice names), 1 when not, 2 on usage or setup errors.
 #
-#   tests/chromium/vtt_track.sh captions.vtt [--quiet]
+#   tests/clients/lib_vtt_track.sh captions.vtt [--quiet]
 #
 # Needs chromium (apt-get install -y chromium) and python3. Run by CI, not by cargo test.
 set -euo pipefail
