@@ -137,6 +137,11 @@ pub(crate) fn caption_config(args: &Args) -> anyhow::Result<CaptionConfig> {
     Ok(c)
 }
 
+/// `-o -` with a single `--format`: the one output goes to stdout.
+fn writes_to_stdout(args: &Args) -> bool {
+    args.output == Path::new("-")
+}
+
 /// Refuses an output path that is one of the inputs.
 fn check_not_input(target: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
     let canon = |p: &Path| std::fs::canonicalize(p).ok();
@@ -195,6 +200,13 @@ pub(crate) fn output_paths(args: &Args) -> Vec<PathBuf> {
 /// the outputs unless the transcript does not match (and `--force` is not given).
 pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Processed> {
     let captions = caption_config(args)?;
+    if writes_to_stdout(args) {
+        let mut formats = args.format.clone();
+        formats.dedup();
+        if formats.len() != 1 || args.review {
+            bail!("-o - writes one output to stdout: give exactly one --format (and no --review)");
+        }
+    }
     let bytes = std::fs::read(&args.transcript)
         .with_context(|| format!("{}: cannot read the transcript", args.transcript.display()))?;
     if !args.audio.is_file() {
@@ -210,8 +222,10 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
     };
     // Refuse to overwrite an input before any work (and before any output is written).
     let inputs = [args.audio.as_path(), args.transcript.as_path()];
-    for target in output_paths(args) {
-        check_not_input(&target, &inputs)?;
+    if !writes_to_stdout(args) {
+        for target in output_paths(args) {
+            check_not_input(&target, &inputs)?;
+        }
     }
     let prepared = pipeline::prepare(&args.audio, &bytes, &args.transcript, &config, observer)?;
     let duration = prepared.info.duration;
@@ -251,9 +265,11 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
     });
     let mut written = Vec::new();
     if mismatch.is_none() || args.force {
-        std::fs::create_dir_all(&args.output).with_context(|| {
-            format!("{}: cannot create the output folder", args.output.display())
-        })?;
+        if !writes_to_stdout(args) {
+            std::fs::create_dir_all(&args.output).with_context(|| {
+                format!("{}: cannot create the output folder", args.output.display())
+            })?;
+        }
         written = write_outputs(&out, args, &config, &stem_of(&args.audio))?;
     }
     Ok(Processed {
@@ -308,6 +324,27 @@ pub(crate) fn write_outputs(
     stem: &str,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let speakers = Speakers::new(&out.document.speakers, &config.captions.speaker_names);
+    let write = |f: OutputKind, w: &mut dyn std::io::Write| match f {
+        OutputKind::Vtt => vtt::write(w, &out.cues, &speakers),
+        OutputKind::Srt => srt::write(w, &out.cues, &speakers),
+        OutputKind::Json => transcript_json::write(w, &out.cues, &speakers),
+        OutputKind::Words => {
+            words_json::write(w, &out.document, &out.alignment, &out.cues, &speakers)
+        }
+        OutputKind::Chapters => chapters_json::write(&out.chapters, w),
+        OutputKind::Html => html::write(w, &out.cues, &speakers),
+        OutputKind::Txt => html::write_text(w, &out.cues, &speakers),
+    };
+    if writes_to_stdout(args) {
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) =
+            write(args.format[0], &mut stdout).and_then(|()| std::io::Write::flush(&mut stdout))
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            return Err(e.into());
+        }
+        return Ok(Vec::new());
+    }
     let inputs = [args.audio.as_path(), args.transcript.as_path()];
     let mut seen = Vec::new();
     let mut written = Vec::new();
@@ -318,17 +355,7 @@ pub(crate) fn write_outputs(
         seen.push(f);
         let target = args.output.join(f.file_name(stem));
         check_not_input(&target, &inputs)?;
-        atomic::write_file(&target, |w| match f {
-            OutputKind::Vtt => vtt::write(w, &out.cues, &speakers),
-            OutputKind::Srt => srt::write(w, &out.cues, &speakers),
-            OutputKind::Json => transcript_json::write(w, &out.cues, &speakers),
-            OutputKind::Words => {
-                words_json::write(w, &out.document, &out.alignment, &out.cues, &speakers)
-            }
-            OutputKind::Chapters => chapters_json::write(&out.chapters, w),
-            OutputKind::Html => html::write(w, &out.cues, &speakers),
-            OutputKind::Txt => html::write_text(w, &out.cues, &speakers),
-        })?;
+        atomic::write_file(&target, |w| write(f, w))?;
         written.push(target);
     }
     if args.review {

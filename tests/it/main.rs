@@ -5,6 +5,7 @@ mod batch;
 mod captions;
 mod chapters;
 mod check;
+mod cli;
 mod determinism;
 mod eval;
 mod fuzz_regressions;

@@ -1,0 +1,168 @@
+//! The binary end to end on the bundled sample: the outputs' invariants (every word once and in
+//! order, cues sorted and non-overlapping, line limits, valid JSON), and `-o -`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn podcue() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_podcue"))
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("podcue-it-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn secs(ts: &str) -> f64 {
+    let parts: Vec<f64> = ts.split(':').map(|p| p.parse().unwrap()).collect();
+    parts[0] * 3600.0 + parts[1] * 60.0 + parts[2]
+}
+
+/// (start, end, display lines) of every cue in a WebVTT file we wrote.
+fn cues(vtt: &str) -> Vec<(f64, f64, Vec<String>)> {
+    let mut out = Vec::new();
+    for block in vtt.split("\n\n").skip(1) {
+        let mut lines = block.lines();
+        let Some(timing) = lines.next() else { continue };
+        let (a, b) = timing.split_once(" --> ").expect("a timing line");
+        let text = lines
+            .map(|l| {
+                let mut s = String::new();
+                let mut in_tag = false;
+                for c in l.chars() {
+                    match c {
+                        '<' => in_tag = true,
+                        '>' => in_tag = false,
+                        _ if !in_tag => s.push(c),
+                        _ => {}
+                    }
+                }
+                s.replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+            })
+            .collect();
+        out.push((secs(a), secs(b.split_whitespace().next().unwrap()), text));
+    }
+    out
+}
+
+/// Spoken words: bracketed tags and insertions (`[Laughs]`, `[in 2019]`) are not words.
+fn words_of(text: &str) -> Vec<String> {
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    plain
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect()
+}
+
+#[test]
+fn align_on_the_bundled_sample_keeps_every_invariant() {
+    let out = temp_dir("sample");
+    let status = podcue()
+        .args(["align", "-q"])
+        .arg(root().join("audio/sample-episode.mp3"))
+        .arg(root().join("transcripts/sample-episode.txt"))
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    let vtt = read("sample-episode.vtt");
+    assert!(vtt.starts_with("WEBVTT\n\n"));
+    let cues = cues(&vtt);
+    assert!(cues.len() >= 20, "{} cues", cues.len());
+    let mut prev_end = 0.0;
+    for (start, end, lines) in &cues {
+        assert!(end > start, "cue ends before it starts at {start}");
+        assert!(*start >= prev_end - 1e-9, "overlap at {start}");
+        assert!(
+            lines.len() <= 2 && lines.iter().all(|l| l.chars().count() <= 42),
+            "{lines:?}"
+        );
+        prev_end = *end;
+    }
+    // Every spoken word of the transcript once, in order (the speaker labels are not words).
+    let transcript = read_transcript(&root().join("transcripts/sample-episode.txt"));
+    let captioned: Vec<String> = cues.iter().flat_map(|c| words_of(&c.2.join(" "))).collect();
+    assert_eq!(captioned, words_of(&transcript));
+    for json in [
+        "sample-episode.json",
+        "sample-episode.words.json",
+        "sample-episode.chapters.json",
+    ] {
+        let v: serde_json::Value =
+            serde_json::from_str(&read(json)).unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert!(v.is_object(), "{json}");
+    }
+    let chapters: serde_json::Value =
+        serde_json::from_str(&read("sample-episode.chapters.json")).unwrap();
+    assert_eq!(chapters["version"], "1.2.0");
+    assert_eq!(chapters["chapters"][0]["startTime"], 0.0);
+    let words: serde_json::Value =
+        serde_json::from_str(&read("sample-episode.words.json")).unwrap();
+    assert_eq!(
+        words["words"].as_array().unwrap().len(),
+        words_of(&transcript).len()
+    );
+    std::fs::remove_dir_all(out).unwrap();
+}
+
+/// The transcript's spoken text: each `NAME:` label removed.
+fn read_transcript(path: &Path) -> String {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| match l.split_once(": ") {
+            Some((label, rest)) if label.chars().all(|c| c.is_uppercase()) => rest,
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn dash_output_writes_one_format_to_stdout_and_nothing_else() {
+    let cwd = temp_dir("stdout");
+    let run = |formats: &str| {
+        podcue()
+            .current_dir(&cwd)
+            .args(["align", "-q", "-o", "-", "--format", formats])
+            .arg(root().join("audio/sample-episode.mp3"))
+            .arg(root().join("transcripts/sample-episode.txt"))
+            .output()
+            .unwrap()
+    };
+    let one = run("srt");
+    assert!(one.status.success());
+    assert!(String::from_utf8_lossy(&one.stdout).starts_with("1\n00:00:"));
+    let two = run("vtt,srt");
+    assert_eq!(two.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&two.stderr).contains("exactly one --format"));
+    assert_eq!(
+        std::fs::read_dir(&cwd).unwrap().count(),
+        0,
+        "nothing written to the folder"
+    );
+    std::fs::remove_dir_all(cwd).unwrap();
+}
