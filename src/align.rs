@@ -627,18 +627,12 @@ pub fn align(
             // Re-measure each speaker's rate where their words landed: the median over
             // sentences, so a stretch that absorbed extra audio does not bias it.
             let mut per_speaker: Vec<Vec<f64>> = vec![Vec::new(); n_speakers];
-            let mut k = 0;
-            while k < n {
-                let mut e = k + 1;
-                while e < n && sp.kind_after[e - 1] < Kind::Sentence {
-                    e += 1;
-                }
-                let syl: f64 = sp.syllables[k..e].iter().sum();
-                let speech: f64 = (k..e).map(|j| ends[j] - starts[j]).sum();
+            for sentence in sentence_blocks(&sp) {
+                let syl: f64 = sp.syllables[sentence.clone()].iter().sum();
+                let speech: f64 = sentence.clone().map(|j| ends[j] - starts[j]).sum();
                 if syl >= 4.0 && speech > 0.0 {
-                    per_speaker[sp.speaker[k]].push(speech / syl);
+                    per_speaker[sp.speaker[sentence.start]].push(speech / syl);
                 }
-                k = e;
             }
             for (s, v) in per_speaker.iter_mut().enumerate() {
                 if v.len() >= 3 {
@@ -698,16 +692,15 @@ fn learn_voices(
     if costs.voice <= 0.0 {
         return None;
     }
-    let mut spans = Vec::new();
-    let mut k = 0;
-    while k < sp.word.len() {
-        let mut e = k + 1;
-        while e < sp.word.len() && sp.kind_after[e - 1] < Kind::Sentence {
-            e += 1;
-        }
-        spans.push((sp.speaker[k], Span::new(starts[k], ends[e - 1])));
-        k = e;
-    }
+    let spans: Vec<(usize, Span)> = sentence_blocks(sp)
+        .into_iter()
+        .map(|s| {
+            (
+                sp.speaker[s.start],
+                Span::new(starts[s.start], ends[s.end - 1]),
+            )
+        })
+        .collect();
     voice::Voices::learn(
         index,
         &spans,

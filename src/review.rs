@@ -40,21 +40,7 @@ pub struct Page<'a> {
     pub speakers: &'a Speakers,
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::write::html::escape_all as escape;
 
 /// Standard base64 (with padding), for the `data:` URL of the captions track.
 pub fn base64(bytes: &[u8]) -> String {

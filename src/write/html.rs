@@ -19,7 +19,17 @@ fn paragraphs(cues: &[Cue]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-fn escape_html(text: &str) -> String {
+/// Escapes text for HTML element content and double-quoted attribute values.
+pub fn escape(text: &str) -> String {
+    escape_with(text, false)
+}
+
+/// [`escape`], and single quotes too (for pages that may put text in any attribute).
+pub fn escape_all(text: &str) -> String {
+    escape_with(text, true)
+}
+
+fn escape_with(text: &str, apostrophe: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -27,6 +37,7 @@ fn escape_html(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\'' if apostrophe => out.push_str("&#39;"),
             _ => out.push(c),
         }
     }
@@ -42,10 +53,10 @@ pub fn write(out: &mut dyn Write, cues: &[Cue], speakers: &Speakers) -> io::Resu
     for r in paragraphs(cues) {
         let first = &cues[r.start];
         if let Some(name) = speakers.name(first.speaker) {
-            writeln!(out, "<cite>{}:</cite>", escape_html(name))?;
+            writeln!(out, "<cite>{}:</cite>", escape(name))?;
         }
         writeln!(out, "<time>{}</time>", time::youtube(first.start))?;
-        writeln!(out, "<p>{}</p>", escape_html(&body(&cues[r])))?;
+        writeln!(out, "<p>{}</p>", escape(&body(&cues[r])))?;
     }
     Ok(())
 }

@@ -265,7 +265,10 @@ fn arb_doc() -> impl Strategy<Value = (Document, Alignment, usize, usize)> {
             let mut sentence_start = 0usize;
             let n = ws.len();
             for (i, (len, dur, pause, p)) in ws.into_iter().enumerate() {
+                // A transcript has at least one spoken word (the parser refuses one without):
+                // the first word is spoken.
                 let kind = match p {
+                    _ if i == 0 => WordKind::Spoken,
                     0 => WordKind::SoundTag,
                     1 => WordKind::Insertion,
                     _ => WordKind::Spoken,
