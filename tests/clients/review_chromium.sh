@@ -26,9 +26,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 audio="" transcript=""
 if [[ -f "$root/audio/sample-episode.mp3" ]]; then
     audio="$root/audio/sample-episode.mp3"
-    for ext in txt md; do
-        [[ -f "$root/audio/sample-episode.$ext" ]] && transcript="$root/audio/sample-episode.$ext" && break
-    done
+    [[ -f "$root/transcripts/sample-episode.txt" ]] && transcript="$root/transcripts/sample-episode.txt"
 fi
 if [[ -z "$transcript" ]]; then
     corpus="${PODCUE_CORPUS:-$root/../shared/corpus}"
