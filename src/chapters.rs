@@ -844,5 +844,3 @@ fn cosine(left: &[Vec<String>], right: &[Vec<String>]) -> f64 {
     }
 }
 
-#[cfg(test)]
-mod tests;

@@ -1,1 +1,0 @@
-//! Tests of chapter finding on hand-made documents.
