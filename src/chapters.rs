@@ -843,4 +843,3 @@ fn cosine(left: &[Vec<String>], right: &[Vec<String>]) -> f64 {
         dot / (na * nb)
     }
 }
-

@@ -640,9 +640,7 @@ fn number_syllables(tok: &str) -> Option<f32> {
             }
         } else {
             words.push("point");
-            for d in frac.bytes() {
-                words.push(ONES[usize::from(d - b'0')]);
-            }
+            push_digits(frac, &mut words);
         }
         return Some(sum_words(&words) + extra);
     }
@@ -653,9 +651,7 @@ fn number_syllables(tok: &str) -> Option<f32> {
             let mut w = Vec::new();
             let (n, grouped) = parse_int(p)?;
             if p.starts_with('0') && p.len() > 1 && !body.contains(':') {
-                for d in p.bytes() {
-                    w.push(ONES[usize::from(d - b'0')]);
-                }
+                push_digits(p, &mut w);
             } else if p.starts_with('0') && p.len() == 2 {
                 if n != 0 {
                     w.push("oh");
@@ -672,9 +668,7 @@ fn number_syllables(tok: &str) -> Option<f32> {
     }
     let (n, grouped) = parse_int(body)?;
     if body.len() > 1 && body.starts_with('0') {
-        for d in body.bytes() {
-            words.push(ONES[usize::from(d - b'0')]);
-        }
+        push_digits(body, &mut words);
     } else if !grouped && body.len() == 4 && is_year(n) && currency.is_none() && extra == 0.0 {
         year(n, &mut words);
     } else {
@@ -684,6 +678,14 @@ fn number_syllables(tok: &str) -> Option<f32> {
         *last = ordinal_of(last);
     }
     Some(sum_words(&words) + extra + currency.unwrap_or(0.0))
+}
+
+/// Reads `text` digit by digit ("007": oh oh seven); anything but a digit (a group
+/// separator in "004,036") is skipped.
+fn push_digits(text: &str, words: &mut Vec<&'static str>) {
+    for d in text.bytes().filter(u8::is_ascii_digit) {
+        words.push(ONES[usize::from(d - b'0')]);
+    }
 }
 
 /// Four-digit numbers that are usually read as years.
