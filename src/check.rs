@@ -571,7 +571,8 @@ pub fn display(line: &str) -> String {
     decode_entities(&stripped)
 }
 
-fn decode_entities(s: &str) -> String {
+/// Decodes the character references WebVTT, HTML and XML use (`&amp;`, `&#39;`, `&#x2014;`, ...).
+pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(p) = rest.find('&') {

@@ -222,65 +222,10 @@ fn vtt(text: &str) -> std::result::Result<Vec<Chapter>, String> {
         out.push(Chapter {
             start,
             end,
-            title: strip_tags(&title),
+            title: crate::check::display(&title),
         });
     }
     Ok(out)
-}
-
-/// Removes `<...>` markup and decodes the XML/HTML entities podcue writes.
-fn strip_tags(s: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in s.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    unescape_xml(&out)
-}
-
-fn unescape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(pos) = rest.find('&') {
-        out.push_str(&rest[..pos]);
-        let tail = &rest[pos..];
-        let Some(semi) = tail.find(';').filter(|&k| k <= 10) else {
-            out.push('&');
-            rest = &tail[1..];
-            continue;
-        };
-        let entity = &tail[1..semi];
-        let decoded = match entity {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some('\u{a0}'),
-            e if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16)
-                .ok()
-                .and_then(char::from_u32),
-            e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
-            _ => None,
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &tail[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 fn ffmetadata(text: &str) -> std::result::Result<Vec<Chapter>, String> {
@@ -543,7 +488,7 @@ fn parse_attrs(tag: &str) -> std::result::Result<Vec<(String, String)>, String> 
         let end = after[1..]
             .find(quote)
             .ok_or("unterminated attribute value")?;
-        out.push((key, unescape_xml(&after[1..1 + end])));
+        out.push((key, crate::check::decode_entities(&after[1..1 + end])));
         rest = &after[end + 2..];
     }
 }
