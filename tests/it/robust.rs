@@ -887,24 +887,37 @@ fn output_folders() {
 #[test]
 fn ctrl_c_exits_130_and_leaves_no_temp_files() {
     let dir = Tmp::new("sigint");
-    let audio = dir.path("long.wav");
-    write_silence(&audio, LONG_SILENCE_S);
     let t = dir.write("t.txt", b"HOST: Hello there and welcome to the show.\n");
     let out = dir.path("out");
     std::fs::create_dir_all(&out).unwrap();
-    let child = Command::new(BIN)
-        .args([
-            "align".as_ref(),
-            audio.as_os_str(),
-            t.as_os_str(),
-            "-o".as_ref(),
-            out.as_os_str(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(300));
+    // The run must still be going when the signal comes: a fast (release) build gets through
+    // ten minutes of silence in a few hundred ms, so the audio doubles until it does not.
+    let mut seconds = LONG_SILENCE_S;
+    let child = loop {
+        let audio = dir.path("long.wav");
+        write_silence(&audio, seconds);
+        let mut child = Command::new(BIN)
+            .args([
+                "align".as_ref(),
+                audio.as_os_str(),
+                t.as_os_str(),
+                "-o".as_ref(),
+                out.as_os_str(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        if child.try_wait().unwrap().is_none() {
+            break child;
+        }
+        assert!(
+            seconds < 8 * LONG_SILENCE_S,
+            "podcue finished before it could be interrupted"
+        );
+        seconds *= 2;
+    };
     let kill = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
