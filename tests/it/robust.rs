@@ -938,7 +938,7 @@ fn ctrl_c_exits_130_and_leaves_no_temp_files() {
 /// Another synthetic episode's transcript (same length class, different sentence structure)
 /// against the audio, over several seeds: the match evidence the aligner reports for matched
 /// and mismatched pairs. Ignored: on this synthetic speech the two ranges overlap around the
-/// 0.66 threshold (numbers in the issue-7 report); run with `--ignored --nocapture`.
+/// 0.66 threshold (seed 3 is missed); run with `--ignored --nocapture`.
 #[test]
 #[ignore = "the order test misses one of six synthetic other-episode pairs (seed 3); kept to measure it"]
 fn other_episode_evidence() {
