@@ -16,14 +16,7 @@ pub fn write(chapters: &[Chapter], w: &mut dyn Write) -> std::io::Result<()> {
             end = end.min(next.start);
         }
         if time::millis(end) <= time::millis(c.start) {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!(
-                    "chapter {} ({:?}) has no length: its end is unknown or not after its start",
-                    i + 1,
-                    c.title
-                ),
-            ));
+            return Err(super::chapter_without_length(i, &c.title));
         }
         writeln!(w)?;
         writeln!(w, "{}", i + 1)?;

@@ -30,14 +30,7 @@ pub fn write(chapters: &[Chapter], title: Option<&str>, w: &mut dyn Write) -> st
     for (i, c) in chapters.iter().enumerate() {
         let (start, end) = (time::millis(c.start), time::millis(c.end));
         if end <= start {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!(
-                    "chapter {} ({:?}) has no length: its end is unknown or not after its start",
-                    i + 1,
-                    c.title
-                ),
-            ));
+            return Err(super::chapter_without_length(i, &c.title));
         }
         writeln!(w)?;
         writeln!(w, "[CHAPTER]")?;
