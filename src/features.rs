@@ -43,7 +43,7 @@ const SAMPLE_RATE: f32 = 16_000.0;
 /// Frame `i` covers the window centred at `i * HOP_S` seconds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Features {
-    /// Full-band energy (mean square of the 25 ms frame), dBFS (floor -120).
+    /// Full-band energy (mean square of the 25 ms frame less its mean), dBFS (floor -120).
     pub energy_db: Vec<f32>,
     /// Speech-band (about 300-3400 Hz) energy, dBFS (floor -120), from a Hann-windowed
     /// 512-point FFT, scaled so a full-band signal gives about the same value as `energy_db`.
@@ -181,7 +181,16 @@ fn compute_chunk(t: &Tables, buf: &[f32], buf_start: u64, f0: u64, f1: u64) -> V
 }
 
 fn frame_row(t: &Tables, s: &mut Scratch) -> Row {
-    let ms = s.frame.iter().map(|&x| x * x).sum::<f32>() / WINDOW as f32;
+    // The frame's own mean is taken out: a DC offset (a cheap interface, a bad ADC) would
+    // otherwise read as loud energy in every frame, silence included. Per frame, so each
+    // frame still depends only on its own samples (parallel decoding relies on that).
+    let mean = s.frame.iter().sum::<f32>() / WINDOW as f32;
+    let ms = s
+        .frame
+        .iter()
+        .map(|&x| (x - mean) * (x - mean))
+        .sum::<f32>()
+        / WINDOW as f32;
     for (i, v) in s.input.iter_mut().enumerate() {
         *v = if i < WINDOW {
             s.frame[i] * t.hann[i]
@@ -353,6 +362,18 @@ mod tests {
         let b = f.bands[50];
         assert!((b[4] - e).abs() < 0.5, "{b:?}");
         assert!(b[0] < e - 40.0 && b[7] < e - 40.0, "{b:?}");
+    }
+
+    #[test]
+    fn dc_offset_is_not_energy() {
+        // A constant offset under a quiet tone: the energy is the tone's, not the offset's.
+        let x: Vec<f32> = (0..16_000)
+            .map(|i| 0.4 + 0.001 * (i as f32 * 0.3).sin())
+            .collect();
+        let f = compute(&x);
+        let mid = f.energy_db[50];
+        // 0.001 amplitude sine: mean square 5e-7, about -63 dB; the offset alone is -8 dB.
+        assert!((mid + 63.0).abs() < 1.5, "{mid}");
     }
 
     #[test]

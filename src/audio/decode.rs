@@ -18,9 +18,10 @@ use std::sync::Once;
 use symphonia::core::codecs::audio::{AudioDecoder, AudioDecoderOptions};
 use symphonia::core::errors::Error as SymError;
 use symphonia::core::formats::probe::Hint;
-use symphonia::core::formats::{FormatOptions, FormatReader};
+use symphonia::core::formats::{FormatOptions, FormatReader, SeekMode, SeekTo};
 use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::MetadataOptions;
+use symphonia::core::units::Timestamp;
 
 use super::AudioInfo;
 use super::resample::{MAX_RATE, MIN_RATE, MonoResampler};
@@ -35,12 +36,50 @@ const MAX_CONSECUTIVE_FAILURES: u64 = 1_000;
 const MAX_MOOV_BYTES: u64 = 64 << 20;
 
 /// Decodes `path` and pushes mono 16 kHz samples to `sink` in order, block by block.
-/// Memory does not grow with the file's length.
+/// Memory does not grow with the file's length. MP3 is decoded on all cores (rayon's thread
+/// count); the samples are the same bits whatever the thread count.
 pub fn decode_to_mono(
     path: &Path,
     observer: &dyn Observer,
     sink: &mut dyn FnMut(&[f32]),
 ) -> Result<AudioInfo> {
+    decode_to_mono_with(path, observer, sink, DecodePath::Auto)
+}
+
+/// How [`decode_to_mono_with`] decodes. Every path gives the same samples for a sound file;
+/// they differ in speed (and, for a corrupt MP3, in whether a bad packet becomes silence).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DecodePath {
+    /// MP3 in parallel stretches on rayon's threads, anything else in one pass.
+    Auto,
+    /// One pass on two threads (decoding, resampling), whatever the format.
+    Sequential,
+    /// MP3 in parallel stretches of `seconds` on `workers` threads; anything else in one pass.
+    Chunked {
+        /// Stretch length, seconds.
+        seconds: f64,
+        /// Decoding threads.
+        workers: usize,
+    },
+}
+
+/// [`decode_to_mono`] with the decoding path chosen.
+pub fn decode_to_mono_with(
+    path: &Path,
+    observer: &dyn Observer,
+    sink: &mut dyn FnMut(&[f32]),
+    how: DecodePath,
+) -> Result<AudioInfo> {
+    let chunked = match how {
+        DecodePath::Auto => Some((super::chunked::CHUNK_SECONDS, rayon::current_num_threads())),
+        DecodePath::Sequential => None,
+        DecodePath::Chunked { seconds, workers } => Some((seconds, workers)),
+    };
+    if let Some((seconds, workers)) = chunked
+        && let Some(info) = super::chunked::decode(path, observer, sink, seconds, workers)?
+    {
+        return Ok(info);
+    }
     // Two stages on two threads: decoding here in a scoped thread, downmix + resample + the
     // caller's sink (features) on the calling thread. A bounded channel keeps memory flat
     // and the order (hence the result) identical to a single pass.
@@ -227,20 +266,25 @@ struct Edit {
     track_id: u32,
 }
 
-fn run(
-    path: &Path,
-    source: DeclaredLen,
-    len: u64,
-    edit: Option<Edit>,
-    observer: &dyn Observer,
-    sink: &mut dyn FnMut(&[f32], &AudioInfo),
-) -> Result<AudioInfo> {
+/// A probed file: its format reader and a decoder for its first decodable audio track.
+struct Stream {
+    format: Box<dyn FormatReader>,
+    decoder: Box<dyn AudioDecoder>,
+    track_id: u32,
+    codec: String,
+    /// The declared sample rate and channel count, when the header gives them.
+    rate: Option<u32>,
+    channels: Option<usize>,
+}
+
+/// Probes `source` and sets up a decoder for its first decodable audio track.
+fn open_stream(path: &Path, source: DeclaredLen) -> Result<Stream> {
     let mss = MediaSourceStream::new(Box::new(source), Default::default());
     let mut hint = Hint::new();
     if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
         hint.with_extension(ext);
     }
-    let mut format: Box<dyn FormatReader> = symphonia::default::get_probe()
+    let format: Box<dyn FormatReader> = symphonia::default::get_probe()
         .probe(
             &hint,
             mss,
@@ -281,21 +325,11 @@ fn run(
             "the audio track declares zero channels; the file is corrupt",
         ));
     }
+    // A header rate outside what we can resample (0 Hz, 4 GHz) is a corrupt header: say so
+    // up front instead of failing every packet.
     if let Some(rate) = params
         .sample_rate
         .filter(|r| !(MIN_RATE..=MAX_RATE).contains(r))
-    {
-        return Err(audio_err(
-            path,
-            format!(
-                "the audio track declares an impossible sample rate ({rate} Hz); the file is corrupt"
-            ),
-        ));
-    }
-    // A header rate outside what we can resample (0 Hz, 4 GHz) is a corrupt header: say so
-    // up front instead of failing every packet.
-    if let Some(rate) = params.sample_rate
-        && !(MIN_RATE..=MAX_RATE).contains(&rate)
     {
         return Err(audio_err(
             path,
@@ -304,10 +338,35 @@ fn run(
             ),
         ));
     }
-    let mut decoder: Box<dyn AudioDecoder> = registry
+    let decoder: Box<dyn AudioDecoder> = registry
         .make_audio_decoder(&params, &AudioDecoderOptions::default().gapless(true))
         .map_err(|e| audio_err(path, format!("cannot decode this audio track: {e}")))?;
     let codec = decoder.codec_info().short_name.to_string();
+    Ok(Stream {
+        format,
+        decoder,
+        track_id,
+        codec,
+        rate: params.sample_rate,
+        channels: params.channels.as_ref().map(|c| c.count()),
+    })
+}
+
+fn run(
+    path: &Path,
+    source: DeclaredLen,
+    len: u64,
+    edit: Option<Edit>,
+    observer: &dyn Observer,
+    sink: &mut dyn FnMut(&[f32], &AudioInfo),
+) -> Result<AudioInfo> {
+    let Stream {
+        mut format,
+        mut decoder,
+        track_id,
+        codec,
+        ..
+    } = open_stream(path, source)?;
     // The edit list applies only if it belongs to the track we decode.
     let edit = edit.filter(|e| e.track_id == track_id).unwrap_or_default();
 
@@ -440,6 +499,244 @@ fn run(
         ));
     }
     Ok(info)
+}
+
+// ---- Range decoding (the parallel MP3 path, see `chunked.rs`) ----
+
+/// Frames decoded before a range's first frame and thrown away. MPEG audio needs its bit
+/// reservoir (symphonia's accurate seek backs up for that), the previous granule for the
+/// IMDCT overlap and a few hundred samples of synthesis filter history; one frame is enough
+/// in our tests, eight leave a wide margin. After this warm-up the samples are bit-identical
+/// to a decode from the start (a test checks it).
+const WARMUP_FRAMES: u64 = 8 * 1152;
+
+/// What [`RangeDecoder::decode_from`] saw.
+#[derive(Debug, Default)]
+pub(super) struct RangeReport {
+    /// Packet bytes read whose first frame falls in the counted range (progress).
+    pub bytes: u64,
+    /// Packets in the counted range that failed to decode (their frames are silence).
+    pub skipped: u64,
+    /// What the first of them said.
+    pub first_skip: Option<String>,
+    /// The stream ended (or became unreadable) before the sink had enough.
+    pub eof: bool,
+}
+
+/// A decoder that can start anywhere: seeks, warms up, and gives the frames from a chosen
+/// frame on, bit-identical to a decode from the start. Only for MPEG audio (MP3), whose
+/// packets carry exact timestamps and whose decoder state is short-lived.
+pub(super) struct RangeDecoder {
+    path: std::path::PathBuf,
+    stream: Stream,
+    rate: u32,
+    channels: usize,
+    interleaved: Vec<f32>,
+}
+
+impl RangeDecoder {
+    /// Opens `path` if it is MPEG audio with a declared rate and channel count; `Ok(None)`
+    /// for anything else (decoded by the sequential path, which also gives the errors).
+    pub(super) fn open(path: &Path) -> Result<Option<Self>> {
+        let Ok(file) = File::open(path) else {
+            return Ok(None);
+        };
+        if file.metadata().map_or(0, |m| m.len()) == 0 {
+            return Ok(None);
+        }
+        let len = file.metadata().map(|m| m.len()).ok();
+        let source = DeclaredLen {
+            file,
+            len,
+            end: len.unwrap_or(0),
+        };
+        let Ok(Ok(stream)) = quiet(|| open_stream(path, source)) else {
+            return Ok(None);
+        };
+        let (Some(rate), Some(channels)) = (stream.rate, stream.channels) else {
+            return Ok(None);
+        };
+        if !matches!(stream.codec.as_str(), "mp3" | "mp2" | "mp1")
+            || !(1..=MAX_CHANNELS).contains(&channels)
+        {
+            return Ok(None);
+        }
+        Ok(Some(Self {
+            path: path.to_path_buf(),
+            stream,
+            rate,
+            channels,
+            interleaved: Vec::new(),
+        }))
+    }
+
+    /// Source sample rate.
+    pub(super) fn rate(&self) -> u32 {
+        self.rate
+    }
+    /// Source channel count.
+    pub(super) fn channels(&self) -> usize {
+        self.channels
+    }
+    /// Codec short name.
+    pub(super) fn codec(&self) -> &str {
+        &self.stream.codec
+    }
+
+    /// Gives `sink` the interleaved frames from frame `from` on (frame 0 is the first gapless
+    /// frame), contiguous, until the sink returns `false` or the stream ends. Positions come
+    /// from packet timestamps: a packet that fails to decode becomes silence, so every later
+    /// frame keeps its time. Seeks only forward between calls (cheap header scanning).
+    /// Packets starting in `count` are counted in the report.
+    pub(super) fn decode_from(
+        &mut self,
+        from: u64,
+        count: std::ops::Range<u64>,
+        sink: &mut dyn FnMut(&[f32]) -> bool,
+    ) -> Result<RangeReport> {
+        let path = self.path.clone();
+        match quiet(|| self.decode_from_inner(from, count, sink)) {
+            Ok(r) => r,
+            Err(()) => Err(audio_err(
+                &path,
+                "the decoder failed on malformed data; the file is corrupt or not audio \
+                 (try re-encoding it with ffmpeg)",
+            )),
+        }
+    }
+
+    fn decode_from_inner(
+        &mut self,
+        from: u64,
+        count: std::ops::Range<u64>,
+        sink: &mut dyn FnMut(&[f32]) -> bool,
+    ) -> Result<RangeReport> {
+        let mut report = RangeReport::default();
+        let ch = self.channels;
+        let Stream {
+            format,
+            decoder,
+            track_id,
+            ..
+        } = &mut self.stream;
+        let track_id = *track_id;
+        if from > 0 {
+            let to = SeekTo::Timestamp {
+                ts: Timestamp::from(from.saturating_sub(WARMUP_FRAMES).min(i64::MAX as u64) as i64),
+                track_id,
+            };
+            if format.seek(SeekMode::Accurate, to).is_err() {
+                // Past the end (or unseekable garbage): nothing from here on.
+                report.eof = true;
+                return Ok(report);
+            }
+            decoder.reset();
+        }
+        let from = from as i64;
+        // The next frame the sink expects.
+        let mut next = from;
+        let mut consecutive_failures = 0u64;
+        let mut silence: Vec<f32> = Vec::new();
+        loop {
+            let packet = match format.next_packet() {
+                Ok(Some(p)) => p,
+                Ok(None) | Err(SymError::ResetRequired) | Err(SymError::IoError(_)) => {
+                    report.eof = true;
+                    return Ok(report);
+                }
+                Err(e) => {
+                    consecutive_failures += 1;
+                    if consecutive_failures > MAX_CONSECUTIVE_FAILURES {
+                        report.eof = true;
+                        return Ok(report);
+                    }
+                    if !matches!(e, SymError::DecodeError(_)) {
+                        report.eof = true;
+                        return Ok(report);
+                    }
+                    continue;
+                }
+            };
+            if packet.track_id != track_id {
+                continue;
+            }
+            let start = packet
+                .pts
+                .get()
+                .saturating_add(packet.trim_start.get() as i64);
+            let kept = packet
+                .dur
+                .get()
+                .saturating_sub(packet.trim_start.get())
+                .saturating_sub(packet.trim_end.get());
+            let counted = start >= 0 && count.contains(&(start as u64));
+            if counted {
+                report.bytes += packet.data.len() as u64;
+            }
+            let decoded = match decoder.decode(&packet) {
+                Ok(buf) => {
+                    let spec = buf.spec();
+                    if spec.rate() == self.rate && spec.channels().count() == ch {
+                        buf.copy_to_vec_interleaved(&mut self.interleaved);
+                        true
+                    } else {
+                        false
+                    }
+                }
+                Err(SymError::ResetRequired) => {
+                    decoder.reset();
+                    false
+                }
+                Err(_) => false,
+            };
+            let frames: &[f32] = if decoded {
+                consecutive_failures = 0;
+                &self.interleaved
+            } else {
+                consecutive_failures += 1;
+                if consecutive_failures > MAX_CONSECUTIVE_FAILURES {
+                    report.eof = true;
+                    return Ok(report);
+                }
+                if counted {
+                    report.skipped += 1;
+                    report
+                        .first_skip
+                        .get_or_insert_with(|| "a corrupt MPEG frame".to_string());
+                }
+                silence.clear();
+                silence.resize(kept.min(1 << 20) as usize * ch, 0.0);
+                &silence
+            };
+            let n = (frames.len() / ch) as i64;
+            let end = start + n;
+            if end <= next {
+                continue;
+            }
+            // A gap in the timestamps is silence; an overlap is dropped.
+            if start > next {
+                let gap = ((start - next) as usize).min(1 << 24);
+                let zeros = vec![0.0f32; gap * ch];
+                if !sink(&zeros) {
+                    return Ok(report);
+                }
+            }
+            let skip = (next - start).max(0) as usize;
+            next = end;
+            if !sink(&frames[skip * ch..n as usize * ch]) {
+                return Ok(report);
+            }
+        }
+    }
+}
+
+/// Runs `f` with symphonia's panics silenced and caught.
+fn quiet<T>(f: impl FnOnce() -> T) -> std::result::Result<T, ()> {
+    install_quiet_hook();
+    QUIET.with(|q| q.set(true));
+    let r = catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    r.map_err(|_| ())
 }
 
 // ---- MP4 edit list (symphonia 0.6's isomp4 reader does not apply it) ----

@@ -2,13 +2,16 @@
 //! rubato), and WAV writing (hound).
 //!
 //! - [`decode::decode_to_mono`]: path -> mono 16 kHz blocks to a sink, gapless (sample 0 is
-//!   ffmpeg's first sample), decoding and resampling on two threads.
+//!   ffmpeg's first sample). MP3 is decoded in fixed stretches on all cores (`chunked.rs`,
+//!   bit-identical to one pass); other formats decode and resample on two threads.
 //! - [`decode::decode_interleaved`]: path -> interleaved blocks at the source rate (chapter
 //!   export), same gapless trimming.
+//! - [`decode::decode_to_mono_with`]: the same with the decoding path chosen (tests, benches).
 //! - [`resample::MonoResampler`]: streaming downmix + resample, delay-compensated, output
 //!   length `round(frames * 16000 / rate)`.
 //! - [`wav::write_wav`], [`wav::WavWriter`], [`wav::read_wav`]: WAV fixtures and export.
 
+mod chunked;
 pub mod decode;
 pub mod resample;
 pub mod wav;

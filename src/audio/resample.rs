@@ -50,10 +50,6 @@ pub struct MonoResampler {
     to_skip: usize,
     in_frames: u64,
     emitted: u64,
-    /// A DC offset (a cheap interface, a bad ADC) would otherwise read as loud energy in
-    /// every frame, silence included, and no pause would be found: the output is DC-blocked.
-    dc: DcBlocker,
-    dc_out: Vec<f32>,
 }
 
 impl MonoResampler {
@@ -103,8 +99,6 @@ impl MonoResampler {
             to_skip,
             in_frames: 0,
             emitted: 0,
-            dc: DcBlocker::default(),
-            dc_out: Vec::new(),
         })
     }
 
@@ -113,21 +107,16 @@ impl MonoResampler {
         self.in_frames
     }
 
-    /// Adds interleaved source frames; pushes whatever 16 kHz output is ready to `sink`
-    /// (DC-blocked).
-    pub fn push(&mut self, interleaved: &[f32], sink: &mut dyn FnMut(&[f32])) {
-        let mut dc = std::mem::take(&mut self.dc);
-        let mut buf = std::mem::take(&mut self.dc_out);
-        self.push_raw(interleaved, &mut |s: &[f32]| {
-            buf.clear();
-            buf.extend(s.iter().map(|&x| dc.filter(x)));
-            sink(&buf);
-        });
-        self.dc = dc;
-        self.dc_out = buf;
+    /// Source frames per resampler block: the resampler's state at a multiple of this is
+    /// rebuilt exactly by running one block from zero state (parallel decoding relies on it).
+    pub fn block_frames(&self) -> usize {
+        self.chunk_in
     }
 
-    fn push_raw(&mut self, interleaved: &[f32], sink: &mut dyn FnMut(&[f32])) {
+    /// Adds interleaved source frames; pushes whatever 16 kHz output is ready to `sink`.
+    /// Non-finite samples (a hostile float WAV) count as zero: one would spread over a whole
+    /// FFT block.
+    pub fn push(&mut self, interleaved: &[f32], sink: &mut dyn FnMut(&[f32])) {
         let ch = self.channels;
         let frames = interleaved.len() / ch;
         self.in_frames += frames as u64;
@@ -143,14 +132,16 @@ impl MonoResampler {
             let (now, later) = rest.split_at(take * ch);
             rest = later;
             // Per-frame mean in a fixed order: the same bits whatever the block split.
+            let finite = |x: f32| if x.is_finite() { x } else { 0.0 };
             match ch {
-                1 => self.pending.extend_from_slice(now),
+                1 => self.pending.extend(now.iter().map(|&x| finite(x))),
                 2 => self
                     .pending
-                    .extend(now.chunks_exact(2).map(|f| (f[0] + f[1]) * inv)),
-                _ => self
-                    .pending
-                    .extend(now.chunks_exact(ch).map(|f| f.iter().sum::<f32>() * inv)),
+                    .extend(now.chunks_exact(2).map(|f| finite((f[0] + f[1]) * inv))),
+                _ => self.pending.extend(
+                    now.chunks_exact(ch)
+                        .map(|f| finite(f.iter().sum::<f32>() * inv)),
+                ),
             }
             if self.inner.is_none() {
                 // Pass-through at 16 kHz: straight to the sink.
@@ -207,16 +198,6 @@ impl MonoResampler {
     /// Flushes the tail so exactly [`output_len`] samples have been emitted in total.
     /// Returns that total.
     pub fn finish(mut self, sink: &mut dyn FnMut(&[f32])) -> u64 {
-        let mut dc = std::mem::take(&mut self.dc);
-        let mut buf = Vec::new();
-        self.finish_raw(&mut |s: &[f32]| {
-            buf.clear();
-            buf.extend(s.iter().map(|&x| dc.filter(x)));
-            sink(&buf);
-        })
-    }
-
-    fn finish_raw(mut self, sink: &mut dyn FnMut(&[f32])) -> u64 {
         let target = output_len(self.in_frames, self.rate);
         if self.inner.is_none() {
             return self.emitted;
@@ -306,18 +287,20 @@ mod tests {
         let x = [1.0f32, 0.0, 0.5, 0.5, -1.0, 0.0];
         let mut r = MonoResampler::new(16_000, 2).unwrap();
         let mut y = Vec::new();
-        r.push_raw(&x, &mut |s| y.extend_from_slice(s));
-        r.finish_raw(&mut |s| y.extend_from_slice(s));
+        r.push(&x, &mut |s| y.extend_from_slice(s));
+        r.finish(&mut |s| y.extend_from_slice(s));
         assert_eq!(y, vec![0.5, 0.5, -0.5]);
     }
 
     #[test]
-    fn dc_offset_is_removed() {
-        let x = vec![0.4f32; 16_000];
-        let y = run(16_000, 1, &x, 1000);
-        assert_eq!(y.len(), x.len());
-        // After 100 ms the offset is gone.
-        assert!(y[1600..].iter().all(|v| v.abs() < 1e-3), "{}", y[1600]);
+    fn non_finite_samples_count_as_silence() {
+        let mut x = vec![0.25f32; 20_000];
+        x[5_000] = f32::NAN;
+        x[9_000] = f32::INFINITY;
+        for rate in [16_000u32, 44_100] {
+            let y = run(rate, 1, &x, 1000);
+            assert!(y.iter().all(|v| v.is_finite()), "{rate}");
+        }
     }
 
     #[test]
@@ -325,25 +308,5 @@ mod tests {
         assert!(MonoResampler::new(44_100, 0).is_err());
         assert!(MonoResampler::new(0, 2).is_err());
         assert!(MonoResampler::new(u32::MAX, 2).is_err());
-    }
-}
-
-/// A one-pole DC-blocking high-pass, `y[n] = x[n] - x[n-1] + R y[n-1]`: with R = 0.995 at
-/// 16 kHz the corner is about 13 Hz, far below speech, and an offset settles in ~10 ms.
-#[derive(Default)]
-struct DcBlocker {
-    x1: f32,
-    y1: f32,
-}
-
-impl DcBlocker {
-    const R: f32 = 0.995;
-    fn filter(&mut self, x: f32) -> f32 {
-        // A NaN or infinity (a hostile float WAV) would stick in the feedback forever.
-        let x = if x.is_finite() { x } else { 0.0 };
-        let y = x - self.x1 + Self::R * self.y1;
-        self.x1 = x;
-        self.y1 = y;
-        y
     }
 }

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use podcue::audio::decode::{decode_interleaved, decode_to_mono};
+use podcue::audio::decode::{DecodePath, decode_interleaved, decode_to_mono, decode_to_mono_with};
 use podcue::audio::resample::MonoResampler;
 use podcue::audio::wav::write_wav;
 use podcue::features;
@@ -166,4 +166,56 @@ fn streamed_decode_matches_single_pass_on_synthetic_audio() {
     write_wav(&wav, &x, rate as u32, 2, 16).unwrap();
     assert_pipeline_matches_single_pass(&wav);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// MP3 is decoded in parallel stretches (seek, warm-up, fresh resampler): whatever the
+/// stretch length and the number of threads, the samples are those of one sequential pass.
+fn assert_chunked_matches_sequential(path: &Path) {
+    let decode = |how| {
+        let mut out = Vec::new();
+        let info =
+            decode_to_mono_with(path, &Silent, &mut |b| out.extend_from_slice(b), how).unwrap();
+        (info, out)
+    };
+    let (seq_info, sequential) = decode(DecodePath::Sequential);
+    assert!(sequential.len() > 16_000 * 20, "{}", sequential.len());
+    // 1.3 s stretches put dozens of boundaries inside the audio; 7 s and the default put
+    // few; 1000 s is a single stretch.
+    for (seconds, workers) in [(1.3, 1), (1.3, 3), (7.0, 2), (1000.0, 2), (60.0, 4)] {
+        let (info, chunked) = decode(DecodePath::Chunked { seconds, workers });
+        assert_eq!(
+            chunked.len(),
+            sequential.len(),
+            "{}: {seconds} s x {workers}",
+            path.display()
+        );
+        let first_diff = chunked
+            .iter()
+            .zip(&sequential)
+            .position(|(a, b)| a.to_bits() != b.to_bits());
+        assert_eq!(
+            first_diff,
+            None,
+            "{}: chunked ({seconds} s, {workers} threads) differs from one pass",
+            path.display()
+        );
+        assert_eq!(info.source_frames, seq_info.source_frames);
+        assert_eq!(info.sample_rate, seq_info.sample_rate);
+        assert_eq!(info.channels, seq_info.channels);
+    }
+}
+
+#[test]
+fn chunked_mp3_decode_matches_one_pass_on_the_sample() {
+    assert_chunked_matches_sequential(&crate_file("audio/sample-episode.mp3"));
+}
+
+#[test]
+fn chunked_mp3_decode_matches_one_pass_on_synthetic_audio() {
+    assert_chunked_matches_sequential(&crate_file(
+        "tests/fixtures/tone-bursts-40s-stereo-44k-64k.mp3",
+    ));
+    assert_chunked_matches_sequential(&crate_file(
+        "tests/fixtures/tone-sweeps-40s-mono-22k-vbr.mp3",
+    ));
 }
