@@ -9,7 +9,7 @@
 //! stretch: the FFT resampler's state is the previous block's tail only, so its output from
 //! the stretch's first block on is the sequential output exactly. The calling thread takes
 //! the stretches in order and gives them to the sink; a bounded channel per worker keeps at
-//! most two stretches per worker in memory (about 8 MB each for 60 s).
+//! most one stretch per worker in memory (about 2 MB for 30 s).
 
 use std::sync::mpsc::{Receiver, sync_channel};
 
@@ -20,9 +20,9 @@ use crate::progress::Observer;
 use crate::{Error, Result};
 
 /// Length of one stretch, seconds (rounded up to whole resampler blocks).
-pub const CHUNK_SECONDS: f64 = 60.0;
+pub const CHUNK_SECONDS: f64 = 30.0;
 /// Resampler blocks run before a stretch to rebuild the resampler's state (one is enough).
-const PREROLL_BLOCKS: u64 = 2;
+const PREROLL_BLOCKS: u64 = 1;
 
 /// One decoded stretch, resampled.
 struct Stretch {
@@ -82,7 +82,7 @@ pub(super) fn decode(
     std::thread::scope(|scope| {
         let mut inbox: Vec<Receiver<Result<Stretch>>> = Vec::with_capacity(workers);
         for (w, mut reader) in readers.into_iter().enumerate() {
-            let (tx, rx) = sync_channel::<Result<Stretch>>(1);
+            let (tx, rx) = sync_channel::<Result<Stretch>>(0);
             inbox.push(rx);
             scope.spawn(move || {
                 let mut index = w as u64;

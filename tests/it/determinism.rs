@@ -218,4 +218,7 @@ fn chunked_mp3_decode_matches_one_pass_on_synthetic_audio() {
     assert_chunked_matches_sequential(&crate_file(
         "tests/fixtures/tone-sweeps-40s-mono-22k-vbr.mp3",
     ));
+    assert_chunked_matches_sequential(&crate_file(
+        "tests/fixtures/tone-sweeps-40s-mono-22k-8k.mp3",
+    ));
 }
