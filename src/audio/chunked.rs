@@ -64,6 +64,7 @@ pub(super) fn decode(
     let len = std::fs::metadata(path).map_or(0, |m| m.len());
     observer.stage("decode", Some(len));
 
+    let declared = first.declared_seconds();
     let mut readers = vec![first];
     for _ in 1..workers {
         match RangeDecoder::open(path)? {
@@ -143,6 +144,7 @@ pub(super) fn decode(
                 },
             });
         }
+        super::decode::warn_if_truncated(path, info.duration, declared, observer);
         if let Some(what) = first_skip {
             observer.warn(&format!(
                 "{}: skipped {} corrupt audio packet(s) (first: {what}); the audio there is silence",

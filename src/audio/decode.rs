@@ -18,10 +18,10 @@ use std::sync::Once;
 use symphonia::core::codecs::audio::{AudioDecoder, AudioDecoderOptions};
 use symphonia::core::errors::Error as SymError;
 use symphonia::core::formats::probe::Hint;
-use symphonia::core::formats::{FormatOptions, FormatReader, SeekMode, SeekTo};
+use symphonia::core::formats::{FormatOptions, FormatReader};
 use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::MetadataOptions;
-use symphonia::core::units::Timestamp;
+use symphonia::core::units::Duration;
 
 use super::AudioInfo;
 use super::resample::{MAX_RATE, MIN_RATE, MonoResampler};
@@ -275,6 +275,45 @@ struct Stream {
     /// The declared sample rate and channel count, when the header gives them.
     rate: Option<u32>,
     channels: Option<usize>,
+    /// The track's length in seconds as its header declares it (a truncated download
+    /// decodes to less).
+    declared_seconds: Option<f64>,
+    /// For MPEG audio, the gapless end its LAME header declares, in frames.
+    mpeg_end: Option<i64>,
+}
+
+impl Stream {
+    /// MPEG audio joined with `cat` keeps the first file's LAME header, which declares only
+    /// the first file's length; symphonia then trims every later packet to nothing. Packets
+    /// wholly past that end are given back in full, as ffmpeg decodes them.
+    fn untrim_past_declared_end(&self, packet: &mut symphonia::core::packet::Packet) {
+        if let Some(end) = self.mpeg_end
+            && packet.pts.get() >= end
+        {
+            packet.trim_start = Duration::new(0);
+            packet.trim_end = Duration::new(0);
+        }
+    }
+}
+
+/// Warns when the audio decoded is clearly shorter than the header says: the file was cut
+/// (an interrupted download); the result covers only what is there.
+pub(super) fn warn_if_truncated(
+    path: &Path,
+    decoded: f64,
+    declared: Option<f64>,
+    observer: &dyn Observer,
+) {
+    if let Some(declared) = declared
+        && declared.is_finite()
+        && decoded + 1.0 < declared * 0.99
+    {
+        observer.warn(&format!(
+            "{}: the audio ends at {decoded:.1} s but the file declares {declared:.1} s; it is \
+             truncated (an incomplete download?), so only the first {decoded:.1} s are used",
+            path.display()
+        ));
+    }
 }
 
 /// Probes `source` and sets up a decoder for its first decodable audio track.
@@ -313,6 +352,18 @@ fn open_stream(path: &Path, source: DeclaredLen) -> Result<Stream> {
             }
         }
     }
+    let declared_seconds = chosen.as_ref().and_then(|(id, _)| {
+        let t = tracks.iter().find(|t| t.id == *id)?;
+        let tb = t.time_base?;
+        let n = t.num_frames.or(t.duration.map(|d| d.get()))?;
+        Some(n as f64 * f64::from(tb.numer.get()) / f64::from(tb.denom.get()))
+    });
+    let num_frames = chosen.as_ref().and_then(|(id, _)| {
+        tracks
+            .iter()
+            .find(|t| t.id == *id)
+            .and_then(|t| t.num_frames)
+    });
     let Some((track_id, params)) = chosen else {
         return Err(audio_err(
             path,
@@ -342,6 +393,9 @@ fn open_stream(path: &Path, source: DeclaredLen) -> Result<Stream> {
         .make_audio_decoder(&params, &AudioDecoderOptions::default().gapless(true))
         .map_err(|e| audio_err(path, format!("cannot decode this audio track: {e}")))?;
     let codec = decoder.codec_info().short_name.to_string();
+    let mpeg_end = num_frames
+        .filter(|_| is_mpeg(&codec))
+        .and_then(|n| i64::try_from(n).ok());
     Ok(Stream {
         format,
         decoder,
@@ -349,7 +403,14 @@ fn open_stream(path: &Path, source: DeclaredLen) -> Result<Stream> {
         codec,
         rate: params.sample_rate,
         channels: params.channels.as_ref().map(|c| c.count()),
+        declared_seconds,
+        mpeg_end,
     })
+}
+
+/// MPEG audio (MP1/2/3): the codecs with exact packet times and short decoder state.
+fn is_mpeg(codec: &str) -> bool {
+    matches!(codec, "mp3" | "mp2" | "mp1")
 }
 
 fn run(
@@ -360,13 +421,12 @@ fn run(
     observer: &dyn Observer,
     sink: &mut dyn FnMut(&[f32], &AudioInfo),
 ) -> Result<AudioInfo> {
-    let Stream {
-        mut format,
-        mut decoder,
-        track_id,
-        codec,
-        ..
-    } = open_stream(path, source)?;
+    let mut stream = open_stream(path, source)?;
+    let (track_id, codec, declared_seconds) = (
+        stream.track_id,
+        stream.codec.clone(),
+        stream.declared_seconds,
+    );
     // The edit list applies only if it belongs to the track we decode.
     let edit = edit.filter(|e| e.track_id == track_id).unwrap_or_default();
 
@@ -390,7 +450,7 @@ fn run(
     };
 
     loop {
-        let packet = match format.next_packet() {
+        let mut packet = match stream.format.next_packet() {
             Ok(Some(p)) => p,
             Ok(None) => break,
             // A chained stream or a truncated file: what was decoded so far is the audio.
@@ -418,46 +478,61 @@ fn run(
             continue;
         }
         observer.advance(packet.data.len() as u64);
-        let buf = match decoder.decode(&packet) {
-            Ok(buf) => buf,
-            Err(SymError::ResetRequired) => {
-                decoder.reset();
-                continue;
-            }
-            Err(e) => {
-                consecutive_failures += 1;
-                let what = e.to_string();
-                warn_skip(&mut info, &what);
-                if consecutive_failures > MAX_CONSECUTIVE_FAILURES {
-                    break;
+        stream.untrim_past_declared_end(&mut packet);
+        let kept = packet
+            .dur
+            .get()
+            .saturating_sub(packet.trim_start.get())
+            .saturating_sub(packet.trim_end.get());
+        let decoded: std::result::Result<(), String> = match stream.decoder.decode(&packet) {
+            Ok(buf) => {
+                let spec = buf.spec();
+                let rate = spec.rate();
+                let channels = spec.channels().count();
+                if channels == 0
+                    || channels > MAX_CHANNELS
+                    || !(MIN_RATE..=MAX_RATE).contains(&rate)
+                {
+                    Err("impossible channel count or sample rate".into())
+                } else if info.sample_rate != 0
+                    && (info.sample_rate != rate || usize::from(info.channels) != channels)
+                {
+                    // A mid-stream format change cannot be stitched into one signal.
+                    Err("the sample rate or channel count changed mid-stream".into())
+                } else {
+                    info.sample_rate = rate;
+                    info.channels = channels as u16;
+                    buf.copy_to_vec_interleaved(&mut interleaved);
+                    Ok(())
                 }
-                continue;
             }
+            Err(SymError::ResetRequired) => {
+                stream.decoder.reset();
+                Err("the decoder had to be reset".into())
+            }
+            Err(e) => Err(e.to_string()),
         };
-        let spec = buf.spec();
-        let rate = spec.rate();
-        let channels = spec.channels().count();
-        if channels == 0 || channels > MAX_CHANNELS || !(MIN_RATE..=MAX_RATE).contains(&rate) {
+        if let Err(what) = decoded {
             consecutive_failures += 1;
-            warn_skip(&mut info, "impossible channel count or sample rate");
+            warn_skip(&mut info, &what);
             if consecutive_failures > MAX_CONSECUTIVE_FAILURES {
                 break;
             }
-            continue;
-        }
-        if info.sample_rate == 0 {
-            info.sample_rate = rate;
-            info.channels = channels as u16;
-        } else if info.sample_rate != rate || usize::from(info.channels) != channels {
-            // A mid-stream format change cannot be stitched into one signal.
-            warn_skip(
-                &mut info,
-                "the sample rate or channel count changed mid-stream",
+            if info.sample_rate == 0 {
+                // Nothing decoded yet, so no format to make silence in.
+                continue;
+            }
+            // Silence of the packet's length keeps every later sample at its time (and
+            // the parallel MP3 path does the same).
+            interleaved.clear();
+            interleaved.resize(
+                kept.min(MAX_SILENT_PACKET) as usize * usize::from(info.channels),
+                0.0,
             );
-            continue;
+        } else {
+            consecutive_failures = 0;
         }
-        consecutive_failures = 0;
-        buf.copy_to_vec_interleaved(&mut interleaved);
+        let channels = usize::from(info.channels);
         let frames = interleaved.len() / channels;
         // Apply the MP4 edit list: drop priming, stop at the edit's duration.
         let skip = to_skip.min(frames as u64) as usize;
@@ -493,15 +568,25 @@ fn run(
     }
     if let Some(what) = first_skip {
         observer.warn(&format!(
-            "{}: skipped {} corrupt audio packet(s) (first: {what}); the audio there is missing",
+            "{}: skipped {} corrupt audio packet(s) (first: {what}); the audio there is silence",
             path.display(),
             info.skipped_packets
         ));
     }
+    // The edit list's own length is what a complete file would give.
+    let declared = match edit.keep {
+        Some(keep) if info.sample_rate > 0 => Some(keep as f64 / f64::from(info.sample_rate)),
+        _ => declared_seconds.map(|d| d - edit.skip as f64 / f64::from(info.sample_rate.max(1))),
+    };
+    warn_if_truncated(path, info.duration, declared, observer);
     Ok(info)
 }
 
 // ---- Range decoding (the parallel MP3 path, see `chunked.rs`) ----
+
+/// Longest packet filled with silence when it fails to decode, frames (a corrupt header can
+/// declare anything).
+const MAX_SILENT_PACKET: u64 = 1 << 16;
 
 /// Source frames decoded before a range's first frame and thrown away. MPEG audio needs its
 /// bit reservoir (up to 511 bytes back: about ten frames of 8 kbit/s MPEG-2), the previous
@@ -532,6 +617,9 @@ pub(super) struct RangeDecoder {
     rate: u32,
     channels: usize,
     interleaved: Vec<f32>,
+    /// Frames from the start of the audio to the next packet's first frame, counted as a
+    /// decode from the start counts them (packet lengths after trimming).
+    cursor: u64,
 }
 
 impl RangeDecoder {
@@ -556,9 +644,7 @@ impl RangeDecoder {
         let (Some(rate), Some(channels)) = (stream.rate, stream.channels) else {
             return Ok(None);
         };
-        if !matches!(stream.codec.as_str(), "mp3" | "mp2" | "mp1")
-            || !(1..=MAX_CHANNELS).contains(&channels)
-        {
+        if !is_mpeg(&stream.codec) || !(1..=MAX_CHANNELS).contains(&channels) {
             return Ok(None);
         }
         Ok(Some(Self {
@@ -567,6 +653,7 @@ impl RangeDecoder {
             rate,
             channels,
             interleaved: Vec::new(),
+            cursor: 0,
         }))
     }
 
@@ -581,6 +668,10 @@ impl RangeDecoder {
     /// Codec short name.
     pub(super) fn codec(&self) -> &str {
         &self.stream.codec
+    }
+    /// The track's length as the header declares it, seconds.
+    pub(super) fn declared_seconds(&self) -> Option<f64> {
+        self.stream.declared_seconds
     }
 
     /// Gives `sink` the interleaved frames from frame `from` on (frame 0 is the first gapless
@@ -613,67 +704,64 @@ impl RangeDecoder {
     ) -> Result<RangeReport> {
         let mut report = RangeReport::default();
         let ch = self.channels;
-        let Stream {
-            format,
-            decoder,
-            track_id,
-            ..
-        } = &mut self.stream;
-        let track_id = *track_id;
-        if from > 0 {
-            let to = SeekTo::Timestamp {
-                ts: Timestamp::from(from.saturating_sub(WARMUP_FRAMES).min(i64::MAX as u64) as i64),
-                track_id,
-            };
-            if format.seek(SeekMode::Accurate, to).is_err() {
-                // Past the end (or unseekable garbage): nothing from here on.
-                report.eof = true;
-                return Ok(report);
+        let warm_from = from.saturating_sub(WARMUP_FRAMES);
+        if self.cursor > warm_from {
+            // Backward (one worker taking consecutive stretches): start the file over.
+            match RangeDecoder::open(&self.path)? {
+                Some(fresh) => *self = fresh,
+                None => {
+                    report.eof = true;
+                    return Ok(report);
+                }
             }
-            decoder.reset();
         }
-        let from = from as i64;
-        // The next frame the sink expects.
-        let mut next = from;
+        if from > 0 {
+            self.stream.decoder.reset();
+        }
+        let track_id = self.stream.track_id;
         let mut consecutive_failures = 0u64;
         let mut silence: Vec<f32> = Vec::new();
         loop {
-            let packet = match format.next_packet() {
+            let mut packet = match self.stream.format.next_packet() {
                 Ok(Some(p)) => p,
                 Ok(None) | Err(SymError::ResetRequired) | Err(SymError::IoError(_)) => {
                     report.eof = true;
                     return Ok(report);
                 }
-                Err(e) => {
+                Err(SymError::DecodeError(_))
+                    if consecutive_failures < MAX_CONSECUTIVE_FAILURES =>
+                {
                     consecutive_failures += 1;
-                    if consecutive_failures > MAX_CONSECUTIVE_FAILURES {
-                        report.eof = true;
-                        return Ok(report);
-                    }
-                    if !matches!(e, SymError::DecodeError(_)) {
-                        report.eof = true;
-                        return Ok(report);
-                    }
                     continue;
+                }
+                Err(_) => {
+                    report.eof = true;
+                    return Ok(report);
                 }
             };
             if packet.track_id != track_id {
                 continue;
             }
-            let start = packet
-                .pts
-                .get()
-                .saturating_add(packet.trim_start.get() as i64);
+            self.stream.untrim_past_declared_end(&mut packet);
+            // Frames this packet gives after trimming: where the next packet's frames start
+            // in a decode from the start (which `run` counts the same way).
             let kept = packet
                 .dur
                 .get()
                 .saturating_sub(packet.trim_start.get())
                 .saturating_sub(packet.trim_end.get());
-            let counted = start >= 0 && count.contains(&(start as u64));
+            let start = self.cursor;
+            if start.saturating_add(kept) < warm_from {
+                // Before the warm-up: read past, not decoded. (Strictly before: at the start
+                // of the file the fully trimmed first packets still prime the decoder.)
+                self.cursor = start.saturating_add(kept);
+                continue;
+            }
+            let counted = count.contains(&start);
             if counted {
                 report.bytes += packet.data.len() as u64;
             }
-            let decoded = match decoder.decode(&packet) {
+            let decoded = match self.stream.decoder.decode(&packet) {
                 Ok(buf) => {
                     let spec = buf.spec();
                     if spec.rate() == self.rate && spec.channels().count() == ch {
@@ -684,7 +772,7 @@ impl RangeDecoder {
                     }
                 }
                 Err(SymError::ResetRequired) => {
-                    decoder.reset();
+                    self.stream.decoder.reset();
                     false
                 }
                 Err(_) => false,
@@ -704,25 +792,21 @@ impl RangeDecoder {
                         .first_skip
                         .get_or_insert_with(|| "a corrupt MPEG frame".to_string());
                 }
+                if start == 0 {
+                    // Nothing decoded yet: a decode from the start has no format to make
+                    // silence in either.
+                    continue;
+                }
                 silence.clear();
-                silence.resize(kept.min(1 << 20) as usize * ch, 0.0);
+                silence.resize(kept.min(MAX_SILENT_PACKET) as usize * ch, 0.0);
                 &silence
             };
-            let n = (frames.len() / ch) as i64;
-            let end = start + n;
-            if end <= next {
+            let n = (frames.len() / ch) as u64;
+            self.cursor = start + n;
+            if self.cursor <= from {
                 continue;
             }
-            // A gap in the timestamps is silence; an overlap is dropped.
-            if start > next {
-                let gap = ((start - next) as usize).min(1 << 24);
-                let zeros = vec![0.0f32; gap * ch];
-                if !sink(&zeros) {
-                    return Ok(report);
-                }
-            }
-            let skip = (next - start).max(0) as usize;
-            next = end;
+            let skip = from.saturating_sub(start) as usize;
             if !sink(&frames[skip * ch..n as usize * ch]) {
                 return Ok(report);
             }
