@@ -15,6 +15,7 @@
 //! Every word gets a confidence from how well its stretch fitted; runs of low confidence are
 //! reported.
 
+mod evidence;
 mod voice;
 
 use serde::{Deserialize, Serialize};
@@ -54,6 +55,16 @@ pub struct Alignment {
     /// audio than shuffled orders; `None` with too few sentences to tell. Near zero or below:
     /// the transcript belongs to other audio.
     pub order_evidence: Option<f32>,
+    /// How much more of the audio's voice variation the transcript's speaker labels explain
+    /// than chance, about -0.1..1; `None` with one speaker, few sentences, or audio without
+    /// distinct voices. Near zero or below: the speakers of the transcript are not where the
+    /// audio's voices are.
+    #[serde(default)]
+    pub voice_evidence: Option<f32>,
+    /// Syllable nuclei heard in the audio per syllable of the transcript; `None` without
+    /// syllables. About 1 for a transcript of this audio.
+    #[serde(default)]
+    pub heard_per_written: Option<f32>,
     /// How well the transcript's structure fits the audio's pauses, about 0..1 (below about
     /// 0.66 the transcript evidently belongs to other audio).
     pub match_evidence: f32,
@@ -63,17 +74,63 @@ pub struct Alignment {
 }
 
 impl Alignment {
-    /// True when the transcript evidently belongs to other audio: its own sentence order fits
-    /// the audio hardly better than shuffled orders of the same sentences. On the corpus,
-    /// matched transcripts score 0.35-1.55, other episodes' transcripts -0.17-0.10; real
-    /// recordings 0.21-0.56. Too few sentences to tell: false.
+    /// True when the transcript evidently belongs to other audio (see [`Self::mismatch`]).
     pub fn evidently_mismatched(&self) -> bool {
-        self.order_evidence.is_some_and(|e| e < MIN_ORDER_EVIDENCE)
+        self.mismatch().is_some()
+    }
+
+    /// Why the transcript evidently belongs to other audio, or `None` when it may be this
+    /// audio's. Any one of:
+    /// - its sentences fit the audio's pauses hardly better in their own order than shuffled
+    ///   (order evidence under 0.15; corpus: matched 0.38-1.55, real recordings 0.19-0.59);
+    /// - its speakers' sentences do not sound like one voice each (voice evidence under 0.1;
+    ///   matched 0.22-0.56, other episodes under 0.05) while the order evidence is not strong
+    ///   (under 0.45): one person under several labels has no voice evidence either, so a
+    ///   transcript that fits its pauses well is never refused for its voices alone;
+    /// - the audio has under 0.56 or over 1.8 times the transcript's syllables (matched
+    ///   0.71-1.10).
+    ///
+    /// Too few sentences for the order test: only the syllable count can tell.
+    pub fn mismatch(&self) -> Option<String> {
+        if let Some(heard) = self.heard_per_written
+            && !(MIN_HEARD_PER_WRITTEN..=MAX_HEARD_PER_WRITTEN).contains(&heard)
+        {
+            return Some(format!(
+                "the audio has {heard:.2} times as many syllables as the transcript"
+            ));
+        }
+        let order = self.order_evidence?;
+        if order < MIN_ORDER_EVIDENCE {
+            return Some(format!(
+                "its sentences fit the audio's pauses no better in their own order than \
+                 shuffled (order evidence {order:.2})"
+            ));
+        }
+        if let Some(voice) = self.voice_evidence
+            && voice < MIN_VOICE_EVIDENCE
+            && order < STRONG_ORDER_EVIDENCE
+        {
+            return Some(format!(
+                "its speakers' sentences do not sound like one voice each (voice evidence \
+                 {voice:.2}) and its sentence order fits the pauses only weakly (order \
+                 evidence {order:.2})"
+            ));
+        }
+        None
     }
 }
 
 /// Order evidence (DP cost per sentence) below which a transcript does not fit its audio.
 const MIN_ORDER_EVIDENCE: f32 = 0.15;
+/// Order evidence above which voices that do not follow the speaker labels do not count.
+const STRONG_ORDER_EVIDENCE: f32 = 0.45;
+/// Voice evidence below which the transcript's speakers are not where the audio's voices are.
+const MIN_VOICE_EVIDENCE: f32 = 0.1;
+/// Syllable nuclei heard per transcript syllable outside which the transcript is for other
+/// audio (matched episodes: 0.71-1.10; a factor of 1.8 either way is much longer or shorter).
+const MIN_HEARD_PER_WRITTEN: f32 = 1.0 / 1.8;
+/// See [`MIN_HEARD_PER_WRITTEN`].
+const MAX_HEARD_PER_WRITTEN: f32 = 1.8;
 
 /// Aligner settings.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -644,7 +701,9 @@ pub fn align(
     }
     out.seconds_per_syllable = rates;
     out.match_evidence = evidence;
-    out.order_evidence = order_evidence(
+    out.voice_evidence = evidence::voice_evidence(&sp, &starts, &ends, &index).map(|e| e as f32);
+    out.heard_per_written = evidence::heard_per_written(&sp, timeline).map(|e| e as f32);
+    out.order_evidence = evidence::order_evidence(
         &sp,
         &gaps,
         &out.seconds_per_syllable,
@@ -656,8 +715,8 @@ pub fn align(
     .map(|e| e as f32);
     if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
         eprintln!(
-            "FIT match {:.3} order {:?}",
-            out.match_evidence, out.order_evidence
+            "FIT match {:.3} order {:?} voice {:?} heard {:?}",
+            out.match_evidence, out.order_evidence, out.voice_evidence, out.heard_per_written
         );
     }
     for k in 0..n {
@@ -915,138 +974,6 @@ fn sentence_blocks(sp: &Spoken) -> Vec<std::ops::Range<usize>> {
     }
     blocks
 }
-
-/// `sp` with its sentences in another order (a deterministic shuffle by `seed`).
-fn shuffled(sp: &Spoken, blocks: &[std::ops::Range<usize>], seed: u64) -> Spoken {
-    let mut order: Vec<usize> = (0..blocks.len()).collect();
-    let mut state = seed
-        .wrapping_mul(6_364_136_223_846_793_005)
-        .wrapping_add(1_442_695_040_888_963_407);
-    for i in (1..order.len()).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let j = ((state >> 33) % (i as u64 + 1)) as usize;
-        order.swap(i, j);
-    }
-    let mut out = Spoken {
-        word: vec![],
-        syllables: vec![],
-        speaker: vec![],
-        kind_after: vec![],
-    };
-    for (bi, &b) in order.iter().enumerate() {
-        for k in blocks[b].clone() {
-            out.word.push(sp.word[k]);
-            out.syllables.push(sp.syllables[k]);
-            out.speaker.push(sp.speaker[k]);
-            if k + 1 < blocks[b].end {
-                out.kind_after.push(sp.kind_after[k]);
-            } else if bi + 1 < order.len() {
-                let next = blocks[order[bi + 1]].start;
-                let kind = if sp.speaker[next] == sp.speaker[k] {
-                    Kind::Sentence
-                } else {
-                    Kind::Turn
-                };
-                out.kind_after.push(kind);
-            }
-        }
-    }
-    out
-}
-
-/// How much better the transcript's own sentence order fits the audio than shuffled orders of
-/// the same sentences, per sentence. A transcript of this audio fits its pauses in its own
-/// order far better than shuffled; another episode's transcript fits no better. The test
-/// calibrates itself on each recording, so noisy or natural speech (shallower pauses, looser
-/// timing) does not look like a mismatch. `None` when there are too few sentences to tell.
-fn order_evidence(
-    sp: &Spoken,
-    gaps: &[Gap],
-    rates: &[f64],
-    timeline: &Timeline,
-    config: &AlignConfig,
-    index: &voice::SpectralIndex,
-    ends_hint: &[f64],
-) -> Option<f64> {
-    const SHUFFLES: u64 = 5;
-    let all_blocks = sentence_blocks(sp);
-    if all_blocks.len() < MIN_SENTENCES_FOR_ORDER_TEST {
-        return None;
-    }
-    // A long episode is judged on its opening sentences (and the audio they need), so the
-    // test costs the same for an hour as for ten minutes.
-    let (sp, gaps, timeline) = if all_blocks.len() > ORDER_TEST_SENTENCES {
-        let words = all_blocks[ORDER_TEST_SENTENCES].start;
-        let until = ends_hint
-            .get(words.saturating_sub(1))
-            .copied()
-            .unwrap_or(f64::INFINITY)
-            + 5.0;
-        let head = Spoken {
-            word: sp.word[..words].to_vec(),
-            syllables: sp.syllables[..words].to_vec(),
-            speaker: sp.speaker[..words].to_vec(),
-            kind_after: sp.kind_after[..words - 1].to_vec(),
-        };
-        let cut = gaps.partition_point(|g| g.end <= until);
-        let mut head_gaps = gaps[..cut].to_vec();
-        head_gaps.push(Gap {
-            start: until,
-            end: until,
-            strength: 1.0,
-        });
-        let head_timeline = Timeline {
-            speech: timeline
-                .speech
-                .iter()
-                .copied()
-                .filter(|s| s.start < until)
-                .collect(),
-            ..Timeline::default()
-        };
-        (
-            std::borrow::Cow::Owned(head),
-            std::borrow::Cow::Owned(head_gaps),
-            std::borrow::Cow::Owned(head_timeline),
-        )
-    } else {
-        (
-            std::borrow::Cow::Borrowed(sp),
-            std::borrow::Cow::Borrowed(gaps),
-            std::borrow::Cow::Borrowed(timeline),
-        )
-    };
-    let blocks = sentence_blocks(&sp);
-    let own = level1(&sp, &gaps, rates, &timeline, config, index, None, None).cost;
-    let mut others: Vec<f64> = (1..=SHUFFLES)
-        .map(|seed| {
-            level1(
-                &shuffled(&sp, &blocks, seed),
-                &gaps,
-                rates,
-                &timeline,
-                config,
-                index,
-                None,
-                None,
-            )
-            .cost
-        })
-        .collect();
-    others.sort_by(f64::total_cmp);
-    let typical = others[others.len() / 2];
-    if !own.is_finite() || !typical.is_finite() {
-        return None;
-    }
-    Some((typical - own) / blocks.len() as f64)
-}
-
-/// Fewer sentences than this give too little evidence to call a transcript a mismatch.
-const MIN_SENTENCES_FOR_ORDER_TEST: usize = 6;
-/// The order test looks at this many sentences at most.
-const ORDER_TEST_SENTENCES: usize = 150;
 
 /// Both DP levels over the whole episode, writing word times and confidences.
 #[allow(clippy::too_many_arguments)]

@@ -255,14 +255,7 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
         });
     }
     let out = pipeline::finish(prepared, &config);
-    let mismatch = out.alignment.evidently_mismatched().then(|| {
-        format!(
-            "its sentences fit the audio's pauses no better in their own order than shuffled \
-             (order evidence {:.2}, pause fit {:.2})",
-            out.alignment.order_evidence.unwrap_or(0.0),
-            out.alignment.match_evidence
-        )
-    });
+    let mismatch = out.alignment.mismatch();
     let mut written = Vec::new();
     if mismatch.is_none() || args.force {
         if !writes_to_stdout(args) {

@@ -1,0 +1,301 @@
+//! Whether the transcript belongs to the audio at all, from the alignment's own evidence:
+//! - *order*: the transcript's sentence order fits the audio's pauses far better than shuffled
+//!   orders of the same sentences (another episode's transcript fits no better);
+//! - *voices*: where a transcript's speakers sit, the audio's voice changes with the speaker
+//!   label (another episode's labels explain the voices no better than chance);
+//! - *length*: the syllable nuclei heard in the audio are about as many as the transcript's
+//!   syllables.
+
+use super::voice::SpectralIndex;
+use super::{AlignConfig, Gap, Kind, Spoken, level1, sentence_blocks};
+use crate::segment::Timeline;
+
+/// `sp` with its sentences in another order (a deterministic shuffle by `seed`).
+fn shuffled(sp: &Spoken, blocks: &[std::ops::Range<usize>], seed: u64) -> Spoken {
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    let mut state = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    for i in (1..order.len()).rev() {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let j = ((state >> 33) % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    let mut out = Spoken {
+        word: vec![],
+        syllables: vec![],
+        speaker: vec![],
+        kind_after: vec![],
+    };
+    for (bi, &b) in order.iter().enumerate() {
+        for k in blocks[b].clone() {
+            out.word.push(sp.word[k]);
+            out.syllables.push(sp.syllables[k]);
+            out.speaker.push(sp.speaker[k]);
+            if k + 1 < blocks[b].end {
+                out.kind_after.push(sp.kind_after[k]);
+            } else if bi + 1 < order.len() {
+                let next = blocks[order[bi + 1]].start;
+                let kind = if sp.speaker[next] == sp.speaker[k] {
+                    Kind::Sentence
+                } else {
+                    Kind::Turn
+                };
+                out.kind_after.push(kind);
+            }
+        }
+    }
+    out
+}
+
+/// How much better the transcript's own sentence order fits the audio than shuffled orders of
+/// the same sentences, per sentence. A transcript of this audio fits its pauses in its own
+/// order far better than shuffled; another episode's transcript fits no better. The test
+/// calibrates itself on each recording, so noisy or natural speech (shallower pauses, looser
+/// timing) does not look like a mismatch. `None` when there are too few sentences to tell.
+pub(super) fn order_evidence(
+    sp: &Spoken,
+    gaps: &[Gap],
+    rates: &[f64],
+    timeline: &Timeline,
+    config: &AlignConfig,
+    index: &SpectralIndex,
+    ends_hint: &[f64],
+) -> Option<f64> {
+    let all_blocks = sentence_blocks(sp);
+    if all_blocks.len() < MIN_SENTENCES_FOR_ORDER_TEST {
+        return None;
+    }
+    // A long episode is judged on its opening sentences (and the audio they need), so the
+    // test costs the same for an hour as for ten minutes.
+    let (sp, gaps, timeline) = if all_blocks.len() > ORDER_TEST_SENTENCES {
+        let words = all_blocks[ORDER_TEST_SENTENCES].start;
+        let until = ends_hint
+            .get(words.saturating_sub(1))
+            .copied()
+            .unwrap_or(f64::INFINITY)
+            + 5.0;
+        let head = Spoken {
+            word: sp.word[..words].to_vec(),
+            syllables: sp.syllables[..words].to_vec(),
+            speaker: sp.speaker[..words].to_vec(),
+            kind_after: sp.kind_after[..words - 1].to_vec(),
+        };
+        let cut = gaps.partition_point(|g| g.end <= until);
+        let mut head_gaps = gaps[..cut].to_vec();
+        head_gaps.push(Gap {
+            start: until,
+            end: until,
+            strength: 1.0,
+        });
+        let head_timeline = Timeline {
+            speech: timeline
+                .speech
+                .iter()
+                .copied()
+                .filter(|s| s.start < until)
+                .collect(),
+            ..Timeline::default()
+        };
+        (
+            std::borrow::Cow::Owned(head),
+            std::borrow::Cow::Owned(head_gaps),
+            std::borrow::Cow::Owned(head_timeline),
+        )
+    } else {
+        (
+            std::borrow::Cow::Borrowed(sp),
+            std::borrow::Cow::Borrowed(gaps),
+            std::borrow::Cow::Borrowed(timeline),
+        )
+    };
+    let blocks = sentence_blocks(&sp);
+    let own = level1(&sp, &gaps, rates, &timeline, config, index, None, None).cost;
+    let mut others: Vec<f64> = (1..=SHUFFLES as u64)
+        .map(|seed| {
+            level1(
+                &shuffled(&sp, &blocks, seed),
+                &gaps,
+                rates,
+                &timeline,
+                config,
+                index,
+                None,
+                None,
+            )
+            .cost
+        })
+        .collect();
+    others.sort_by(f64::total_cmp);
+    let typical = others[others.len() / 2];
+    if !own.is_finite() || !typical.is_finite() {
+        return None;
+    }
+    Some((typical - own) / blocks.len() as f64)
+}
+
+/// Shuffled orders the transcript's own is compared with: the median of this many is steady
+/// enough that one lucky shuffle does not decide (with 5, other episodes' transcripts reached
+/// 0.4 on the corpus; with 11, 0.33).
+const SHUFFLES: usize = 11;
+
+/// Fewer sentences than this give too little evidence to call a transcript a mismatch.
+const MIN_SENTENCES_FOR_ORDER_TEST: usize = 6;
+/// The order test looks at this many sentences at most.
+const ORDER_TEST_SENTENCES: usize = 150;
+
+/// How much more of the audio's voice variation the transcript's speaker labels explain than
+/// the same labels shifted along the transcript: the share of the spread of sentence voices
+/// (spectral shape) between the speakers' means, less its mean over shifted label sequences
+/// (which keep the turn structure, so long turns in drifting audio do not count). About
+/// 0.3-0.8 for a transcript of this audio with distinct voices, near 0 for another episode's.
+/// `None` when it cannot tell: one speaker, too few sentences, or sentences that all sound
+/// alike. One person under several labels can still score near 0, so this alone never calls
+/// a mismatch (see [`super::Alignment::mismatch`]).
+pub(super) fn voice_evidence(
+    sp: &Spoken,
+    starts: &[f64],
+    ends: &[f64],
+    index: &SpectralIndex,
+) -> Option<f64> {
+    let mut shapes: Vec<Vec<f64>> = Vec::new();
+    let mut labels: Vec<usize> = Vec::new();
+    for b in sentence_blocks(sp) {
+        let (shape, frames) = index.mean(starts[b.start], ends[b.end - 1]);
+        if frames >= MIN_VOICE_FRAMES {
+            shapes.push(shape.to_vec());
+            labels.push(sp.speaker[b.start]);
+        }
+    }
+    let n = shapes.len();
+    let n_labels = labels.iter().copied().max().unwrap_or(0) + 1;
+    let mut per_label = vec![0usize; n_labels];
+    for &l in &labels {
+        per_label[l] += 1;
+    }
+    if n < MIN_VOICE_SENTENCES || per_label.iter().filter(|&&c| c >= 2).count() < 2 {
+        return None;
+    }
+    // Each band in units of its spread over the sentences, so every band counts alike.
+    let bands = shapes[0].len();
+    // Audio whose sentences all sound alike (one voice, however many labels) leaves the
+    // labels nothing to explain: the shares below would be noise.
+    let spread_db = ((0..bands)
+        .map(|j| {
+            let mean = shapes.iter().map(|v| v[j]).sum::<f64>() / n as f64;
+            shapes.iter().map(|v| (v[j] - mean).powi(2)).sum::<f64>() / n as f64
+        })
+        .sum::<f64>()
+        / bands as f64)
+        .sqrt();
+    if spread_db < MIN_VOICE_SPREAD_DB {
+        return None;
+    }
+    for j in 0..bands {
+        let mean = shapes.iter().map(|v| v[j]).sum::<f64>() / n as f64;
+        let var = shapes.iter().map(|v| (v[j] - mean).powi(2)).sum::<f64>() / n as f64;
+        let sd = var.sqrt().max(1e-9);
+        for v in &mut shapes {
+            v[j] = (v[j] - mean) / sd;
+        }
+    }
+    let own = between_share(&shapes, &labels);
+    let shifted: Vec<f64> = (1..=VOICE_SHIFTS)
+        .map(|k| {
+            let by = (n * k / (VOICE_SHIFTS + 1)).max(1);
+            let l: Vec<usize> = (0..n).map(|i| labels[(i + by) % n]).collect();
+            between_share(&shapes, &l)
+        })
+        .collect();
+    Some(own - shifted.iter().sum::<f64>() / shifted.len() as f64)
+}
+
+/// Share of the total spread of standardised `shapes` that lies between the means of the
+/// groups `labels` gives them (0..1).
+fn between_share(shapes: &[Vec<f64>], labels: &[usize]) -> f64 {
+    let groups = labels.iter().copied().max().unwrap_or(0) + 1;
+    let bands = shapes.first().map_or(0, Vec::len);
+    let mut sums = vec![vec![0.0; bands]; groups];
+    let mut counts = vec![0.0; groups];
+    for (v, &l) in shapes.iter().zip(labels) {
+        counts[l] += 1.0;
+        for (s, x) in sums[l].iter_mut().zip(v) {
+            *s += x;
+        }
+    }
+    // The shapes have zero mean per band, so the total is the sum of squares.
+    let total: f64 = shapes.iter().flatten().map(|x| x * x).sum();
+    let between: f64 = sums
+        .iter()
+        .zip(&counts)
+        .filter(|(_, c)| **c > 0.0)
+        .map(|(s, c)| s.iter().map(|x| x * x).sum::<f64>() / c)
+        .sum();
+    between / total.max(1e-12)
+}
+
+/// A sentence's voice counts with at least this many loud frames (half a second).
+const MIN_VOICE_FRAMES: u32 = 50;
+/// The voice test needs this many sentences with a voice.
+const MIN_VOICE_SENTENCES: usize = 8;
+/// The sentences' voices must spread at least this much (RMS over bands, dB) for the labels
+/// to be tested: one synthetic voice spreads 1.0-1.5 dB, the corpus's episodes 2.4-4.7 dB.
+const MIN_VOICE_SPREAD_DB: f64 = 2.0;
+/// Label sequences shifted along the transcript to price chance.
+const VOICE_SHIFTS: usize = 12;
+/// Syllable nuclei heard in the audio per syllable of the transcript (`None` without
+/// syllables): about 0.7-1.4 for a transcript of this audio.
+pub(super) fn heard_per_written(sp: &Spoken, timeline: &Timeline) -> Option<f64> {
+    let written: f64 = sp.syllables.iter().sum();
+    (written >= 1.0).then(|| timeline.nuclei.len() as f64 / written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Alignment;
+    use super::between_share;
+
+    fn judged(order: Option<f32>, voice: Option<f32>, heard: Option<f32>) -> bool {
+        Alignment {
+            order_evidence: order,
+            voice_evidence: voice,
+            heard_per_written: heard,
+            ..Alignment::default()
+        }
+        .evidently_mismatched()
+    }
+
+    #[test]
+    fn each_kind_of_evidence_decides() {
+        // Order alone: hardly better than shuffled is a mismatch.
+        assert!(judged(Some(0.05), None, Some(1.0)));
+        assert!(!judged(Some(0.3), None, Some(1.0)));
+        // Voices that do not follow the labels, with only moderate order evidence.
+        assert!(judged(Some(0.3), Some(0.02), Some(1.0)));
+        assert!(!judged(Some(0.3), Some(0.3), Some(1.0)));
+        // Strong order evidence is not overruled by the voices (one person, two labels).
+        assert!(!judged(Some(0.8), Some(0.0), Some(1.0)));
+        // Twice or half the syllables: a mismatch even with too few sentences to order.
+        assert!(judged(None, None, Some(2.5)));
+        assert!(judged(Some(1.0), Some(0.5), Some(0.4)));
+        assert!(!judged(None, None, Some(0.8)));
+    }
+
+    #[test]
+    fn labels_that_follow_the_groups_explain_the_spread() {
+        // Two tight groups of standardised shapes (zero mean per band).
+        let shapes: Vec<Vec<f64>> = (0..12)
+            .map(|i| {
+                let s = if i % 4 < 2 { 1.0 } else { -1.0 };
+                let wobble = 0.1 * ((i * 7 % 5) as f64 - 2.0);
+                vec![s + wobble, -s - wobble]
+            })
+            .collect();
+        let following: Vec<usize> = (0..12).map(|i| usize::from(i % 4 >= 2)).collect();
+        let unrelated: Vec<usize> = (0..12).map(|i| usize::from(i >= 6)).collect();
+        assert!(between_share(&shapes, &following) > 0.9);
+        assert!(between_share(&shapes, &unrelated) < 0.2);
+    }
+}
