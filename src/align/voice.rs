@@ -9,7 +9,7 @@
 use crate::features::{Features, N_BANDS};
 use crate::time::Span;
 
-type Shape = [f64; N_BANDS];
+pub(super) type Shape = [f64; N_BANDS];
 
 /// Prefix sums of the spectral shape of loud frames, for O(1) means over any span.
 pub(super) struct SpectralIndex {
@@ -132,19 +132,9 @@ impl Voices {
         })
     }
 
-    /// Cost of hearing `[t0, t1)` where the text has speakers mixed by `weights` (speaker,
-    /// syllables): zero while the audio is as close to the expected voice as a typical stretch.
-    pub(super) fn cost(
-        &self,
-        index: &SpectralIndex,
-        weights: &[(usize, f64)],
-        t0: f64,
-        t1: f64,
-    ) -> f64 {
-        let (observed, n) = index.mean(t0, t1);
-        if n == 0 {
-            return 0.0;
-        }
+    /// The voice expected where the text has speakers mixed by `weights` (speaker,
+    /// syllables); `None` when none of them has a model (then the audio costs nothing).
+    pub(super) fn mix(&self, weights: &[(usize, f64)]) -> Option<Shape> {
         let mut expected = [0.0; N_BANDS];
         let mut total = 0.0;
         for &(speaker, w) in weights {
@@ -155,15 +145,32 @@ impl Voices {
                 total += w;
             }
         }
-        if total <= 0.0 {
+        (total > 0.0).then(|| expected.map(|e| e / total))
+    }
+
+    /// Cost of hearing audio whose loud frames are `observed` (mean shape and count, from
+    /// [`SpectralIndex::mean`]) where the text expects the voice `mix` (from [`Voices::mix`]):
+    /// zero while the audio is as close to the expected voice as a typical stretch. The two
+    /// halves are separate so the DP computes each once, not once per pair.
+    pub(super) fn cost(&self, observed: &(Shape, u32), mix: Option<&Shape>) -> f64 {
+        let (observed, n) = observed;
+        if *n == 0 {
             return 0.0;
         }
+        let Some(expected) = mix else {
+            return 0.0;
+        };
         let distance = (0..N_BANDS)
-            .map(|j| (observed[j] - expected[j] / total).powi(2) * self.inverse_variance[j])
+            .map(|j| (observed[j] - expected[j]).powi(2) * self.inverse_variance[j])
             .sum::<f64>()
             / N_BANDS as f64;
-        let evidence = (f64::from(n) / FULL_EVIDENCE_FRAMES).min(1.0);
+        let evidence = (f64::from(*n) / FULL_EVIDENCE_FRAMES).min(1.0);
         self.weight * (distance - self.tolerance).max(0.0) * evidence
+    }
+
+    /// True when [`Voices::cost`] is never negative (the DP may then prune by lower bounds).
+    pub(super) fn cost_is_nonnegative(&self) -> bool {
+        self.weight >= 0.0
     }
 }
 
