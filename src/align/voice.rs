@@ -22,9 +22,13 @@ impl SpectralIndex {
     pub(super) fn new(features: &Features) -> Self {
         let n = features.len();
         // Frames within 20 dB of the loud end of the episode: vowels, not breaths or noise.
-        let mut sorted: Vec<f32> = features.energy_db.clone();
-        sorted.sort_by(f32::total_cmp);
-        let loud = sorted.get(n * 9 / 10).copied().unwrap_or(0.0) - 20.0;
+        // The 90th percentile by selection (the same value a full sort gives, in linear time).
+        let mut levels: Vec<f32> = features.energy_db.clone();
+        let loud = if n * 9 / 10 < levels.len() {
+            *levels.select_nth_unstable_by(n * 9 / 10, f32::total_cmp).1
+        } else {
+            0.0
+        } - 20.0;
         let mut prefix = Vec::with_capacity(n + 1);
         let mut count = Vec::with_capacity(n + 1);
         let mut acc = [0.0; N_BANDS];
@@ -216,13 +220,16 @@ pub(super) fn change_points(
             score[t] = shape + ((level_l - level_r) / 3.0).powi(2);
         }
     }
-    let mut sorted: Vec<f64> = score.iter().copied().filter(|&s| s > 0.0).collect();
-    if sorted.len() < 100 {
+    let mut positive: Vec<f64> = score.iter().copied().filter(|&s| s > 0.0).collect();
+    if positive.len() < 100 {
         return Vec::new();
     }
-    sorted.sort_by(f64::total_cmp);
-    let typical = sorted[sorted.len() / 2];
-    let high = sorted[sorted.len() * 97 / 100].max(4.0 * typical);
+    // Two order statistics by selection (the values a full sort gives): the median, then the
+    // 97th percentile among the values above it.
+    let len = positive.len();
+    let (_, &mut typical, above) = positive.select_nth_unstable_by(len / 2, f64::total_cmp);
+    let rank = len * 97 / 100 - (len / 2 + 1);
+    let high = (*above.select_nth_unstable_by(rank, f64::total_cmp).1).max(4.0 * typical);
     let mut out = Vec::new();
     for t in w..n - w {
         let s = score[t];
