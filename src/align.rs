@@ -263,14 +263,15 @@ struct Source {
 /// from each index to the end of its block and from its block's start, so a range meets at
 /// most two blocks.
 struct BlockMin {
-    block: usize,
+    /// log2 of the block length (a power of two: a shift, not a division, finds the block).
+    shift: u32,
     to_end: Vec<f64>,
     from_start: Vec<f64>,
 }
 
 impl BlockMin {
     fn new(row: &[f64], block: usize) -> Self {
-        let block = block.max(1);
+        let block = block.max(1).next_power_of_two();
         let mut to_end = row.to_vec();
         let mut from_start = row.to_vec();
         for chunk in from_start.chunks_mut(block) {
@@ -284,15 +285,16 @@ impl BlockMin {
             }
         }
         BlockMin {
-            block,
+            shift: block.trailing_zeros(),
             to_end,
             from_start,
         }
     }
 
-    /// At most the minimum of `row[i0..i1]` (`i0 < i1`, `i1 - i0 <= block`).
+    /// At most the minimum of `row[i0..i1]` (`i0 < i1`, `i1 - i0 <=` the `block` given to
+    /// [`BlockMin::new`]).
     fn min(&self, i0: usize, i1: usize) -> f64 {
-        if i0 / self.block == (i1 - 1) / self.block {
+        if i0 >> self.shift == (i1 - 1) >> self.shift {
             self.to_end[i0]
         } else {
             self.to_end[i0].min(self.from_start[i1 - 1])
@@ -446,7 +448,7 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                     let costs_a0 = &cost[a0];
                     for g0 in g_min..g_max {
                         let prev = costs_a0[g0 - lo0];
-                        if prev == INF {
+                        if prev == INF || (prunable && (prev + unplaced) + placed > best) {
                             continue;
                         }
                         let voice = p.voice.map_or(0.0, |(_, voices)| {
