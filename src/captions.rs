@@ -551,16 +551,18 @@ impl Ctx<'_> {
             // dp[l][t]: tokens [0, t) in l + 1 lines.
             // Only dp[nl - 1][k] is read at the end: the last line's row needs no other entry.
             let row = |l: usize| if l + 1 == nl { k..=k } else { l + 1..=k };
-            let mut dp = vec![vec![(f64::INFINITY, 0usize); k + 1]; nl];
+            // One flat table: dp[l][t] is dp[l * (k + 1) + t].
+            let at = |l: usize, t: usize| l * (k + 1) + t;
+            let mut dp = vec![(f64::INFINITY, 0usize); nl * (k + 1)];
             for t in row(0) {
                 if let Some(c) = line_cost(0, 0, t) {
-                    dp[0][t] = (c, 0);
+                    dp[at(0, t)] = (c, 0);
                 }
             }
             for l in 1..nl {
                 for t in row(l) {
                     for s0 in l..t {
-                        let prev = dp[l - 1][s0].0;
+                        let prev = dp[at(l - 1, s0)].0;
                         if !prev.is_finite() {
                             continue;
                         }
@@ -571,14 +573,14 @@ impl Ctx<'_> {
                             } else {
                                 0.0
                             };
-                            if prev + c + top_heavy < dp[l][t].0 {
-                                dp[l][t] = (prev + c + top_heavy, s0);
+                            if prev + c + top_heavy < dp[at(l, t)].0 {
+                                dp[at(l, t)] = (prev + c + top_heavy, s0);
                             }
                         }
                     }
                 }
             }
-            let (c, _) = dp[nl - 1][k];
+            let (c, _) = dp[at(nl - 1, k)];
             if !c.is_finite() {
                 continue;
             }
@@ -588,7 +590,7 @@ impl Ctx<'_> {
                 let mut starts = Vec::new();
                 let mut t = k;
                 for l in (1..nl).rev() {
-                    t = dp[l][t].1;
+                    t = dp[at(l, t)].1;
                     starts.push(t);
                 }
                 starts.reverse();
