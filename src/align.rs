@@ -305,6 +305,60 @@ fn fast_duration_cost(ln_speech: f64, ln_expected: f64, costs: &Costs) -> f64 {
     z * z
 }
 
+/// What every candidate from one earlier anchor `a0` shares, in [`solve`].
+struct Source {
+    a0: usize,
+    /// Cost of the boundaries between `a0` and the anchor left in running speech.
+    unplaced: f64,
+    /// log(expected speech time + softening).
+    ln_expected: f64,
+    /// The voice the text expects (second pass only).
+    mix: Option<voice::Shape>,
+}
+
+/// Lower bounds of the minimum of any range of at most `block` values of a row: the minimum
+/// from each index to the end of its block and from its block's start, so a range meets at
+/// most two blocks.
+struct BlockMin {
+    /// log2 of the block length (a power of two: a shift, not a division, finds the block).
+    shift: u32,
+    to_end: Vec<f64>,
+    from_start: Vec<f64>,
+}
+
+impl BlockMin {
+    fn new(row: &[f64], block: usize) -> Self {
+        let block = block.max(1).next_power_of_two();
+        let mut to_end = row.to_vec();
+        let mut from_start = row.to_vec();
+        for chunk in from_start.chunks_mut(block) {
+            for i in 1..chunk.len() {
+                chunk[i] = chunk[i].min(chunk[i - 1]);
+            }
+        }
+        for chunk in to_end.chunks_mut(block) {
+            for i in (0..chunk.len().saturating_sub(1)).rev() {
+                chunk[i] = chunk[i].min(chunk[i + 1]);
+            }
+        }
+        BlockMin {
+            shift: block.trailing_zeros(),
+            to_end,
+            from_start,
+        }
+    }
+
+    /// At most the minimum of `row[i0..i1]` (`i0 < i1`, `i1 - i0 <=` the `block` given to
+    /// [`BlockMin::new`]).
+    fn min(&self, i0: usize, i1: usize) -> f64 {
+        if i0 >> self.shift == (i1 - 1) >> self.shift {
+            self.to_end[i0]
+        } else {
+            self.to_end[i0].min(self.from_start[i1 - 1])
+        }
+    }
+}
+
 /// Solves the DP; returns for each anchor the gap it sits on (entry, exit) or `None`.
 fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
     let n_anchors = p.kinds.len();
@@ -360,6 +414,21 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
         unplaced_prefix.push(unplaced_prefix.last().unwrap_or(&0.0) + k.unplaced_cost(p.costs));
     }
 
+    // The voice heard between every gap pair the search can visit (second pass only).
+    let mut observed = Vec::new();
+    if let Some((index, _)) = p.voice {
+        observed = vec![([0.0; crate::features::N_BANDS], 0u32); n_gaps * step];
+        for to in 0..n_gaps {
+            for k in 1..=step.min(to) {
+                observed[to * step + k - 1] = index.mean(p.gaps[to - k].end, p.gaps[to].start);
+            }
+        }
+    }
+    // Lower bounds prune candidates only when no cost term can be negative.
+    let prunable = internal_prefix.windows(2).all(|w| w[1] >= w[0])
+        && p.voice.is_none_or(|(_, v)| v.cost_is_nonnegative());
+    let mut lower: Vec<BlockMin> = Vec::with_capacity(if prunable { n_anchors } else { 0 });
+
     const INF: f64 = f64::INFINITY;
     // cost[a][g - lo_a] for entry gap, and after skips (exit gap).
     let mut cost: Vec<Vec<f64>> = Vec::with_capacity(n_anchors);
@@ -385,15 +454,28 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                 c[g - lo] = p.skip_cost_per_s * skipped.max(0.0);
             }
         } else {
-            // The speakers (and their syllables) of the text from each earlier anchor to this one.
-            let mixes: Vec<Vec<(usize, f64)>> = (a as isize - p.max_anchor_step as isize
-                ..a as isize)
+            // What the candidates from each earlier anchor share, once per anchor pair rather
+            // than per gap pair (nearest anchor first: it usually gives the best cost, which
+            // then rules out the others by their lower bounds).
+            let sources: Vec<Source> = (a.saturating_sub(p.max_anchor_step)..a)
+                .rev()
                 .map(|a0| {
-                    let a0 = a0.max(0) as usize;
-                    p.chunks[a0..a]
-                        .iter()
-                        .map(|c| (c.speaker, c.syllables))
-                        .collect()
+                    let expected = time_prefix[a] - time_prefix[a0];
+                    // The voice expected from the speakers (and their syllables) of the text
+                    // from a0 to a.
+                    let mix = p.voice.and_then(|(_, voices)| {
+                        let weights: Vec<(usize, f64)> = p.chunks[a0..a]
+                            .iter()
+                            .map(|c| (c.speaker, c.syllables))
+                            .collect();
+                        voices.mix(&weights)
+                    });
+                    Source {
+                        a0,
+                        unplaced: unplaced_prefix[a] - unplaced_prefix[a0 + 1],
+                        ln_expected: (expected + soft).ln(),
+                        mix,
+                    }
                 })
                 .collect();
             for g in lo..hi {
@@ -403,21 +485,31 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                 let placed = kind.placed_cost(p.gaps[g].strength, p.costs);
                 let mut best = INF;
                 let mut arg = (usize::MAX, usize::MAX);
-                for a0 in a.saturating_sub(p.max_anchor_step)..a {
+                for from in &sources {
+                    let a0 = from.a0;
                     let (lo0, hi0) = p.bands[a0];
-                    let expected = time_prefix[a] - time_prefix[a0];
-                    let unplaced = unplaced_prefix[a] - unplaced_prefix[a0 + 1];
-                    let mix = &mixes[a0 + p.max_anchor_step - a];
-                    let ln_expected = (expected + soft).ln();
                     let g_min = g.saturating_sub(p.max_gap_step).max(lo0);
                     let g_max = g.min(hi0);
+                    if g_min >= g_max {
+                        continue;
+                    }
+                    // Every candidate costs at least this: the other terms are not negative
+                    // and float addition is monotone. Skip only when none can beat or tie.
+                    if prunable
+                        && (lower[a0].min(g_min - lo0, g_max - lo0) + from.unplaced) + placed > best
+                    {
+                        continue;
+                    }
+                    let unplaced = from.unplaced;
+                    let ln_expected = from.ln_expected;
+                    let costs_a0 = &cost[a0];
                     for g0 in g_min..g_max {
-                        let prev = cost[a0][g0 - lo0];
-                        if prev == INF {
+                        let prev = costs_a0[g0 - lo0];
+                        if prev == INF || (prunable && (prev + unplaced) + placed > best) {
                             continue;
                         }
-                        let voice = p.voice.map_or(0.0, |(index, voices)| {
-                            voices.cost(index, mix, p.gaps[g0].end, p.gaps[g].start)
+                        let voice = p.voice.map_or(0.0, |(_, voices)| {
+                            voices.cost(&observed[g * step + (g - g0) - 1], from.mix.as_ref())
                         });
                         let total = prev
                             + unplaced
@@ -429,7 +521,9 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                             + internal_cost(g0, g)
                             + placed
                             + voice;
-                        if total < best {
+                        // The first best in (a0, g0) order wins, as when they were visited
+                        // in that order.
+                        if total < best || (total == best && total < INF && (a0, g0) < arg) {
                             best = total;
                             arg = (a0, g0);
                         }
@@ -462,6 +556,9 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                     running_arg = g;
                 }
             }
+        }
+        if prunable {
+            lower.push(BlockMin::new(&c, step));
         }
         cost.push(c);
         back.push(b);

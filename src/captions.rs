@@ -176,6 +176,12 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
         .collect();
     let speakers = Speakers::new(&doc.speakers, &config.speaker_names);
     let rules = Rules::new(config);
+    // Per word, computed once: the cue search asks for them many times over.
+    let display_chars: Vec<usize> = display
+        .iter()
+        .map(|d| d.as_deref().map_or(0, |t| t.chars().count()))
+        .collect();
+    let breaks: Vec<f64> = (1..n).map(|b| break_cost(doc, b - 1, b)).collect();
 
     let mut cues: Vec<Cue> = Vec::new();
     let mut pending_hidden: Option<std::ops::Range<usize>> = None;
@@ -207,6 +213,8 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
             doc,
             times: &times,
             display: &display,
+            display_chars: &display_chars,
+            breaks: &breaks,
             rules: &rules,
             reserve,
         };
@@ -271,12 +279,9 @@ fn display_text(w: &crate::transcript::Word, tags: SoundTags) -> Option<String> 
 /// Start of the first spoken word and end of the last one (the words' own place when the
 /// cue holds no spoken word).
 fn natural_span(doc: &Document, times: &[(f64, f64)], range: std::ops::Range<usize>) -> (f64, f64) {
-    let spoken: Vec<usize> = range
-        .clone()
-        .filter(|&i| doc.words[i].kind == WordKind::Spoken)
-        .collect();
-    match (spoken.first(), spoken.last()) {
-        (Some(&f), Some(&l)) => (times[f].0, times[l].1.max(times[f].0)),
+    let spoken = |i: &usize| doc.words[*i].kind == WordKind::Spoken;
+    match (range.clone().find(spoken), range.clone().rev().find(spoken)) {
+        (Some(f), Some(l)) => (times[f].0, times[l].1.max(times[f].0)),
         _ => {
             let s = times[range.start].0;
             (s, times[range.end - 1].1.max(s))
@@ -368,6 +373,10 @@ struct Ctx<'a> {
     doc: &'a Document,
     times: &'a [(f64, f64)],
     display: &'a [Option<String>],
+    /// Characters of each word's display text (0 when hidden).
+    display_chars: &'a [usize],
+    /// `breaks[g]`: [`break_cost`] between words `g` and `g + 1`.
+    breaks: &'a [f64],
     rules: &'a Rules,
     /// Characters kept free on the first line of the turn's first cue.
     reserve: usize,
@@ -388,13 +397,15 @@ impl Ctx<'_> {
             let reserve = if i == 0 { self.reserve } else { 0 };
             let mut widths: Vec<usize> = Vec::new();
             let mut owners: Vec<usize> = Vec::new();
+            let mut chars = 0usize;
             for j in i + 1..=m {
                 let g = a + j - 1;
-                if let Some(t) = &self.display[g] {
-                    widths.push(t.chars().count());
+                if self.display[g].is_some() {
+                    widths.push(self.display_chars[g]);
                     owners.push(g);
+                    chars += self.display_chars[g];
                 }
-                let total = widths.iter().sum::<usize>() + widths.len().saturating_sub(1);
+                let total = chars + widths.len().saturating_sub(1);
                 if total > budget && j > i + 1 && widths.len() > 1 {
                     break;
                 }
@@ -449,7 +460,7 @@ impl Ctx<'_> {
         let mut cost = CUE_COST + layout_cost;
         // The cut after the cue.
         if e < turn_end {
-            cost += 1.5 * break_cost(self.doc, e - 1, e);
+            cost += 1.5 * self.breaks[e - 1];
             let gap = self.times[e].0 - self.last_end(s, e);
             cost -= PAUSE_BONUS * (gap / PAUSE_FULL).clamp(0.0, 1.0);
         }
@@ -531,23 +542,27 @@ impl Ctx<'_> {
                 let o = over(line, t0, t1)?;
                 let dev = (width(t0, t1) as f64 - target).abs() / r.max_chars as f64;
                 let brk = if t1 < k {
-                    break_cost(self.doc, owners[t1 - 1], owners[t1])
+                    self.break_between(owners[t1 - 1], owners[t1])
                 } else {
                     0.0
                 };
                 Some(o + 6.0 * dev + brk)
             };
             // dp[l][t]: tokens [0, t) in l + 1 lines.
-            let mut dp = vec![vec![(f64::INFINITY, 0usize); k + 1]; nl];
-            for (t, cell) in dp[0].iter_mut().enumerate().skip(1) {
+            // Only dp[nl - 1][k] is read at the end: the last line's row needs no other entry.
+            let row = |l: usize| if l + 1 == nl { k..=k } else { l + 1..=k };
+            // One flat table: dp[l][t] is dp[l * (k + 1) + t].
+            let at = |l: usize, t: usize| l * (k + 1) + t;
+            let mut dp = vec![(f64::INFINITY, 0usize); nl * (k + 1)];
+            for t in row(0) {
                 if let Some(c) = line_cost(0, 0, t) {
-                    *cell = (c, 0);
+                    dp[at(0, t)] = (c, 0);
                 }
             }
             for l in 1..nl {
-                for t in l + 1..=k {
+                for t in row(l) {
                     for s0 in l..t {
-                        let prev = dp[l - 1][s0].0;
+                        let prev = dp[at(l - 1, s0)].0;
                         if !prev.is_finite() {
                             continue;
                         }
@@ -558,14 +573,14 @@ impl Ctx<'_> {
                             } else {
                                 0.0
                             };
-                            if prev + c + top_heavy < dp[l][t].0 {
-                                dp[l][t] = (prev + c + top_heavy, s0);
+                            if prev + c + top_heavy < dp[at(l, t)].0 {
+                                dp[at(l, t)] = (prev + c + top_heavy, s0);
                             }
                         }
                     }
                 }
             }
-            let (c, _) = dp[nl - 1][k];
+            let (c, _) = dp[at(nl - 1, k)];
             if !c.is_finite() {
                 continue;
             }
@@ -575,7 +590,7 @@ impl Ctx<'_> {
                 let mut starts = Vec::new();
                 let mut t = k;
                 for l in (1..nl).rev() {
-                    t = dp[l][t].1;
+                    t = dp[at(l, t)].1;
                     starts.push(t);
                 }
                 starts.reverse();
@@ -586,6 +601,15 @@ impl Ctx<'_> {
             }
         }
         best
+    }
+
+    /// [`break_cost`] between document words `a < b` (precomputed for neighbours).
+    fn break_between(&self, a: usize, b: usize) -> f64 {
+        if b == a + 1 {
+            self.breaks[a]
+        } else {
+            break_cost(self.doc, a, b)
+        }
     }
 
     /// The display lines of the tokens owned by document words `owners`.

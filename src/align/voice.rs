@@ -9,7 +9,7 @@
 use crate::features::{Features, N_BANDS};
 use crate::time::Span;
 
-type Shape = [f64; N_BANDS];
+pub(super) type Shape = [f64; N_BANDS];
 
 /// Prefix sums of the spectral shape of loud frames, for O(1) means over any span.
 pub(super) struct SpectralIndex {
@@ -22,9 +22,13 @@ impl SpectralIndex {
     pub(super) fn new(features: &Features) -> Self {
         let n = features.len();
         // Frames within 20 dB of the loud end of the episode: vowels, not breaths or noise.
-        let mut sorted: Vec<f32> = features.energy_db.clone();
-        sorted.sort_by(f32::total_cmp);
-        let loud = sorted.get(n * 9 / 10).copied().unwrap_or(0.0) - 20.0;
+        // The 90th percentile by selection (the same value a full sort gives, in linear time).
+        let mut levels: Vec<f32> = features.energy_db.clone();
+        let loud = if n * 9 / 10 < levels.len() {
+            *levels.select_nth_unstable_by(n * 9 / 10, f32::total_cmp).1
+        } else {
+            0.0
+        } - 20.0;
         let mut prefix = Vec::with_capacity(n + 1);
         let mut count = Vec::with_capacity(n + 1);
         let mut acc = [0.0; N_BANDS];
@@ -132,19 +136,9 @@ impl Voices {
         })
     }
 
-    /// Cost of hearing `[t0, t1)` where the text has speakers mixed by `weights` (speaker,
-    /// syllables): zero while the audio is as close to the expected voice as a typical stretch.
-    pub(super) fn cost(
-        &self,
-        index: &SpectralIndex,
-        weights: &[(usize, f64)],
-        t0: f64,
-        t1: f64,
-    ) -> f64 {
-        let (observed, n) = index.mean(t0, t1);
-        if n == 0 {
-            return 0.0;
-        }
+    /// The voice expected where the text has speakers mixed by `weights` (speaker,
+    /// syllables); `None` when none of them has a model (then the audio costs nothing).
+    pub(super) fn mix(&self, weights: &[(usize, f64)]) -> Option<Shape> {
         let mut expected = [0.0; N_BANDS];
         let mut total = 0.0;
         for &(speaker, w) in weights {
@@ -155,15 +149,32 @@ impl Voices {
                 total += w;
             }
         }
-        if total <= 0.0 {
+        (total > 0.0).then(|| expected.map(|e| e / total))
+    }
+
+    /// Cost of hearing audio whose loud frames are `observed` (mean shape and count, from
+    /// [`SpectralIndex::mean`]) where the text expects the voice `mix` (from [`Voices::mix`]):
+    /// zero while the audio is as close to the expected voice as a typical stretch. The two
+    /// halves are separate so the DP computes each once, not once per pair.
+    pub(super) fn cost(&self, observed: &(Shape, u32), mix: Option<&Shape>) -> f64 {
+        let (observed, n) = observed;
+        if *n == 0 {
             return 0.0;
         }
+        let Some(expected) = mix else {
+            return 0.0;
+        };
         let distance = (0..N_BANDS)
-            .map(|j| (observed[j] - expected[j] / total).powi(2) * self.inverse_variance[j])
+            .map(|j| (observed[j] - expected[j]).powi(2) * self.inverse_variance[j])
             .sum::<f64>()
             / N_BANDS as f64;
-        let evidence = (f64::from(n) / FULL_EVIDENCE_FRAMES).min(1.0);
+        let evidence = (f64::from(*n) / FULL_EVIDENCE_FRAMES).min(1.0);
         self.weight * (distance - self.tolerance).max(0.0) * evidence
+    }
+
+    /// True when [`Voices::cost`] is never negative (the DP may then prune by lower bounds).
+    pub(super) fn cost_is_nonnegative(&self) -> bool {
+        self.weight >= 0.0
     }
 }
 
@@ -209,13 +220,16 @@ pub(super) fn change_points(
             score[t] = shape + ((level_l - level_r) / 3.0).powi(2);
         }
     }
-    let mut sorted: Vec<f64> = score.iter().copied().filter(|&s| s > 0.0).collect();
-    if sorted.len() < 100 {
+    let mut positive: Vec<f64> = score.iter().copied().filter(|&s| s > 0.0).collect();
+    if positive.len() < 100 {
         return Vec::new();
     }
-    sorted.sort_by(f64::total_cmp);
-    let typical = sorted[sorted.len() / 2];
-    let high = sorted[sorted.len() * 97 / 100].max(4.0 * typical);
+    // Two order statistics by selection (the values a full sort gives): the median, then the
+    // 97th percentile among the values above it.
+    let len = positive.len();
+    let (_, &mut typical, above) = positive.select_nth_unstable_by(len / 2, f64::total_cmp);
+    let rank = len * 97 / 100 - (len / 2 + 1);
+    let high = (*above.select_nth_unstable_by(rank, f64::total_cmp).1).max(4.0 * typical);
     let mut out = Vec::new();
     for t in w..n - w {
         let s = score[t];
