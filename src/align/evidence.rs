@@ -6,6 +6,8 @@
 //! - *length*: the syllable nuclei heard in the audio are about as many as the transcript's
 //!   syllables.
 
+use rayon::prelude::*;
+
 use super::voice::SpectralIndex;
 use super::{AlignConfig, Gap, Kind, Spoken, level1, sentence_blocks};
 use crate::segment::Timeline;
@@ -112,22 +114,21 @@ pub(super) fn order_evidence(
         )
     };
     let blocks = sentence_blocks(&sp);
-    let own = level1(&sp, &gaps, rates, &timeline, config, index, None, None).cost;
-    let mut others: Vec<f64> = (1..=SHUFFLES as u64)
+    // The own order and every shuffle are independent searches: run them on all cores. The
+    // costs are collected in seed order, so the result does not depend on the thread count.
+    let costs: Vec<f64> = (0..=SHUFFLES as u64)
+        .into_par_iter()
         .map(|seed| {
-            level1(
-                &shuffled(&sp, &blocks, seed),
-                &gaps,
-                rates,
-                &timeline,
-                config,
-                index,
-                None,
-                None,
-            )
-            .cost
+            let order = if seed == 0 {
+                std::borrow::Cow::Borrowed(&*sp)
+            } else {
+                std::borrow::Cow::Owned(shuffled(&sp, &blocks, seed))
+            };
+            level1(&order, &gaps, rates, &timeline, config, index, None, None).cost
         })
         .collect();
+    let own = costs[0];
+    let mut others = costs[1..].to_vec();
     others.sort_by(f64::total_cmp);
     let typical = others[others.len() / 2];
     if !own.is_finite() || !typical.is_finite() {
