@@ -128,6 +128,12 @@ pub struct Costs {
     pub voice_tolerance: f64,
     /// Offer points where the voice changes inside running speech as boundary candidates.
     pub change_points: bool,
+    /// Offer points where one speaker's voice gives way to the next one's (learned in the
+    /// first pass) as boundary candidates in the second.
+    pub turn_points: bool,
+    /// Cost of a turn change (second pass) for each side of it whose audio sounds more like
+    /// the other speaker.
+    pub turn_edge: f64,
 }
 
 impl Default for Costs {
@@ -142,6 +148,8 @@ impl Default for Costs {
             voice: 0.3,
             voice_tolerance: 2.0,
             change_points: true,
+            turn_points: true,
+            turn_edge: 1.0,
         }
     }
 }
@@ -190,6 +198,9 @@ struct Gap {
     start: f64,
     end: f64,
     strength: f64,
+    /// A point where one speaker's voice gives way to another's: only a turn change may
+    /// sit on it.
+    turn_only: bool,
 }
 
 impl From<&Pause> for Gap {
@@ -198,6 +209,7 @@ impl From<&Pause> for Gap {
             start: p.start,
             end: p.end,
             strength: p.strength,
+            turn_only: false,
         }
     }
 }
@@ -343,7 +355,17 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                 if p.pinned_edges && a + 1 == n_anchors && g + 1 != n_gaps {
                     continue;
                 }
-                let placed = kind.placed_cost(p.gaps[g].strength, p.costs);
+                if p.gaps[g].turn_only && !matches!(kind, Kind::Turn | Kind::Edge) {
+                    continue;
+                }
+                let mut placed = kind.placed_cost(p.gaps[g].strength, p.costs);
+                if let (Kind::Turn, Some((index, voices))) = (kind, p.voice) {
+                    let (before, after) = (p.chunks[a - 1].speaker, p.chunks[a].speaker);
+                    if before != after {
+                        let gap = &p.gaps[g];
+                        placed += voices.turn_edge_cost(index, before, after, gap.start, gap.end);
+                    }
+                }
                 let mut best = INF;
                 let mut arg = (usize::MAX, usize::MAX);
                 for a0 in a.saturating_sub(p.max_anchor_step)..a {
@@ -526,6 +548,7 @@ fn episode_gaps(timeline: &Timeline, duration: f64) -> Vec<Gap> {
             start: 0.0,
             end: 0.0,
             strength: 1.0,
+            turn_only: false,
         });
     }
     gaps.extend(timeline.pauses.iter().map(Gap::from));
@@ -534,12 +557,13 @@ fn episode_gaps(timeline: &Timeline, duration: f64) -> Vec<Gap> {
             start: duration,
             end: duration,
             strength: 1.0,
+            turn_only: false,
         });
     }
     gaps
 }
 
-/// Adds zero-length gaps at voice change points that are not near a pause.
+/// Adds zero-length gaps at voice change points that are not near a pause (turn changes only).
 fn add_change_points(gaps: &mut Vec<Gap>, points: &[(f64, f64)]) {
     for &(t, strength) in points {
         let i = gaps.partition_point(|g| g.end < t);
@@ -553,6 +577,7 @@ fn add_change_points(gaps: &mut Vec<Gap>, points: &[(f64, f64)]) {
                 start: t,
                 end: t,
                 strength,
+                turn_only: true,
             },
         );
     }
@@ -584,7 +609,9 @@ pub fn align(
     let gaps = episode_gaps(timeline, duration);
     // The second pass also offers the points where the voice changes without a pause.
     let mut gaps_with_changes = gaps.clone();
-    if config.costs.change_points {
+    // A change of voice inside running speech is evidence of a turn change, not of a comma or
+    // a sentence end: only turn changes may sit on these points.
+    if config.costs.change_points && turn_changes(&sp).next().is_some() {
         add_change_points(
             &mut gaps_with_changes,
             &voice::change_points(&index, features, &timeline.speech),
@@ -624,6 +651,12 @@ pub fn align(
             times.push(ends.last().copied().unwrap_or(0.0));
             prior = Some(times);
             voices = learn_voices(&sp, &starts, &ends, &index, n_speakers, &config.costs);
+            if let Some(v) = voices.as_ref().filter(|_| config.costs.turn_points) {
+                let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
+                    .map(|k| (starts[k], sp.speaker[k - 1], sp.speaker[k]))
+                    .collect();
+                add_change_points(&mut gaps_with_changes, &v.turn_points(&index, &turns));
+            }
             // Re-measure each speaker's rate where their words landed: the median over
             // sentences, so a stretch that absorbed extra audio does not bias it.
             let mut per_speaker: Vec<Vec<f64>> = vec![Vec::new(); n_speakers];
@@ -680,6 +713,12 @@ pub fn align(
     out
 }
 
+/// Spoken words that open a turn of another speaker.
+fn turn_changes(sp: &Spoken) -> impl Iterator<Item = usize> + '_ {
+    (1..sp.word.len())
+        .filter(|&k| sp.kind_after[k - 1] == Kind::Turn && sp.speaker[k - 1] != sp.speaker[k])
+}
+
 /// Each speaker's voice from where the first pass put their sentences.
 fn learn_voices(
     sp: &Spoken,
@@ -707,6 +746,7 @@ fn learn_voices(
         n_speakers,
         costs.voice,
         costs.voice_tolerance,
+        costs.turn_edge,
     )
 }
 
@@ -996,6 +1036,7 @@ fn order_evidence(
             start: until,
             end: until,
             strength: 1.0,
+            turn_only: false,
         });
         let head_timeline = Timeline {
             speech: timeline
@@ -1237,8 +1278,11 @@ fn place_stretch(
         let run = &words[a0..a1];
         let syl: f64 = run.iter().map(|&k| sp.syllables[k]).sum();
         // Inner pauses not on a word boundary stay inside a word: spread over the run's speech.
-        let inner_pauses: Vec<(f64, f64)> =
-            (g0 + 1..g1).map(|g| (gaps[g].start, gaps[g].end)).collect();
+        // (Zero-length gaps, voice change points, are not pauses.)
+        let inner_pauses: Vec<(f64, f64)> = (g0 + 1..g1)
+            .map(|g| (gaps[g].start, gaps[g].end))
+            .filter(|p| p.1 > p.0)
+            .collect();
         let speech_time = (t1 - t0) - inner_pauses.iter().map(|p| p.1 - p.0).sum::<f64>();
         let to_time = |speech_offset: f64| -> f64 {
             // Map an offset in speech time to clock time, stepping over inner pauses.
