@@ -134,6 +134,10 @@ pub struct Costs {
     /// Cost of a turn change (second pass) for each side of it whose audio sounds more like
     /// the other speaker.
     pub turn_edge: f64,
+    /// Syllables' worth of time added to the expected length of every stretch between
+    /// punctuated boundaries: the last syllable before a boundary is drawn out (phrase-final
+    /// lengthening), which matters most for one- and two-word stretches ("Thanks,").
+    pub final_lengthening: f64,
 }
 
 impl Default for Costs {
@@ -150,6 +154,7 @@ impl Default for Costs {
             change_points: true,
             turn_points: true,
             turn_edge: 1.0,
+            final_lengthening: 0.4,
         }
     }
 }
@@ -677,12 +682,20 @@ pub fn align(
     }
     out.seconds_per_syllable = rates;
     out.match_evidence = evidence;
+    // The order test keeps the costs its threshold was calibrated with.
+    let order_config = AlignConfig {
+        costs: Costs {
+            final_lengthening: 0.0,
+            ..config.costs.clone()
+        },
+        ..config.clone()
+    };
     out.order_evidence = order_evidence(
         &sp,
         &gaps,
         &out.seconds_per_syllable,
         timeline,
-        config,
+        &order_config,
         &index,
         &ends,
     )
@@ -849,7 +862,8 @@ fn level1(
             let syl: f64 = sp.syllables[w[0]..w[1]].iter().sum();
             let time: f64 = (w[0]..w[1])
                 .map(|k| sp.syllables[k] * rates[sp.speaker[k]])
-                .sum();
+                .sum::<f64>()
+                + config.costs.final_lengthening * rates[sp.speaker[w[0].min(n.saturating_sub(1))]];
             Chunk {
                 syllables: syl,
                 seconds_per_syllable: time / syl.max(1e-9),
