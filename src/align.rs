@@ -185,6 +185,16 @@ pub struct Costs {
     pub voice_tolerance: f64,
     /// Offer points where the voice changes inside running speech as boundary candidates.
     pub change_points: bool,
+    /// Offer points where one speaker's voice gives way to the next one's (learned in the
+    /// first pass) as boundary candidates in the second.
+    pub turn_points: bool,
+    /// Cost of a turn change (second pass) for each side of it whose audio sounds more like
+    /// the other speaker.
+    pub turn_edge: f64,
+    /// Syllables' worth of time added to the expected length of every stretch between
+    /// punctuated boundaries: the last syllable before a boundary is drawn out (phrase-final
+    /// lengthening), which matters most for one- and two-word stretches ("Thanks,").
+    pub final_lengthening: f64,
 }
 
 impl Default for Costs {
@@ -199,6 +209,9 @@ impl Default for Costs {
             voice: 0.3,
             voice_tolerance: 2.0,
             change_points: true,
+            turn_points: true,
+            turn_edge: 1.0,
+            final_lengthening: 0.4,
         }
     }
 }
@@ -247,6 +260,9 @@ struct Gap {
     start: f64,
     end: f64,
     strength: f64,
+    /// A point where one speaker's voice gives way to another's: only a turn change may
+    /// sit on it.
+    turn_only: bool,
 }
 
 impl From<&Pause> for Gap {
@@ -255,6 +271,7 @@ impl From<&Pause> for Gap {
             start: p.start,
             end: p.end,
             strength: p.strength,
+            turn_only: false,
         }
     }
 }
@@ -482,7 +499,17 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                 if p.pinned_edges && a + 1 == n_anchors && g + 1 != n_gaps {
                     continue;
                 }
-                let placed = kind.placed_cost(p.gaps[g].strength, p.costs);
+                if p.gaps[g].turn_only && !matches!(kind, Kind::Turn | Kind::Edge) {
+                    continue;
+                }
+                let mut placed = kind.placed_cost(p.gaps[g].strength, p.costs);
+                if let (Kind::Turn, Some((index, voices))) = (kind, p.voice) {
+                    let (before, after) = (p.chunks[a - 1].speaker, p.chunks[a].speaker);
+                    if before != after {
+                        let gap = &p.gaps[g];
+                        placed += voices.turn_edge_cost(index, before, after, gap.start, gap.end);
+                    }
+                }
                 let mut best = INF;
                 let mut arg = (usize::MAX, usize::MAX);
                 for from in &sources {
@@ -680,6 +707,7 @@ fn episode_gaps(timeline: &Timeline, duration: f64) -> Vec<Gap> {
             start: 0.0,
             end: 0.0,
             strength: 1.0,
+            turn_only: false,
         });
     }
     gaps.extend(timeline.pauses.iter().map(Gap::from));
@@ -688,12 +716,13 @@ fn episode_gaps(timeline: &Timeline, duration: f64) -> Vec<Gap> {
             start: duration,
             end: duration,
             strength: 1.0,
+            turn_only: false,
         });
     }
     gaps
 }
 
-/// Adds zero-length gaps at voice change points that are not near a pause.
+/// Adds zero-length gaps at voice change points that are not near a pause (turn changes only).
 fn add_change_points(gaps: &mut Vec<Gap>, points: &[(f64, f64)]) {
     for &(t, strength) in points {
         let i = gaps.partition_point(|g| g.end < t);
@@ -707,6 +736,7 @@ fn add_change_points(gaps: &mut Vec<Gap>, points: &[(f64, f64)]) {
                 start: t,
                 end: t,
                 strength,
+                turn_only: true,
             },
         );
     }
@@ -738,7 +768,9 @@ pub fn align(
     let gaps = episode_gaps(timeline, duration);
     // The second pass also offers the points where the voice changes without a pause.
     let mut gaps_with_changes = gaps.clone();
-    if config.costs.change_points {
+    // A change of voice inside running speech is evidence of a turn change, not of a comma or
+    // a sentence end: only turn changes may sit on these points.
+    if config.costs.change_points && turn_changes(&sp).next().is_some() {
         add_change_points(
             &mut gaps_with_changes,
             &voice::change_points(&index, features, &timeline.speech),
@@ -778,6 +810,12 @@ pub fn align(
             times.push(ends.last().copied().unwrap_or(0.0));
             prior = Some(times);
             voices = learn_voices(&sp, &starts, &ends, &index, n_speakers, &config.costs);
+            if let Some(v) = voices.as_ref().filter(|_| config.costs.turn_points) {
+                let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
+                    .map(|k| (starts[k], sp.speaker[k - 1], sp.speaker[k]))
+                    .collect();
+                add_change_points(&mut gaps_with_changes, &v.turn_points(&index, &turns));
+            }
             // Re-measure each speaker's rate where their words landed: the median over
             // sentences, so a stretch that absorbed extra audio does not bias it.
             let mut per_speaker: Vec<Vec<f64>> = vec![Vec::new(); n_speakers];
@@ -800,12 +838,20 @@ pub fn align(
     out.match_evidence = evidence;
     out.voice_evidence = evidence::voice_evidence(&sp, &starts, &ends, &index).map(|e| e as f32);
     out.heard_per_written = evidence::heard_per_written(&sp, timeline).map(|e| e as f32);
+    // The order test keeps the costs its threshold was calibrated with.
+    let order_config = AlignConfig {
+        costs: Costs {
+            final_lengthening: 0.0,
+            ..config.costs.clone()
+        },
+        ..config.clone()
+    };
     out.order_evidence = evidence::order_evidence(
         &sp,
         &gaps,
         &out.seconds_per_syllable,
         timeline,
-        config,
+        &order_config,
         &index,
         &ends,
     )
@@ -836,6 +882,12 @@ pub fn align(
     out
 }
 
+/// Spoken words that open a turn of another speaker.
+fn turn_changes(sp: &Spoken) -> impl Iterator<Item = usize> + '_ {
+    (1..sp.word.len())
+        .filter(|&k| sp.kind_after[k - 1] == Kind::Turn && sp.speaker[k - 1] != sp.speaker[k])
+}
+
 /// Each speaker's voice from where the first pass put their sentences.
 fn learn_voices(
     sp: &Spoken,
@@ -863,6 +915,7 @@ fn learn_voices(
         n_speakers,
         costs.voice,
         costs.voice_tolerance,
+        costs.turn_edge,
     )
 }
 
@@ -965,7 +1018,8 @@ fn level1(
             let syl: f64 = sp.syllables[w[0]..w[1]].iter().sum();
             let time: f64 = (w[0]..w[1])
                 .map(|k| sp.syllables[k] * rates[sp.speaker[k]])
-                .sum();
+                .sum::<f64>()
+                + config.costs.final_lengthening * rates[sp.speaker[w[0].min(n.saturating_sub(1))]];
             Chunk {
                 syllables: syl,
                 seconds_per_syllable: time / syl.max(1e-9),
@@ -1261,8 +1315,11 @@ fn place_stretch(
         let run = &words[a0..a1];
         let syl: f64 = run.iter().map(|&k| sp.syllables[k]).sum();
         // Inner pauses not on a word boundary stay inside a word: spread over the run's speech.
-        let inner_pauses: Vec<(f64, f64)> =
-            (g0 + 1..g1).map(|g| (gaps[g].start, gaps[g].end)).collect();
+        // (Zero-length gaps, voice change points, are not pauses.)
+        let inner_pauses: Vec<(f64, f64)> = (g0 + 1..g1)
+            .map(|g| (gaps[g].start, gaps[g].end))
+            .filter(|p| p.1 > p.0)
+            .collect();
         let speech_time = (t1 - t0) - inner_pauses.iter().map(|p| p.1 - p.0).sum::<f64>();
         let to_time = |speech_offset: f64| -> f64 {
             // Map an offset in speech time to clock time, stepping over inner pauses.

@@ -91,6 +91,7 @@ pub(super) fn order_evidence(
             start: until,
             end: until,
             strength: 1.0,
+            turn_only: false,
         });
         let head_timeline = Timeline {
             speech: timeline

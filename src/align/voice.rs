@@ -79,6 +79,8 @@ pub(super) struct Voices {
     weight: f64,
     /// Distance that costs nothing.
     tolerance: f64,
+    /// Cost of a turn change whose edges sound like the wrong speaker, per side.
+    turn_edge_weight: f64,
 }
 
 /// Frames a stretch needs before its voice counts fully (1 s of loud frames).
@@ -92,6 +94,7 @@ impl Voices {
         n_speakers: usize,
         weight: f64,
         tolerance: f64,
+        turn_edge_weight: f64,
     ) -> Option<Self> {
         let mut sums = vec![[0.0; N_BANDS]; n_speakers];
         let mut counts = vec![0.0; n_speakers];
@@ -133,6 +136,7 @@ impl Voices {
             inverse_variance,
             weight,
             tolerance,
+            turn_edge_weight,
         })
     }
 
@@ -177,6 +181,118 @@ impl Voices {
         self.weight >= 0.0
     }
 }
+
+impl Voices {
+    /// Weighted squared distance of a mean shape from speaker `s`'s voice (`None`: no model).
+    fn distance(&self, shape: &Shape, s: usize) -> Option<f64> {
+        let model = self.models.get(s).copied().flatten()?;
+        Some(
+            (0..N_BANDS)
+                .map(|j| (shape[j] - model[j]).powi(2) * self.inverse_variance[j])
+                .sum::<f64>()
+                / N_BANDS as f64,
+        )
+    }
+
+    /// Candidate places for turn changes the first pass put near `turns` (time, speaker
+    /// before, speaker after): points within [`TURN_SEARCH_S`] where the 0.3 s before sounds
+    /// more like the first speaker than the second and the 0.3 s after the reverse, the best
+    /// few local maxima of that gain. Fast panels change turns without a pause, and a
+    /// voice-blind change detector finds few of those (its strongest changes are phonemes).
+    /// Returns (time, strength 0..1), sorted.
+    pub(super) fn turn_points(
+        &self,
+        index: &SpectralIndex,
+        turns: &[(f64, usize, usize)],
+    ) -> Vec<(f64, f64)> {
+        let w = TURN_WINDOW;
+        let n = index.count.len().saturating_sub(1);
+        let hop = index.hop_s;
+        let mut out: Vec<(f64, f64)> = Vec::new();
+        if n < 4 * w {
+            return out;
+        }
+        for &(t, x, y) in turns {
+            let a = (((t - TURN_SEARCH_S) / hop).round().max(0.0) as usize).max(w);
+            let b = (((t + TURN_SEARCH_S) / hop).round() as usize).min(n - w);
+            if b <= a {
+                continue;
+            }
+            let gain: Vec<f64> = (a..b)
+                .map(|f| {
+                    let (left, nl) = index.mean((f - w) as f64 * hop, f as f64 * hop);
+                    let (right, nr) = index.mean(f as f64 * hop, (f + w) as f64 * hop);
+                    if nl < (w / 3) as u32 || nr < (w / 3) as u32 {
+                        return f64::NEG_INFINITY;
+                    }
+                    let d = |shape: &Shape, s: usize| self.distance(shape, s);
+                    match (d(&left, x), d(&left, y), d(&right, x), d(&right, y)) {
+                        (Some(lx), Some(ly), Some(rx), Some(ry)) => ly - lx + rx - ry,
+                        _ => f64::NEG_INFINITY,
+                    }
+                })
+                .collect();
+            let mut peaks: Vec<(usize, f64)> = (0..gain.len())
+                .filter(|&i| {
+                    gain[i] > 0.0
+                        && gain[i.saturating_sub(w)..(i + w).min(gain.len())]
+                            .iter()
+                            .all(|&g| g <= gain[i])
+                })
+                .map(|i| (i, gain[i]))
+                .collect();
+            peaks.sort_by(|p, q| q.1.total_cmp(&p.1));
+            let top = peaks.first().map_or(0.0, |p| p.1);
+            for &(i, g) in peaks.iter().take(TURN_CANDIDATES) {
+                out.push(((a + i) as f64 * hop, 0.15 + 0.25 * g / top));
+            }
+        }
+        out.sort_by(|p, q| p.0.total_cmp(&q.0));
+        out.dedup_by(|p, q| p.0 == q.0);
+        out
+    }
+}
+
+impl Voices {
+    /// Cost of a turn change from speaker `before` to `after` placed on the pause `[t0, t1]`:
+    /// up to one `weight` for each side whose [`TURN_EDGE_S`] of audio sounds more like the
+    /// wrong one of the two. The stretch costs compare whole stretches, where a second of the
+    /// wrong voice at one end hardly moves the mean; the edges are where a misplaced turn
+    /// change shows.
+    pub(super) fn turn_edge_cost(
+        &self,
+        index: &SpectralIndex,
+        before: usize,
+        after: usize,
+        t0: f64,
+        t1: f64,
+    ) -> f64 {
+        let side = |a: f64, b: f64, own: usize, other: usize| -> f64 {
+            let (shape, n) = index.mean(a, b);
+            let evidence = (f64::from(n) / (TURN_EDGE_S / index.hop_s / 2.0)).min(1.0);
+            match (self.distance(&shape, own), self.distance(&shape, other)) {
+                (Some(d_own), Some(d_other)) if n > 0 => {
+                    ((d_own - d_other) / self.tolerance).clamp(0.0, 1.0) * evidence
+                }
+                _ => 0.0,
+            }
+        };
+        self.turn_edge_weight
+            * (side(t0 - TURN_EDGE_S, t0, before, after)
+                + side(t1, t1 + TURN_EDGE_S, after, before))
+    }
+}
+
+/// Audio looked at on each side of a turn change, seconds.
+const TURN_EDGE_S: f64 = 0.5;
+
+/// How far from the first pass's time of a turn change its candidates are looked for, s.
+const TURN_SEARCH_S: f64 = 3.0;
+/// Candidates kept per turn change.
+const TURN_CANDIDATES: usize = 3;
+
+/// Half-width of the windows compared on each side of a candidate turn point, frames.
+const TURN_WINDOW: usize = 30;
 
 /// Half-width of the windows compared on each side of a candidate change point, frames.
 const CHANGE_WINDOW: usize = 40;
@@ -254,4 +370,65 @@ pub(super) fn change_points(
     out.into_iter()
         .map(|(f, s)| (f as f64 * hop, 0.15 + 0.25 * s))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two voices with different spectral tilts taking turns every 4 s without a pause, with a
+    /// syllable-like level wobble and a little per-frame jitter.
+    fn two_voices() -> (Features, Vec<(usize, Span)>) {
+        let n = 2400; // 24 s
+        let mut f = Features::default();
+        let mut spans = Vec::new();
+        for i in 0..n {
+            let speaker = (i / 400) % 2;
+            let wobble = 6.0 * ((i as f32) * 0.9).sin();
+            let jitter = ((i * 7919) % 13) as f32 * 0.3;
+            let tilt = if speaker == 0 { -3.0 } else { 3.0 };
+            let bands = std::array::from_fn(|j| -30.0 + wobble + jitter + tilt * j as f32);
+            f.energy_db.push(-20.0 + wobble);
+            f.band_db.push(-20.0 + wobble);
+            f.bands.push(bands);
+        }
+        for k in 0..6 {
+            // Learn from 1 s stretches inside each turn.
+            for s in 0..3 {
+                let t = k as f64 * 4.0 + 0.5 + s as f64;
+                spans.push((k % 2, Span::new(t, t + 1.0)));
+            }
+        }
+        (f, spans)
+    }
+
+    #[test]
+    fn turn_points_find_a_change_of_voice_without_a_pause() {
+        let (f, spans) = two_voices();
+        let index = SpectralIndex::new(&f);
+        let voices = Voices::learn(&index, &spans, 2, 0.3, 2.0, 1.0).expect("voices");
+        // The first pass put the change from speaker 0 to 1 at 10.8 s; it is at 12 s.
+        let points = voices.turn_points(&index, &[(10.8, 0, 1)]);
+        assert!(!points.is_empty());
+        let best = points
+            .iter()
+            .max_by(|p, q| p.1.total_cmp(&q.1))
+            .expect("a point");
+        assert!(
+            (best.0 - 12.0).abs() <= 0.1,
+            "best turn point at {}",
+            best.0
+        );
+    }
+
+    #[test]
+    fn turn_edge_cost_is_zero_at_the_change_and_positive_inside_a_turn() {
+        let (f, spans) = two_voices();
+        let index = SpectralIndex::new(&f);
+        let voices = Voices::learn(&index, &spans, 2, 0.3, 2.0, 1.0).expect("voices");
+        let at_change = voices.turn_edge_cost(&index, 0, 1, 12.0, 12.0);
+        let a_second_late = voices.turn_edge_cost(&index, 0, 1, 13.0, 13.0);
+        assert!(at_change < 0.1, "cost at the change {at_change}");
+        assert!(a_second_late > 0.5, "cost a second late {a_second_late}");
+    }
 }
