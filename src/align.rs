@@ -296,7 +296,7 @@ struct Problem<'a> {
     skip_cost_per_s: f64,
     costs: &'a Costs,
     /// Voice evidence (second pass of level 1 only).
-    voice: Option<(&'a voice::SpectralIndex, &'a voice::Voices)>,
+    voice: Option<(&'a voice::SpectralIndex<'a>, &'a voice::Voices)>,
     /// First and last anchors must sit on the first and last gap.
     pinned_edges: bool,
 }
@@ -893,7 +893,7 @@ fn learn_voices(
     sp: &Spoken,
     starts: &[f64],
     ends: &[f64],
-    index: &voice::SpectralIndex,
+    index: &voice::SpectralIndex<'_>,
     n_speakers: usize,
     costs: &Costs,
 ) -> Option<voice::Voices> {
@@ -995,7 +995,7 @@ fn level1(
     rates: &[f64],
     timeline: &Timeline,
     config: &AlignConfig,
-    index: &voice::SpectralIndex,
+    index: &voice::SpectralIndex<'_>,
     voices: Option<&voice::Voices>,
     prior: Option<&[f64]>,
 ) -> Level1 {
@@ -1139,7 +1139,7 @@ fn place_words(
     conf: &mut [f32],
     skipped: &mut Vec<Span>,
     evidence: &mut f32,
-    index: &voice::SpectralIndex,
+    index: &voice::SpectralIndex<'_>,
     voices: Option<&voice::Voices>,
     prior: Option<&[f64]>,
 ) {

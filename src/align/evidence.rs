@@ -63,7 +63,7 @@ pub(super) fn order_evidence(
     rates: &[f64],
     timeline: &Timeline,
     config: &AlignConfig,
-    index: &SpectralIndex,
+    index: &SpectralIndex<'_>,
     ends_hint: &[f64],
 ) -> Option<f64> {
     let all_blocks = sentence_blocks(sp);
@@ -160,7 +160,7 @@ pub(super) fn voice_evidence(
     sp: &Spoken,
     starts: &[f64],
     ends: &[f64],
-    index: &SpectralIndex,
+    index: &SpectralIndex<'_>,
 ) -> Option<f64> {
     let mut shapes: Vec<Vec<f64>> = Vec::new();
     let mut labels: Vec<usize> = Vec::new();

@@ -12,14 +12,26 @@ use crate::time::Span;
 pub(super) type Shape = [f64; N_BANDS];
 
 /// Prefix sums of the spectral shape of loud frames, for O(1) means over any span.
-pub(super) struct SpectralIndex {
-    prefix: Vec<Shape>,
+///
+/// The sums are kept only every [`CHECKPOINT`] frames (an hour of full prefix sums was 23 MB,
+/// a third of the run's peak memory); a sum in between is the checkpoint plus the frames after
+/// it, added in the same order as a full prefix pass, so every value is the same bits.
+pub(super) struct SpectralIndex<'a> {
+    features: &'a Features,
+    /// Frames at or above this energy count (vowels, not breaths or noise).
+    loud: f32,
+    /// Prefix sums at frames `0, CHECKPOINT, 2 * CHECKPOINT, ...`.
+    checkpoints: Vec<Shape>,
+    /// Loud frames before each frame (4 bytes a frame).
     count: Vec<u32>,
     hop_s: f64,
 }
 
-impl SpectralIndex {
-    pub(super) fn new(features: &Features) -> Self {
+/// Frames between stored prefix sums.
+const CHECKPOINT: usize = 8;
+
+impl<'a> SpectralIndex<'a> {
+    pub(super) fn new(features: &'a Features) -> Self {
         let n = features.len();
         // Frames within 20 dB of the loud end of the episode: vowels, not breaths or noise.
         // The 90th percentile by selection (the same value a full sort gives, in linear time).
@@ -29,30 +41,54 @@ impl SpectralIndex {
         } else {
             0.0
         } - 20.0;
-        let mut prefix = Vec::with_capacity(n + 1);
-        let mut count = Vec::with_capacity(n + 1);
+        drop(levels);
+        let mut index = SpectralIndex {
+            features,
+            loud,
+            checkpoints: Vec::with_capacity(n / CHECKPOINT + 1),
+            count: Vec::with_capacity(n + 1),
+            hop_s: crate::features::HOP_S,
+        };
         let mut acc = [0.0; N_BANDS];
         let mut c = 0u32;
-        prefix.push(acc);
-        count.push(c);
+        index.checkpoints.push(acc);
+        index.count.push(c);
         for i in 0..n {
-            if features.energy_db[i] >= loud
-                && let Some(bands) = features.bands.get(i)
-            {
-                let mean = bands.iter().map(|&b| f64::from(b)).sum::<f64>() / N_BANDS as f64;
-                for (a, &b) in acc.iter_mut().zip(bands.iter()) {
-                    *a += f64::from(b) - mean;
-                }
+            if index.add_frame(i, &mut acc) {
                 c += 1;
             }
-            prefix.push(acc);
-            count.push(c);
+            if (i + 1) % CHECKPOINT == 0 {
+                index.checkpoints.push(acc);
+            }
+            index.count.push(c);
         }
-        SpectralIndex {
-            prefix,
-            count,
-            hop_s: crate::features::HOP_S,
+        index
+    }
+
+    /// Adds frame `i`'s shape to `acc` if it is loud; true if it was.
+    fn add_frame(&self, i: usize, acc: &mut Shape) -> bool {
+        let f = self.features;
+        if f.energy_db[i] >= self.loud
+            && let Some(bands) = f.bands.get(i)
+        {
+            let mean = bands.iter().map(|&b| f64::from(b)).sum::<f64>() / N_BANDS as f64;
+            for (a, &b) in acc.iter_mut().zip(bands.iter()) {
+                *a += f64::from(b) - mean;
+            }
+            true
+        } else {
+            false
         }
+    }
+
+    /// The prefix sum of loud shapes over frames `0..i`.
+    fn prefix(&self, i: usize) -> Shape {
+        let cp = i / CHECKPOINT;
+        let mut acc = self.checkpoints[cp];
+        for k in cp * CHECKPOINT..i {
+            self.add_frame(k, &mut acc);
+        }
+        acc
     }
 
     /// Mean shape of the loud frames in `[t0, t1)` and how many there were.
@@ -63,8 +99,9 @@ impl SpectralIndex {
         let n = self.count[b] - self.count[a];
         let mut m = [0.0; N_BANDS];
         if n > 0 {
+            let (pa, pb) = (self.prefix(a), self.prefix(b));
             for (j, v) in m.iter_mut().enumerate() {
-                *v = (self.prefix[b][j] - self.prefix[a][j]) / f64::from(n);
+                *v = (pb[j] - pa[j]) / f64::from(n);
             }
         }
         (m, n)
@@ -89,7 +126,7 @@ const FULL_EVIDENCE_FRAMES: f64 = 100.0;
 impl Voices {
     /// Learns every speaker's voice from `spans` (speaker, time span) placed by a first pass.
     pub(super) fn learn(
-        index: &SpectralIndex,
+        index: &SpectralIndex<'_>,
         spans: &[(usize, Span)],
         n_speakers: usize,
         weight: f64,
@@ -202,7 +239,7 @@ impl Voices {
     /// Returns (time, strength 0..1), sorted.
     pub(super) fn turn_points(
         &self,
-        index: &SpectralIndex,
+        index: &SpectralIndex<'_>,
         turns: &[(f64, usize, usize)],
     ) -> Vec<(f64, f64)> {
         let w = TURN_WINDOW;
@@ -261,7 +298,7 @@ impl Voices {
     /// change shows.
     pub(super) fn turn_edge_cost(
         &self,
-        index: &SpectralIndex,
+        index: &SpectralIndex<'_>,
         before: usize,
         after: usize,
         t0: f64,
@@ -302,7 +339,7 @@ const CHANGE_WINDOW: usize = 40;
 /// difference), moved to the quietest frame nearby. Turn changes without a pause (fast
 /// panels, interruptions) have nothing else to mark them. Returns (time, strength 0..1).
 pub(super) fn change_points(
-    index: &SpectralIndex,
+    index: &SpectralIndex<'_>,
     features: &Features,
     speech: &[Span],
 ) -> Vec<(f64, f64)> {
