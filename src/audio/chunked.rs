@@ -75,7 +75,6 @@ pub(super) fn decode(
     let workers = readers.len();
     let plan = Plan {
         rate,
-        channels,
         stretch_frames,
         block_frames: block,
     };
@@ -171,7 +170,6 @@ fn keep(block: &[f32], samples: &mut Vec<f32>, next_out: &mut u64, range: std::o
 #[derive(Clone, Copy)]
 struct Plan {
     rate: u32,
-    channels: usize,
     /// Source frames per stretch, a multiple of `block_frames`.
     stretch_frames: u64,
     /// Source frames per resampler block.
@@ -192,11 +190,11 @@ impl Plan {
             output_len(a, self.rate),
             output_len(b, self.rate),
         );
-        let mut resampler =
-            MonoResampler::new(self.rate, self.channels as u16).map_err(|e| Error::Audio {
-                path: std::path::PathBuf::new(),
-                message: e,
-            })?;
+        // Mono in: the range decoder downmixes (the same bits the resampler's own downmix gives).
+        let mut resampler = MonoResampler::new(self.rate, 1).map_err(|e| Error::Audio {
+            path: std::path::PathBuf::new(),
+            message: e,
+        })?;
         let mut samples = Vec::with_capacity((out_b - out_a) as usize);
         // Output index (global) of the next sample the resampler emits.
         let mut next_out = out_r0;
