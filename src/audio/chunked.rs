@@ -4,7 +4,7 @@
 //! The file is cut into fixed stretches of [`CHUNK_SECONDS`] (a whole number of resampler
 //! blocks, so the cut never depends on the thread count). Each worker thread owns a reader
 //! and takes every `workers`-th stretch, moving only forward through the file. For a
-//! stretch it seeks a little before it, decodes a warm-up that is thrown away
+//! stretch it reads past earlier packets, decodes a warm-up that is thrown away
 //! ([`RangeDecoder`]), and runs a fresh resampler from one resampler block before the
 //! stretch: the FFT resampler's state is the previous block's tail only, so its output from
 //! the stretch's first block on is the sequential output exactly. The calling thread takes

@@ -678,11 +678,12 @@ impl RangeDecoder {
         self.stream.declared_seconds
     }
 
-    /// Gives `sink` the frames, downmixed to mono, from frame `from` on (frame 0 is the first gapless
-    /// frame), contiguous, until the sink returns `false` or the stream ends. Positions come
-    /// from packet timestamps: a packet that fails to decode becomes silence, so every later
-    /// frame keeps its time. Seeks only forward between calls (cheap header scanning).
-    /// Packets starting in `count` are counted in the report.
+    /// Gives `sink` the frames, downmixed to mono, from frame `from` on (frame 0 is the first
+    /// gapless frame), contiguous, until the sink returns `false` or the stream ends. Positions
+    /// are the sum of trimmed packet lengths, as a decode from the start counts them; a packet
+    /// that fails to decode becomes silence of its length. Moving forward between calls reads
+    /// past packets without decoding them; moving back reopens the file. Packets starting in
+    /// `count` are counted in the report.
     pub(super) fn decode_from(
         &mut self,
         from: u64,
