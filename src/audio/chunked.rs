@@ -27,10 +27,9 @@ const PREROLL_BLOCKS: u64 = 1;
 /// One decoded stretch, resampled.
 struct Stretch {
     samples: Vec<f32>,
-    /// The stream ended in this stretch (its samples run to the end of the audio).
-    last: bool,
-    /// Source frames from 0 to the end of the audio (only meaningful when `last`).
-    total_frames: u64,
+    /// `Some(source frames from 0 to the end)` when the audio ends in this stretch (its
+    /// samples then run to the end of the audio).
+    end_frames: Option<u64>,
     bytes: u64,
     skipped: u64,
     first_skip: Option<String>,
@@ -52,12 +51,13 @@ pub(super) fn decode(
     let rate = first.rate();
     let channels = first.channels();
     let codec = first.codec().to_string();
-    let resampler = MonoResampler::new(rate, channels as u16).map_err(|e| Error::Audio {
-        path: path.to_path_buf(),
-        message: e,
-    })?;
-    let block = resampler.block_frames() as u64;
-    drop(resampler);
+    // Mono in: the range decoder downmixes (the same bits the resampler's own downmix gives).
+    let block = MonoResampler::new(rate, 1)
+        .map_err(|e| Error::Audio {
+            path: path.to_path_buf(),
+            message: e,
+        })?
+        .block_frames() as u64;
     let stretch_frames =
         block * ((chunk_seconds.max(1.0) * f64::from(rate)) as u64).div_ceil(block);
     let workers = workers.clamp(1, 16);
@@ -74,6 +74,7 @@ pub(super) fn decode(
     }
     let workers = readers.len();
     let plan = Plan {
+        path,
         rate,
         stretch_frames,
         block_frames: block,
@@ -88,7 +89,7 @@ pub(super) fn decode(
                 let mut index = w as u64;
                 loop {
                     let result = plan.run(&mut reader, index);
-                    let stop = !matches!(&result, Ok(s) if !s.last);
+                    let stop = !matches!(&result, Ok(s) if s.end_frames.is_none());
                     // A closed channel: the consumer has what it needs or stopped on an error.
                     if tx.send(result).is_err() || stop {
                         return;
@@ -104,7 +105,6 @@ pub(super) fn decode(
             ..AudioInfo::default()
         };
         let mut first_skip: Option<String> = None;
-        let mut emitted = 0u64;
         for index in 0u64.. {
             let Ok(stretch) = inbox[(index % workers as u64) as usize].recv() else {
                 return Err(Error::Audio {
@@ -118,39 +118,18 @@ pub(super) fn decode(
             if first_skip.is_none() {
                 first_skip = stretch.first_skip;
             }
-            emitted += stretch.samples.len() as u64;
             if !stretch.samples.is_empty() {
                 sink(&stretch.samples);
             }
-            if stretch.last {
-                info.source_frames = stretch.total_frames;
+            if let Some(end) = stretch.end_frames {
+                info.source_frames = end;
                 break;
             }
         }
         // Unblocks workers still sending stretches past the end.
         drop(inbox);
         info.duration = info.source_frames as f64 / f64::from(rate);
-        if info.source_frames == 0 || emitted == 0 {
-            return Err(Error::Audio {
-                path: path.to_path_buf(),
-                message: if info.skipped_packets > 0 {
-                    format!(
-                        "no decodable audio: all {} packets were corrupt; is the file damaged?",
-                        info.skipped_packets
-                    )
-                } else {
-                    "no audio in the file (zero samples)".to_string()
-                },
-            });
-        }
-        super::decode::warn_if_truncated(path, info.duration, declared, observer);
-        if let Some(what) = first_skip {
-            observer.warn(&format!(
-                "{}: skipped {} corrupt audio packet(s) (first: {what}); the audio there is silence",
-                path.display(),
-                info.skipped_packets
-            ));
-        }
+        super::decode::report_end(path, &info, first_skip.as_deref(), declared, observer)?;
         Ok(Some(info))
     })
 }
@@ -168,7 +147,8 @@ fn keep(block: &[f32], samples: &mut Vec<f32>, next_out: &mut u64, range: std::o
 
 /// How the file is cut.
 #[derive(Clone, Copy)]
-struct Plan {
+struct Plan<'a> {
+    path: &'a std::path::Path,
     rate: u32,
     /// Source frames per stretch, a multiple of `block_frames`.
     stretch_frames: u64,
@@ -176,7 +156,7 @@ struct Plan {
     block_frames: u64,
 }
 
-impl Plan {
+impl Plan<'_> {
     /// Decodes and resamples stretch `index`: source frames `[a, b)`, output samples
     /// `[output_len(a), output_len(b))`, or to the end of the audio if it ends first.
     fn run(&self, reader: &mut RangeDecoder, index: u64) -> Result<Stretch> {
@@ -190,9 +170,8 @@ impl Plan {
             output_len(a, self.rate),
             output_len(b, self.rate),
         );
-        // Mono in: the range decoder downmixes (the same bits the resampler's own downmix gives).
         let mut resampler = MonoResampler::new(self.rate, 1).map_err(|e| Error::Audio {
-            path: std::path::PathBuf::new(),
+            path: self.path.to_path_buf(),
             message: e,
         })?;
         let mut samples = Vec::with_capacity((out_b - out_a) as usize);
@@ -204,20 +183,19 @@ impl Plan {
             });
             next_out < out_b
         })?;
-        let mut total_frames = 0;
+        let mut end_frames = None;
         if report.eof {
             // The audio ends in this stretch: flush the resampler's tail and keep everything
             // to the end, including what lies past `b`. (A stretch is only reached when the
             // one before it got all its samples, so the audio runs at least to `a`.)
-            total_frames = (r0 + resampler.input_frames()).max(a);
+            end_frames = Some((r0 + resampler.input_frames()).max(a));
             resampler.finish(&mut |block| {
                 keep(block, &mut samples, &mut next_out, out_a..u64::MAX);
             });
         }
         Ok(Stretch {
             samples,
-            last: report.eof,
-            total_frames,
+            end_frames,
             bytes: report.bytes,
             skipped: report.skipped,
             first_skip: report.first_skip,

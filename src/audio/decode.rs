@@ -298,12 +298,7 @@ impl Stream {
 
 /// Warns when the audio decoded is clearly shorter than the header says: the file was cut
 /// (an interrupted download); the result covers only what is there.
-pub(super) fn warn_if_truncated(
-    path: &Path,
-    decoded: f64,
-    declared: Option<f64>,
-    observer: &dyn Observer,
-) {
+fn warn_if_truncated(path: &Path, decoded: f64, declared: Option<f64>, observer: &dyn Observer) {
     if let Some(declared) = declared
         && declared.is_finite()
         && decoded + 1.0 < declared * 0.99
@@ -554,12 +549,30 @@ fn run(
         }
     }
 
+    // The edit list's own length is what a complete file would give.
+    let declared = match edit.keep {
+        Some(keep) if info.sample_rate > 0 => Some(keep as f64 / f64::from(info.sample_rate)),
+        _ => declared_seconds.map(|d| d - edit.skip as f64 / f64::from(info.sample_rate.max(1))),
+    };
+    report_end(path, &info, first_skip.as_deref(), declared, observer)?;
+    Ok(info)
+}
+
+/// What every decoding path says at the end: an error if nothing was decoded, else a warning
+/// for skipped packets and one if the file is shorter than its header says.
+pub(super) fn report_end(
+    path: &Path,
+    info: &AudioInfo,
+    first_skip: Option<&str>,
+    declared_seconds: Option<f64>,
+    observer: &dyn Observer,
+) -> Result<()> {
     if info.source_frames == 0 {
         let message = if info.skipped_packets > 0 {
             format!(
                 "no decodable audio: all {} packets were corrupt (first: {}); is the file damaged?",
                 info.skipped_packets,
-                first_skip.as_deref().unwrap_or("?")
+                first_skip.unwrap_or("?")
             )
         } else {
             "no audio in the file (zero samples)".to_string()
@@ -573,13 +586,8 @@ fn run(
             info.skipped_packets
         ));
     }
-    // The edit list's own length is what a complete file would give.
-    let declared = match edit.keep {
-        Some(keep) if info.sample_rate > 0 => Some(keep as f64 / f64::from(info.sample_rate)),
-        _ => declared_seconds.map(|d| d - edit.skip as f64 / f64::from(info.sample_rate.max(1))),
-    };
-    warn_if_truncated(path, info.duration, declared, observer);
-    Ok(info)
+    warn_if_truncated(path, info.duration, declared_seconds, observer);
+    Ok(())
 }
 
 // ---- Range decoding (the parallel MP3 path, see `chunked.rs`) ----
