@@ -786,13 +786,77 @@ pub fn align(
     let mut conf = vec![0.0f32; n];
     let mut skipped = Vec::new();
     let mut evidence = 0.0;
-    let mut voices: Option<voice::Voices> = None;
-    let mut prior: Option<Vec<f64>> = None;
-    for pass in 0..2 {
-        skipped.clear();
+    // First pass: a proportional band, no voices yet.
+    place_words(
+        &sp,
+        &gaps,
+        &rates,
+        timeline,
+        config,
+        &mut starts,
+        &mut ends,
+        &mut conf,
+        &mut skipped,
+        &mut evidence,
+        &index,
+        None,
+        None,
+    );
+    // Re-measure each speaker's rate where their words landed: the median over sentences, so
+    // a stretch that absorbed extra audio does not bias it.
+    let mut per_speaker: Vec<Vec<f64>> = vec![Vec::new(); n_speakers];
+    for sentence in sentence_blocks(&sp) {
+        let syl: f64 = sp.syllables[sentence.clone()].iter().sum();
+        let speech: f64 = sentence.clone().map(|j| ends[j] - starts[j]).sum();
+        if syl >= 4.0 && speech > 0.0 {
+            per_speaker[sp.speaker[sentence.start]].push(speech / syl);
+        }
+    }
+    for (s, v) in per_speaker.iter_mut().enumerate() {
+        if v.len() >= 3 {
+            v.sort_by(f64::total_cmp);
+            rates[s] = v[v.len() / 2];
+        }
+    }
+    let first_pass_ends = ends.clone();
+    // The order test needs only the first pass (its rates, and where its opening sentences
+    // end), so it runs beside the second pass rather than after it.
+    let order_test = || {
+        // It keeps the costs its threshold was calibrated with.
+        let order_config = AlignConfig {
+            costs: Costs {
+                final_lengthening: 0.0,
+                ..config.costs.clone()
+            },
+            ..config.clone()
+        };
+        evidence::order_evidence(
+            &sp,
+            &gaps,
+            &rates,
+            timeline,
+            &order_config,
+            &index,
+            &first_pass_ends,
+        )
+    };
+    let second_pass = || {
+        let mut times = starts.clone();
+        times.push(ends.last().copied().unwrap_or(0.0));
+        let prior = times;
+        let voices = learn_voices(&sp, &starts, &ends, &index, n_speakers, &config.costs);
+        if let Some(v) = voices.as_ref().filter(|_| config.costs.turn_points) {
+            let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
+                .map(|k| (starts[k], sp.speaker[k - 1], sp.speaker[k]))
+                .collect();
+            add_change_points(&mut gaps_with_changes, &v.turn_points(&index, &turns));
+        }
+        let (mut starts, mut ends, mut conf) = (starts.clone(), ends.clone(), conf.clone());
+        let mut skipped = Vec::new();
+        let mut evidence = 0.0;
         place_words(
             &sp,
-            if pass == 0 { &gaps } else { &gaps_with_changes },
+            &gaps_with_changes,
             &rates,
             timeline,
             config,
@@ -803,59 +867,17 @@ pub fn align(
             &mut evidence,
             &index,
             voices.as_ref(),
-            prior.as_deref(),
+            Some(&prior),
         );
-        if pass == 0 {
-            let mut times = starts.clone();
-            times.push(ends.last().copied().unwrap_or(0.0));
-            prior = Some(times);
-            voices = learn_voices(&sp, &starts, &ends, &index, n_speakers, &config.costs);
-            if let Some(v) = voices.as_ref().filter(|_| config.costs.turn_points) {
-                let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
-                    .map(|k| (starts[k], sp.speaker[k - 1], sp.speaker[k]))
-                    .collect();
-                add_change_points(&mut gaps_with_changes, &v.turn_points(&index, &turns));
-            }
-            // Re-measure each speaker's rate where their words landed: the median over
-            // sentences, so a stretch that absorbed extra audio does not bias it.
-            let mut per_speaker: Vec<Vec<f64>> = vec![Vec::new(); n_speakers];
-            for sentence in sentence_blocks(&sp) {
-                let syl: f64 = sp.syllables[sentence.clone()].iter().sum();
-                let speech: f64 = sentence.clone().map(|j| ends[j] - starts[j]).sum();
-                if syl >= 4.0 && speech > 0.0 {
-                    per_speaker[sp.speaker[sentence.start]].push(speech / syl);
-                }
-            }
-            for (s, v) in per_speaker.iter_mut().enumerate() {
-                if v.len() >= 3 {
-                    v.sort_by(f64::total_cmp);
-                    rates[s] = v[v.len() / 2];
-                }
-            }
-        }
-    }
+        (starts, ends, conf, skipped, evidence)
+    };
+    let (order_evidence, (starts, ends, conf, skipped, evidence)) =
+        rayon::join(order_test, second_pass);
     out.seconds_per_syllable = rates;
     out.match_evidence = evidence;
     out.voice_evidence = evidence::voice_evidence(&sp, &starts, &ends, &index).map(|e| e as f32);
     out.heard_per_written = evidence::heard_per_written(&sp, timeline).map(|e| e as f32);
-    // The order test keeps the costs its threshold was calibrated with.
-    let order_config = AlignConfig {
-        costs: Costs {
-            final_lengthening: 0.0,
-            ..config.costs.clone()
-        },
-        ..config.clone()
-    };
-    out.order_evidence = evidence::order_evidence(
-        &sp,
-        &gaps,
-        &out.seconds_per_syllable,
-        timeline,
-        &order_config,
-        &index,
-        &ends,
-    )
-    .map(|e| e as f32);
+    out.order_evidence = order_evidence.map(|e| e as f32);
     if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
         eprintln!(
             "FIT match {:.3} order {:?} voice {:?} heard {:?}",

@@ -6,6 +6,8 @@
 //! guest's answer placed in the host's turn) costs more than audio in the expected voice, which
 //! is what lets the DP skip a sponsor read and put turn boundaries where the voice changes.
 
+use rayon::prelude::*;
+
 use crate::features::{Features, N_BANDS};
 use crate::time::Span;
 
@@ -333,6 +335,8 @@ const TURN_WINDOW: usize = 30;
 
 /// Half-width of the windows compared on each side of a candidate change point, frames.
 const CHANGE_WINDOW: usize = 40;
+/// Frames per parallel task when scoring change points.
+const SCORE_CHUNK: usize = 8192;
 
 /// Points inside running speech where the voice changes: the spectral shape and level of the
 /// 0.4 s before and after differ most (local maxima well above the episode's typical
@@ -354,25 +358,41 @@ pub(super) fn change_points(
     for &e in &features.energy_db {
         level_prefix.push(level_prefix[level_prefix.len() - 1] + f64::from(e));
     }
-    let mut score = vec![0.0f64; n];
+    // Frames whose score is computed: inside a speech span, a window from either end.
+    let mut wanted = vec![false; n];
     for span in speech {
         let a = ((span.start / hop).round() as usize).max(w);
         let b = ((span.end / hop).round() as usize).min(n - w);
-        for t in a..b {
-            let left = index.mean((t - w) as f64 * hop, t as f64 * hop);
-            let right = index.mean(t as f64 * hop, (t + w) as f64 * hop);
-            if left.1 < (w / 3) as u32 || right.1 < (w / 3) as u32 {
-                continue;
-            }
-            let shape: f64 = (0..N_BANDS)
-                .map(|j| (left.0[j] - right.0[j]).powi(2))
-                .sum::<f64>()
-                / N_BANDS as f64;
-            let level_l = (level_prefix[t] - level_prefix[t - w]) / w as f64;
-            let level_r = (level_prefix[t + w] - level_prefix[t]) / w as f64;
-            score[t] = shape + ((level_l - level_r) / 3.0).powi(2);
+        if a < b {
+            wanted[a..b].fill(true);
         }
     }
+    // Each frame's score depends only on the features: computed in parallel chunks, the same
+    // values for any thread count.
+    let mut score = vec![0.0f64; n];
+    score
+        .par_chunks_mut(SCORE_CHUNK)
+        .enumerate()
+        .for_each(|(c, chunk)| {
+            for (i, out) in chunk.iter_mut().enumerate() {
+                let t = c * SCORE_CHUNK + i;
+                if !wanted[t] {
+                    continue;
+                }
+                let left = index.mean((t - w) as f64 * hop, t as f64 * hop);
+                let right = index.mean(t as f64 * hop, (t + w) as f64 * hop);
+                if left.1 < (w / 3) as u32 || right.1 < (w / 3) as u32 {
+                    continue;
+                }
+                let shape: f64 = (0..N_BANDS)
+                    .map(|j| (left.0[j] - right.0[j]).powi(2))
+                    .sum::<f64>()
+                    / N_BANDS as f64;
+                let level_l = (level_prefix[t] - level_prefix[t - w]) / w as f64;
+                let level_r = (level_prefix[t + w] - level_prefix[t]) / w as f64;
+                *out = shape + ((level_l - level_r) / 3.0).powi(2);
+            }
+        });
     let mut positive: Vec<f64> = score.iter().copied().filter(|&s| s > 0.0).collect();
     if positive.len() < 100 {
         return Vec::new();
