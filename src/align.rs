@@ -18,6 +18,7 @@
 mod evidence;
 mod voice;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::features::Features;
@@ -376,6 +377,9 @@ impl BlockMin {
     }
 }
 
+/// Band width (gaps) from which an anchor's cells are computed in parallel.
+const PARALLEL_BAND: usize = 96;
+
 /// Solves the DP; returns for each anchor the gap it sits on (entry, exit) or `None`.
 fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
     let n_anchors = p.kinds.len();
@@ -444,13 +448,27 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
     // Lower bounds prune candidates only when no cost term can be negative.
     let prunable = internal_prefix.windows(2).all(|w| w[1] >= w[0])
         && p.voice.is_none_or(|(_, v)| v.cost_is_nonnegative());
-    let mut lower: Vec<BlockMin> = Vec::with_capacity(if prunable { n_anchors } else { 0 });
+    let mut lower: Vec<BlockMin> = Vec::with_capacity(if prunable {
+        n_anchors.min(p.max_anchor_step + 1)
+    } else {
+        0
+    });
 
     const INF: f64 = f64::INFINITY;
-    // cost[a][g - lo_a] for entry gap, and after skips (exit gap).
-    let mut cost: Vec<Vec<f64>> = Vec::with_capacity(n_anchors);
-    let mut back: Vec<Vec<(usize, usize)>> = Vec::with_capacity(n_anchors); // (prev anchor, prev exit gap)
-    let mut skip_back: Vec<Vec<usize>> = Vec::with_capacity(n_anchors); // entry gap for an exit gap
+    let debug = std::env::var("PODCUE_DEBUG_DP").is_ok() && !p.pinned_edges;
+    // Cost rows are read only by the next `max_anchor_step` anchors (and the last by the
+    // backtrack): a ring of that many rows keeps memory flat in the episode's length (an
+    // hour's full table was 15 MB, four hours' 60 MB). The debug trace reads every row.
+    let ring = if debug {
+        n_anchors
+    } else {
+        p.max_anchor_step + 1
+    };
+    // cost[a % ring][g - lo_a] for entry gap, and after skips (exit gap).
+    let mut cost: Vec<Vec<f64>> = Vec::with_capacity(ring);
+    // Back pointers, kept for the whole episode, in 32 bits ([`NO_BACK`]: none).
+    let mut back: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n_anchors); // (prev anchor, prev exit gap)
+    let mut skip_back: Vec<Vec<u32>> = Vec::with_capacity(n_anchors); // entry gap for an exit gap
     for a in 0..n_anchors {
         let (lo, hi) = p.bands[a];
         let width = hi.saturating_sub(lo);
@@ -495,12 +513,12 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                     }
                 })
                 .collect();
-            for g in lo..hi {
+            let cell = |g: usize| -> (f64, (usize, usize)) {
                 if p.pinned_edges && a + 1 == n_anchors && g + 1 != n_gaps {
-                    continue;
+                    return (INF, (usize::MAX, usize::MAX));
                 }
                 if p.gaps[g].turn_only && !matches!(kind, Kind::Turn | Kind::Edge) {
-                    continue;
+                    return (INF, (usize::MAX, usize::MAX));
                 }
                 let mut placed = kind.placed_cost(p.gaps[g].strength, p.costs);
                 if let (Kind::Turn, Some((index, voices))) = (kind, p.voice) {
@@ -523,13 +541,14 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                     // Every candidate costs at least this: the other terms are not negative
                     // and float addition is monotone. Skip only when none can beat or tie.
                     if prunable
-                        && (lower[a0].min(g_min - lo0, g_max - lo0) + from.unplaced) + placed > best
+                        && (lower[a0 % ring].min(g_min - lo0, g_max - lo0) + from.unplaced) + placed
+                            > best
                     {
                         continue;
                     }
                     let unplaced = from.unplaced;
                     let ln_expected = from.ln_expected;
-                    let costs_a0 = &cost[a0];
+                    let costs_a0 = &cost[a0 % ring];
                     for g0 in g_min..g_max {
                         let prev = costs_a0[g0 - lo0];
                         if prev == INF || (prunable && (prev + unplaced) + placed > best) {
@@ -556,8 +575,24 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                         }
                     }
                 }
-                c[g - lo] = best;
-                b[g - lo] = arg;
+                (best, arg)
+            };
+            // Cells of one anchor depend only on earlier anchors: a wide band is computed on
+            // all cores (each cell the same way, so the same bits for any thread count).
+            if hi - lo >= PARALLEL_BAND {
+                let cells: Vec<(f64, (usize, usize))> = (lo..hi)
+                    .into_par_iter()
+                    .with_min_len(PARALLEL_BAND / 2)
+                    .map(cell)
+                    .collect();
+                for (i, (cost, arg)) in cells.into_iter().enumerate() {
+                    c[i] = cost;
+                    b[i] = arg;
+                }
+            } else {
+                for g in lo..hi {
+                    (c[g - lo], b[g - lo]) = cell(g);
+                }
             }
         }
         // Skipping audio at this anchor: exit gap later than the entry gap.
@@ -585,11 +620,11 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
             }
         }
         if prunable {
-            lower.push(BlockMin::new(&c, step));
+            put_in_ring(&mut lower, a % ring, BlockMin::new(&c, step));
         }
-        cost.push(c);
-        back.push(b);
-        skip_back.push(sb);
+        put_in_ring(&mut cost, a % ring, c);
+        back.push(b.iter().map(|&(a0, g0)| (a0 as u32, g0 as u32)).collect());
+        skip_back.push(sb.iter().map(|&g| g as u32).collect());
     }
     // Backtrack from the best exit gap of the last anchor.
     let mut placement = vec![None; n_anchors];
@@ -601,7 +636,7 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
         // Audio after the last words is skipped.
         let after = (p.gaps[n_gaps - 1].start - gap_len_prefix[n_gaps - 1])
             - (p.gaps[g].end - gap_len_prefix[g + 1]);
-        let c = cost[last][g - lo] + p.skip_cost_per_s * after.max(0.0);
+        let c = cost[last % ring][g - lo] + p.skip_cost_per_s * after.max(0.0);
         if c < best {
             best = c;
             g_best = g;
@@ -611,36 +646,45 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
         return (placement, INF);
     }
     let (mut a, mut g) = (last, g_best);
-    let debug = std::env::var("PODCUE_DEBUG_DP").is_ok() && !p.pinned_edges;
     loop {
         let (lo, _) = p.bands[a];
-        let entry = skip_back[a][g - lo];
+        let entry = skip_back[a][g - lo] as usize;
         placement[a] = Some((entry, g));
-        if debug {
-            let (a0, g0) = back[a][g - lo];
-            if a0 != usize::MAX {
-                let syl = syl_prefix[a] - syl_prefix[a0];
-                let exp = time_prefix[a] - time_prefix[a0];
-                let sp = speech_between(g0, entry);
-                eprintln!(
-                    "a{a:4} {:?} gap {entry}-{g} at {:.2}-{:.2} from a{a0} syl {syl:.0} exp {exp:.2} got {sp:.2} dur {:.2} int {:.2} cost {:.2}",
-                    p.kinds[a],
-                    p.gaps[entry].end,
-                    p.gaps[g].end,
-                    duration_cost(syl, exp / syl.max(1e-9), sp, p.costs),
-                    internal_cost(g0, entry),
-                    cost[a][g - lo]
-                );
-            }
-        }
         let (a0, g0) = back[a][g - lo];
-        if a0 == usize::MAX {
+        if a0 == NO_BACK {
             break;
+        }
+        let (a0, g0) = (a0 as usize, g0 as usize);
+        if debug {
+            let syl = syl_prefix[a] - syl_prefix[a0];
+            let exp = time_prefix[a] - time_prefix[a0];
+            let sp = speech_between(g0, entry);
+            eprintln!(
+                "a{a:4} {:?} gap {entry}-{g} at {:.2}-{:.2} from a{a0} syl {syl:.0} exp {exp:.2} got {sp:.2} dur {:.2} int {:.2} cost {:.2}",
+                p.kinds[a],
+                p.gaps[entry].end,
+                p.gaps[g].end,
+                duration_cost(syl, exp / syl.max(1e-9), sp, p.costs),
+                internal_cost(g0, entry),
+                cost[a % ring][g - lo]
+            );
         }
         a = a0;
         g = g0;
     }
     (placement, best)
+}
+
+/// "No earlier anchor" in a stored back pointer (`usize::MAX` narrowed to 32 bits).
+const NO_BACK: u32 = u32::MAX;
+
+/// Stores `value` at `slot` of a ring that fills up in slot order.
+fn put_in_ring<T>(ring: &mut Vec<T>, slot: usize, value: T) {
+    if slot < ring.len() {
+        ring[slot] = value;
+    } else {
+        ring.push(value);
+    }
 }
 
 /// Per-word data the aligner works on (spoken words only).
