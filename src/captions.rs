@@ -11,6 +11,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::align::Alignment;
@@ -183,8 +184,17 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
         .collect();
     let breaks: Vec<f64> = (1..n).map(|b| break_cost(doc, b - 1, b)).collect();
 
-    let mut cues: Vec<Cue> = Vec::new();
-    let mut pending_hidden: Option<std::ops::Range<usize>> = None;
+    // The turns first (what each needs from the ones before it), then their cue splits in
+    // parallel (each turn's search is its own), then the cues in order.
+    struct TurnPlan {
+        words: std::ops::Range<usize>,
+        speaker: Option<usize>,
+        /// Nothing to show (dropped tags only): the range joins a neighbouring cue.
+        hidden: bool,
+        change: bool,
+        reserve: usize,
+    }
+    let mut plans: Vec<TurnPlan> = Vec::new();
     let mut prev_speaker: Option<Option<usize>> = None;
     let mut a = 0;
     while a < n {
@@ -194,37 +204,62 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
             b += 1;
         }
         let speaker = doc.turns.get(turn).and_then(|t| t.speaker);
-        if display[a..b].iter().all(Option::is_none) {
-            // Nothing to show (dropped tags only): the range joins a neighbouring cue.
-            match cues.last_mut() {
-                Some(last) => last.words.end = b,
-                None => pending_hidden = Some(pending_hidden.map_or(a..b, |r| r.start..b)),
-            }
-            a = b;
-            continue;
-        }
+        let hidden = display[a..b].iter().all(Option::is_none);
         let change = prev_speaker != Some(speaker) && speaker.is_some();
         let reserve = if change && config.reserve_label {
             speakers.name(speaker).map_or(0, |s| s.chars().count() + 2)
         } else {
             0
         };
-        let ctx = Ctx {
-            doc,
-            times: &times,
-            display: &display,
-            display_chars: &display_chars,
-            breaks: &breaks,
-            rules: &rules,
+        if !hidden {
+            prev_speaker = Some(speaker);
+        }
+        plans.push(TurnPlan {
+            words: a..b,
+            speaker,
+            hidden,
+            change,
             reserve,
-        };
-        for (k, (range, lines)) in ctx.split_turn(a, b).into_iter().enumerate() {
+        });
+        a = b;
+    }
+    let splits: Vec<_> = plans
+        .par_iter()
+        .map(|plan| {
+            if plan.hidden {
+                return Vec::new();
+            }
+            let ctx = Ctx {
+                doc,
+                times: &times,
+                display: &display,
+                display_chars: &display_chars,
+                breaks: &breaks,
+                rules: &rules,
+                reserve: plan.reserve,
+            };
+            ctx.split_turn(plan.words.start, plan.words.end)
+        })
+        .collect();
+
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut pending_hidden: Option<std::ops::Range<usize>> = None;
+    for (plan, split) in plans.into_iter().zip(splits) {
+        let (a, b) = (plan.words.start, plan.words.end);
+        if plan.hidden {
+            match cues.last_mut() {
+                Some(last) => last.words.end = b,
+                None => pending_hidden = Some(pending_hidden.map_or(a..b, |r| r.start..b)),
+            }
+            continue;
+        }
+        for (k, (range, lines)) in split.into_iter().enumerate() {
             let (start, end) = natural_span(doc, &times, range.clone());
             cues.push(Cue {
                 start,
                 end,
-                speaker,
-                speaker_change: k == 0 && change,
+                speaker: plan.speaker,
+                speaker_change: k == 0 && plan.change,
                 lines,
                 words: range.clone(),
                 confidence: mean_confidence(doc, alignment, range),
@@ -233,8 +268,6 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
         if let (Some(hidden), Some(first)) = (pending_hidden.take(), cues.first_mut()) {
             first.words.start = hidden.start;
         }
-        prev_speaker = Some(speaker);
-        a = b;
     }
     finish_timing(&mut cues, config);
     cues
