@@ -1,5 +1,11 @@
-//! Parallel decoding of MPEG audio (MP3): takes a path, gives the same mono 16 kHz samples
-//! as the sequential path, bit for bit, decoded on all cores.
+//! Parallel decoding of MPEG audio (MP3) and AAC in MP4 (M4A): takes a path, gives the same
+//! mono 16 kHz samples as the sequential path, bit for bit, decoded on all cores.
+//!
+//! One exception, AAC's perceptual noise substitution: the decoder fills those bands from a
+//! random generator that runs through the whole stream, and a stretch starts it afresh. The
+//! noise there then depends on the file and the (fixed) stretch length, never on the thread
+//! count, and the one-thread run decodes the same stretches; it differs from a one-pass
+//! decode only in that noise (frame energies within a dB; a test checks both).
 //!
 //! The file is cut into fixed stretches of [`CHUNK_SECONDS`] (a whole number of resampler
 //! blocks, so the cut never depends on the thread count). Each worker thread owns a reader
@@ -35,8 +41,8 @@ struct Stretch {
     first_skip: Option<String>,
 }
 
-/// Decodes `path` in parallel stretches of `chunk_seconds` if it is MPEG audio and pushes mono
-/// 16 kHz samples to `sink` in order. `Ok(None)`: not a file this path handles (the caller
+/// Decodes `path` in parallel stretches of `chunk_seconds` if it is MPEG audio or AAC in MP4
+/// and pushes mono 16 kHz samples to `sink` in order. `Ok(None)`: not a file this path handles (the caller
 /// decodes it sequentially). `workers` threads decode; the samples do not depend on it.
 pub(super) fn decode(
     path: &std::path::Path,

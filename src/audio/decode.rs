@@ -15,7 +15,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::Once;
 
-use symphonia::core::codecs::audio::{AudioDecoder, AudioDecoderOptions};
+use symphonia::core::codecs::audio::{AudioCodecParameters, AudioDecoder, AudioDecoderOptions};
 use symphonia::core::errors::Error as SymError;
 use symphonia::core::formats::probe::Hint;
 use symphonia::core::formats::{FormatOptions, FormatReader};
@@ -36,8 +36,8 @@ const MAX_CONSECUTIVE_FAILURES: u64 = 1_000;
 const MAX_MOOV_BYTES: u64 = 64 << 20;
 
 /// Decodes `path` and pushes mono 16 kHz samples to `sink` in order, block by block.
-/// Memory does not grow with the file's length. MP3 is decoded on all cores (rayon's thread
-/// count); the samples are the same bits whatever the thread count.
+/// Memory does not grow with the file's length. MP3 and M4A (AAC) are decoded on all cores
+/// (rayon's thread count); the samples are the same bits whatever the thread count.
 pub fn decode_to_mono(
     path: &Path,
     observer: &dyn Observer,
@@ -50,11 +50,12 @@ pub fn decode_to_mono(
 /// they differ in speed (and, for a corrupt MP3, in whether a bad packet becomes silence).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum DecodePath {
-    /// MP3 in parallel stretches on rayon's threads, anything else in one pass.
+    /// MP3 and AAC in MP4 in parallel stretches on rayon's threads, anything else in one pass.
     Auto,
     /// One pass on two threads (decoding, resampling), whatever the format.
     Sequential,
-    /// MP3 in parallel stretches of `seconds` on `workers` threads; anything else in one pass.
+    /// MP3 and AAC in MP4 in parallel stretches of `seconds` on `workers` threads; anything
+    /// else in one pass.
     Chunked {
         /// Stretch length, seconds.
         seconds: f64,
@@ -181,19 +182,7 @@ pub fn decode_interleaved(
             "the file is empty; is the download complete?",
         ));
     }
-    let scan = scan_mp4(path);
-    let edit = scan
-        .as_ref()
-        .and_then(|s| s.moov.as_deref())
-        .and_then(parse_moov_edit);
-    // A truncated MP4 reports no length to the probe (its trailing-tag check would read past
-    // the end) and its declared length to the MP4 reader (which rejects a cut `mdat`).
-    let declared = scan.map_or(len, |s| s.declared_len);
-    let source = DeclaredLen {
-        file,
-        len: (declared <= len).then_some(len),
-        end: declared,
-    };
+    let (source, edit, _) = source_with_edit(path, file, len);
     install_quiet_hook();
     QUIET.with(|q| q.set(true));
     let result = catch_unwind(AssertUnwindSafe(|| {
@@ -208,6 +197,26 @@ pub fn decode_interleaved(
              (try re-encoding it with ffmpeg)",
         )),
     }
+}
+
+/// The file as symphonia should read it, its MP4 edit list if it has one, and whether it is
+/// an MP4-family file at all.
+fn source_with_edit(path: &Path, file: File, len: u64) -> (DeclaredLen, Option<Edit>, bool) {
+    let scan = scan_mp4(path);
+    let is_mp4 = scan.is_some();
+    let edit = scan
+        .as_ref()
+        .and_then(|s| s.moov.as_deref())
+        .and_then(parse_moov_edit);
+    // A truncated MP4 reports no length to the probe (its trailing-tag check would read past
+    // the end) and its declared length to the MP4 reader (which rejects a cut `mdat`).
+    let declared = scan.map_or(len, |s| s.declared_len);
+    let source = DeclaredLen {
+        file,
+        len: (declared <= len).then_some(len),
+        end: declared,
+    };
+    (source, edit, is_mp4)
 }
 
 /// What to tell the user when no format reader accepts the file. A file cut short (an
@@ -270,6 +279,8 @@ struct Edit {
 struct Stream {
     format: Box<dyn FormatReader>,
     decoder: Box<dyn AudioDecoder>,
+    /// What the decoder was made from (a fresh one is made from it again).
+    params: AudioCodecParameters,
     track_id: u32,
     codec: String,
     /// The declared sample rate and channel count, when the header gives them.
@@ -283,6 +294,19 @@ struct Stream {
 }
 
 impl Stream {
+    /// Replaces the decoder with a new one. `reset` is not enough for AAC: its noise
+    /// generator (perceptual noise substitution) runs on through a reset, so a decoder that
+    /// has decoded other stretches would fill noise bands differently.
+    fn fresh_decoder(&mut self) {
+        if let Ok(d) = symphonia::default::get_codecs()
+            .make_audio_decoder(&self.params, &AudioDecoderOptions::default().gapless(true))
+        {
+            self.decoder = d;
+        } else {
+            self.decoder.reset();
+        }
+    }
+
     /// MPEG audio joined with `cat` keeps the first file's LAME header, which declares only
     /// the first file's length; symphonia then trims every later packet to nothing. Packets
     /// wholly past that end are given back in full, as ffmpeg decodes them.
@@ -394,10 +418,11 @@ fn open_stream(path: &Path, source: DeclaredLen) -> Result<Stream> {
     Ok(Stream {
         format,
         decoder,
-        track_id,
-        codec,
         rate: params.sample_rate,
         channels: params.channels.as_ref().map(|c| c.count()),
+        params,
+        track_id,
+        codec,
         declared_seconds,
         mpeg_end,
     })
@@ -590,7 +615,7 @@ pub(super) fn report_end(
     Ok(())
 }
 
-// ---- Range decoding (the parallel MP3 path, see `chunked.rs`) ----
+// ---- Range decoding (the parallel MP3 and AAC path, see `chunked.rs`) ----
 
 /// Longest packet filled with silence when it fails to decode, frames (a corrupt header can
 /// declare anything).
@@ -600,7 +625,8 @@ const MAX_SILENT_PACKET: u64 = 1 << 16;
 /// bit reservoir (up to 511 bytes back: about ten frames of 8 kbit/s MPEG-2), the previous
 /// granule for the IMDCT overlap and a few hundred samples of synthesis history. Half of
 /// this was enough on every file we tried, 8 kbit/s included; after it the samples are
-/// bit-identical to a decode from the start (a test checks it).
+/// bit-identical to a decode from the start (a test checks it). AAC needs one packet (1024
+/// frames) for its overlap; it gets the same.
 const WARMUP_FRAMES: u64 = 16 * 1152;
 
 /// What [`RangeDecoder::decode_from`] saw.
@@ -616,14 +642,21 @@ pub(super) struct RangeReport {
     pub eof: bool,
 }
 
-/// A decoder that can start anywhere: seeks, warms up, and gives the frames from a chosen
-/// frame on, bit-identical to a decode from the start. Only for MPEG audio (MP3), whose
-/// packets carry exact timestamps and whose decoder state is short-lived.
+/// A decoder that can start anywhere: reads forward, warms up, and gives the frames from a
+/// chosen frame on. For MPEG audio (MP3) and AAC-LC in MP4 (symphonia decodes no other
+/// AAC), whose packets have exact lengths and whose decoders forget their past within a few
+/// packets: the frames are bit-identical to a decode from the start, except in AAC's
+/// noise-substituted bands (see [`Stream::fresh_decoder`]), whose noise depends only on
+/// where the range starts.
 pub(super) struct RangeDecoder {
     path: std::path::PathBuf,
     stream: Stream,
     rate: u32,
     channels: usize,
+    /// Frames the MP4 edit list drops at the start (AAC priming), in decoder frames.
+    lead: u64,
+    /// Where the edit list ends the audio, in decoder frames (`None`: at the stream's end).
+    end: Option<u64>,
     /// The current packet downmixed to mono.
     mono: Vec<f32>,
     /// Scratch for buffers that are not f32.
@@ -634,8 +667,9 @@ pub(super) struct RangeDecoder {
 }
 
 impl RangeDecoder {
-    /// Opens `path` if it is MPEG audio with a declared rate and channel count; `Ok(None)`
-    /// for anything else (decoded by the sequential path, which also gives the errors).
+    /// Opens `path` if it is MPEG audio or AAC in MP4 with a declared rate and channel count;
+    /// `Ok(None)` for anything else (decoded by the sequential path, which also gives the
+    /// errors).
     pub(super) fn open(path: &Path) -> Result<Option<Self>> {
         let Ok(file) = File::open(path) else {
             return Ok(None);
@@ -643,26 +677,31 @@ impl RangeDecoder {
         if file.metadata().map_or(0, |m| m.len()) == 0 {
             return Ok(None);
         }
-        let len = file.metadata().map(|m| m.len()).ok();
-        let source = DeclaredLen {
-            file,
-            len,
-            end: len.unwrap_or(0),
-        };
+        let len = file.metadata().map_or(0, |m| m.len());
+        let (source, edit, is_mp4) = source_with_edit(path, file, len);
         let Ok(Ok(stream)) = quiet(|| open_stream(path, source)) else {
             return Ok(None);
         };
         let (Some(rate), Some(channels)) = (stream.rate, stream.channels) else {
             return Ok(None);
         };
-        if !is_mpeg(&stream.codec) || !(1..=MAX_CHANNELS).contains(&channels) {
+        // AAC only from MP4, whose sample table gives every packet's exact length (what
+        // places a stretch); other containers may leave packet lengths unknown.
+        let exact = is_mpeg(&stream.codec) || (stream.codec == "aac" && is_mp4);
+        if !exact || !(1..=MAX_CHANNELS).contains(&channels) {
             return Ok(None);
         }
+        // The edit list applies only if it belongs to the track we decode.
+        let edit = edit
+            .filter(|e| e.track_id == stream.track_id)
+            .unwrap_or_default();
         Ok(Some(Self {
             path: path.to_path_buf(),
             stream,
             rate,
             channels,
+            lead: edit.skip,
+            end: edit.keep.map(|k| edit.skip.saturating_add(k)),
             mono: Vec::new(),
             interleaved: Vec::new(),
             cursor: 0,
@@ -681,9 +720,17 @@ impl RangeDecoder {
     pub(super) fn codec(&self) -> &str {
         &self.stream.codec
     }
-    /// The track's length as the header declares it, seconds.
+    /// The track's length as the header declares it, seconds (the edit list's, if any: what
+    /// a complete file gives).
     pub(super) fn declared_seconds(&self) -> Option<f64> {
-        self.stream.declared_seconds
+        let rate = f64::from(self.rate.max(1));
+        match self.end {
+            Some(end) => Some((end - self.lead) as f64 / rate),
+            None => self
+                .stream
+                .declared_seconds
+                .map(|d| d - self.lead as f64 / rate),
+        }
     }
 
     /// Gives `sink` the frames, downmixed to mono, from frame `from` on (frame 0 is the first
@@ -717,6 +764,9 @@ impl RangeDecoder {
     ) -> Result<RangeReport> {
         let mut report = RangeReport::default();
         let ch = self.channels;
+        // Positions below are in decoder frames, before the edit list's lead is dropped.
+        let from = from.saturating_add(self.lead);
+        let count = count.start.saturating_add(self.lead)..count.end.saturating_add(self.lead);
         let warm_from = from.saturating_sub(WARMUP_FRAMES);
         if self.cursor > warm_from {
             // Backward (one worker taking consecutive stretches): start the file over.
@@ -729,7 +779,7 @@ impl RangeDecoder {
             }
         }
         if from > 0 {
-            self.stream.decoder.reset();
+            self.stream.fresh_decoder();
         }
         let track_id = self.stream.track_id;
         let mut consecutive_failures = 0u64;
@@ -801,9 +851,12 @@ impl RangeDecoder {
                 }
                 if counted {
                     report.skipped += 1;
-                    report
-                        .first_skip
-                        .get_or_insert_with(|| "a corrupt MPEG frame".to_string());
+                    let what = if is_mpeg(&self.stream.codec) {
+                        "a corrupt MPEG frame"
+                    } else {
+                        "a corrupt packet"
+                    };
+                    report.first_skip.get_or_insert_with(|| what.to_string());
                 }
                 if start == 0 {
                     // Nothing decoded yet: a decode from the start has no format to make
@@ -819,8 +872,14 @@ impl RangeDecoder {
             if self.cursor <= from {
                 continue;
             }
-            let skip = from.saturating_sub(start) as usize;
-            if !sink(&frames[skip..n as usize]) {
+            let lo = from.saturating_sub(start) as usize;
+            let hi = self.end.map_or(n, |e| e.saturating_sub(start).min(n)) as usize;
+            if hi > lo && !sink(&frames[lo..hi]) {
+                return Ok(report);
+            }
+            if self.end.is_some_and(|e| self.cursor >= e) {
+                // The edit list ends the audio here.
+                report.eof = true;
                 return Ok(report);
             }
         }

@@ -2,8 +2,9 @@
 //! rubato), and WAV writing (hound).
 //!
 //! - [`decode::decode_to_mono`]: path -> mono 16 kHz blocks to a sink, gapless (sample 0 is
-//!   ffmpeg's first sample). MP3 is decoded in fixed stretches on all cores (`chunked.rs`,
-//!   bit-identical to one pass); other formats decode and resample on two threads.
+//!   ffmpeg's first sample). MP3 and AAC in MP4 are decoded in fixed stretches on all cores
+//!   (`chunked.rs`: bit-identical to one pass, except the noise AAC substitutes for some
+//!   bands); other formats decode and resample on two threads.
 //! - [`decode::decode_interleaved`]: path -> interleaved blocks at the source rate (chapter
 //!   export), same gapless trimming.
 //! - [`decode::decode_to_mono_with`]: the same with the decoding path chosen (tests, benches).
