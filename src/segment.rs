@@ -338,6 +338,54 @@ fn refine_onset(energy: &[f32], reference_floor: f32, pause_start: usize, onset:
     k
 }
 
+/// Frames before the speech crossing that give the background just before an onset (0.3 s).
+const PRE_ONSET_FRAMES: usize = 30;
+/// How far the background just before an onset must sit above the pause's quietest part to be
+/// another background, dB (a clip or a track with its own noise starts inside the pause).
+const RAISED_BACKGROUND_DB: f32 = 6.0;
+/// Spread (90th less 10th percentile) of a steady background, at most, dB: noise is steady, a
+/// soft onset (a nasal, a fricative) rises into the vowel.
+const STEADY_BACKGROUND_DB: f32 = 6.0;
+
+/// The onset of the speech run `[s, e)` when the pause before it ends on a raised, steady
+/// background (another clip's or track's noise starting inside the pause): the frame where the
+/// energy leaves that background, searching back from the frame where the run crosses the
+/// speech threshold. The walk back to the low threshold and [`refine_onset`] both measure
+/// from the pause's quietest part, so they take such a background for the word. `None`
+/// when the background before the onset is the pause's own.
+fn raised_background_onset(
+    energy: &[f32],
+    floor: &[f32],
+    level: &[f32],
+    config: &SegmentConfig,
+    prev_end: usize,
+    s: usize,
+    e: usize,
+) -> Option<usize> {
+    let high = |i: usize| floor[i] + config.high_fraction * (level[i] - floor[i]).max(6.0);
+    let cross = (s..e).find(|&i| energy[i] >= high(i))?;
+    let from = cross.checked_sub(PRE_ONSET_FRAMES)?;
+    if from < prev_end {
+        return None;
+    }
+    let mut window = energy[from..cross].to_vec();
+    window.sort_by(f32::total_cmp);
+    let background = window[window.len() / 2];
+    let spread = window[window.len() * 9 / 10] - window[window.len() / 10];
+    let pause_min = energy[prev_end..s]
+        .iter()
+        .copied()
+        .fold(f32::INFINITY, f32::min);
+    if !(background >= pause_min + RAISED_BACKGROUND_DB && spread <= STEADY_BACKGROUND_DB) {
+        return None;
+    }
+    let mut k = cross;
+    while k > from && energy[k - 1] > background + RAISED_BACKGROUND_DB {
+        k -= 1;
+    }
+    Some(k)
+}
+
 /// Same, for the end of speech before a pause (searching forward from the crossing).
 fn refine_offset(energy: &[f32], reference_floor: f32, offset: usize, pause_end: usize) -> usize {
     let hi = pause_end.max(offset);
@@ -431,7 +479,11 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         // Faint onsets (breath, a synthesiser's lead-in) far below the speech level are not
         // the word yet.
         let s2 = if s > prev_end {
-            refine_onset(energy, level[s] - config.onset_range_db, prev_end, s)
+            let refined_onset = refine_onset(energy, level[s] - config.onset_range_db, prev_end, s);
+            match raised_background_onset(energy, &floor, &level, config, prev_end, s, e) {
+                Some(later) => later.max(refined_onset),
+                None => refined_onset,
+            }
         } else {
             s
         };
@@ -547,6 +599,37 @@ mod tests {
         check_boundaries(-15.0, -120.0);
         check_boundaries(-50.0, -120.0);
         check_boundaries(-20.0, -40.0);
+    }
+
+    /// Speech at 1-3 s and 5-8 s; the second clip's own steady noise (35 dB above the first's
+    /// silence, under the speech threshold) starts at 4.6 s, before its speech.
+    fn clip_with_raised_noise(noise: impl Fn(f64) -> f32) -> Timeline {
+        let mut f = synthetic(10.0, &[(1.0, 3.0), (5.0, 8.0)], -20.0, -90.0);
+        for i in 460..500 {
+            let e = noise(i as f64 * HOP_S);
+            f.energy_db[i] = e;
+            f.band_db[i] = e;
+        }
+        segment(&f, &SegmentConfig::default())
+    }
+
+    #[test]
+    fn onset_after_a_raised_background_is_the_speech() {
+        let tl = clip_with_raised_noise(|t| -55.0 + 0.5 * ((t * 100.0) as i32 % 3) as f32);
+        assert_eq!(tl.speech.len(), 2, "{:?}", tl.speech);
+        assert!(
+            (tl.speech[1].start - 5.0).abs() <= 0.011,
+            "onset {} (the noise starts at 4.6)",
+            tl.speech[1].start
+        );
+    }
+
+    #[test]
+    fn a_soft_rising_onset_stays_speech() {
+        // A nasal or fricative rising 30 dB into the vowel is not steady noise.
+        let tl = clip_with_raised_noise(|t| -55.0 + 75.0 * (t - 4.6) as f32);
+        assert_eq!(tl.speech.len(), 2, "{:?}", tl.speech);
+        assert!(tl.speech[1].start < 4.75, "onset {}", tl.speech[1].start);
     }
 
     #[test]
