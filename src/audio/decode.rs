@@ -396,21 +396,36 @@ fn open_stream(path: &Path, source: DeclaredLen) -> Result<Stream> {
         ));
     }
     // A header rate outside what we can resample (0 Hz, 4 GHz) is a corrupt header: say so
-    // up front instead of failing every packet.
-    if let Some(rate) = params
-        .sample_rate
-        .filter(|r| !(MIN_RATE..=MAX_RATE).contains(r))
-    {
-        return Err(audio_err(
+    // up front instead of failing every packet. An MP4 sample entry stores the rate in 16
+    // bits, so 88.2 and 96 kHz AAC reads as 0 there: the decoder's own configuration (the
+    // AAC AudioSpecificConfig) then gives it.
+    let impossible = |rate: u32| {
+        audio_err(
             path,
             format!(
                 "the audio track declares an impossible sample rate ({rate} Hz); the header is corrupt"
             ),
-        ));
+        )
+    };
+    if let Some(rate) = params
+        .sample_rate
+        .filter(|&r| r != 0 && !(MIN_RATE..=MAX_RATE).contains(&r))
+    {
+        return Err(impossible(rate));
     }
     let decoder: Box<dyn AudioDecoder> = registry
         .make_audio_decoder(&params, &AudioDecoderOptions::default().gapless(true))
         .map_err(|e| audio_err(path, format!("cannot decode this audio track: {e}")))?;
+    let mut params = params;
+    if params.sample_rate == Some(0) {
+        params.sample_rate = decoder.codec_params().sample_rate;
+    }
+    if let Some(rate) = params
+        .sample_rate
+        .filter(|r| !(MIN_RATE..=MAX_RATE).contains(r))
+    {
+        return Err(impossible(rate));
+    }
     let codec = decoder.codec_info().short_name.to_string();
     let mpeg_end = num_frames
         .filter(|_| is_mpeg(&codec))

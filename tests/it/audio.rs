@@ -354,3 +354,18 @@ fn corrupt_mp3_packets_are_skipped_counted_and_warned_once() {
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(n > 16_000 * 10, "{n}");
 }
+
+#[test]
+fn aac_at_96_khz_decodes_in_time() {
+    // An MP4 sample entry holds the rate in 16 bits, so 96 kHz reads as 0 there; the AAC
+    // configuration has the real rate. It was refused as a corrupt header.
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/tone-after-silence-1.5s-mono-96k.m4a");
+    let (mono, info) = decode_mono(&p);
+    assert_eq!(info.sample_rate, 96_000);
+    assert!((info.duration - 1.5).abs() < 0.01, "{}", info.duration);
+    assert_eq!(mono.len() as u64, output_len(info.source_frames, 96_000));
+    let (on, off) = burst_span(&features::compute(&mono));
+    assert!((on - 0.5).abs() < 0.03, "tone starts at {on}");
+    assert!((off - 1.5).abs() < 0.03, "tone ends at {off}");
+}
