@@ -415,7 +415,17 @@ fn open_stream(path: &Path, source: DeclaredLen) -> Result<Stream> {
     }
     let decoder: Box<dyn AudioDecoder> = registry
         .make_audio_decoder(&params, &AudioDecoderOptions::default().gapless(true))
-        .map_err(|e| audio_err(path, format!("cannot decode this audio track: {e}")))?;
+        .map_err(|e| {
+            // symphonia's AAC decoder takes AAC-LC in mono or stereo only (not 5.1, not
+            // HE-AAC): say what to do about it.
+            audio_err(
+                path,
+                format!(
+                    "cannot decode this audio track ({e}); convert it, e.g. \
+                     `ffmpeg -i IN -ac 2 -c:a flac OUT.flac`"
+                ),
+            )
+        })?;
     let mut params = params;
     if params.sample_rate == Some(0) {
         params.sample_rate = decoder.codec_params().sample_rate;
