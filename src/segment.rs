@@ -567,7 +567,8 @@ mod tests {
             let e = if on { db + ripple } else { floor_db };
             f.energy_db.push(e);
             f.band_db.push(e);
-            f.bands.push([e; crate::features::N_BANDS]);
+            f.bands
+                .push([crate::features::store_band_db(e); crate::features::N_BANDS]);
         }
         f
     }

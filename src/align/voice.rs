@@ -8,24 +8,27 @@
 
 use rayon::prelude::*;
 
-use crate::features::{Features, N_BANDS};
+use crate::features::{Features, N_BANDS, band_db};
 use crate::time::Span;
 
 pub(super) type Shape = [f64; N_BANDS];
 
 /// Prefix sums of the spectral shape of loud frames, for O(1) means over any span.
 ///
-/// The sums are kept only every [`CHECKPOINT`] frames (an hour of full prefix sums was 23 MB,
-/// a third of the run's peak memory); a sum in between is the checkpoint plus the frames after
-/// it, added in the same order as a full prefix pass, so every value is the same bits.
+/// The sums (and loud-frame counts) are kept only every [`CHECKPOINT`] frames (an hour of full
+/// prefix sums was 23 MB, a third of the run's peak memory); a sum in between is the
+/// checkpoint plus the frames after it, added in the same order as a full prefix pass, so
+/// every value is the same bits.
 pub(super) struct SpectralIndex<'a> {
     features: &'a Features,
     /// Frames at or above this energy count (vowels, not breaths or noise).
     loud: f32,
     /// Prefix sums at frames `0, CHECKPOINT, 2 * CHECKPOINT, ...`.
     checkpoints: Vec<Shape>,
-    /// Loud frames before each frame (4 bytes a frame).
-    count: Vec<u32>,
+    /// Loud frames before frames `0, CHECKPOINT, 2 * CHECKPOINT, ...`.
+    counts: Vec<u32>,
+    /// Frames in the episode.
+    frames: usize,
     hop_s: f64,
 }
 
@@ -48,21 +51,22 @@ impl<'a> SpectralIndex<'a> {
             features,
             loud,
             checkpoints: Vec::with_capacity(n / CHECKPOINT + 1),
-            count: Vec::with_capacity(n + 1),
+            counts: Vec::with_capacity(n / CHECKPOINT + 1),
+            frames: n,
             hop_s: crate::features::HOP_S,
         };
         let mut acc = [0.0; N_BANDS];
         let mut c = 0u32;
         index.checkpoints.push(acc);
-        index.count.push(c);
+        index.counts.push(c);
         for i in 0..n {
             if index.add_frame(i, &mut acc) {
                 c += 1;
             }
             if (i + 1) % CHECKPOINT == 0 {
                 index.checkpoints.push(acc);
+                index.counts.push(c);
             }
-            index.count.push(c);
         }
         index
     }
@@ -73,9 +77,10 @@ impl<'a> SpectralIndex<'a> {
         if f.energy_db[i] >= self.loud
             && let Some(bands) = f.bands.get(i)
         {
-            let mean = bands.iter().map(|&b| f64::from(b)).sum::<f64>() / N_BANDS as f64;
+            let bands = bands.map(|b| f64::from(band_db(b)));
+            let mean = bands.iter().sum::<f64>() / N_BANDS as f64;
             for (a, &b) in acc.iter_mut().zip(bands.iter()) {
-                *a += f64::from(b) - mean;
+                *a += b - mean;
             }
             true
         } else {
@@ -83,25 +88,26 @@ impl<'a> SpectralIndex<'a> {
         }
     }
 
-    /// The prefix sum of loud shapes over frames `0..i`.
-    fn prefix(&self, i: usize) -> Shape {
+    /// The prefix sum of loud shapes over frames `0..i`, and how many there were.
+    fn prefix(&self, i: usize) -> (Shape, u32) {
         let cp = i / CHECKPOINT;
         let mut acc = self.checkpoints[cp];
+        let mut count = self.counts[cp];
         for k in cp * CHECKPOINT..i {
-            self.add_frame(k, &mut acc);
+            count += u32::from(self.add_frame(k, &mut acc));
         }
-        acc
+        (acc, count)
     }
 
     /// Mean shape of the loud frames in `[t0, t1)` and how many there were.
     pub(super) fn mean(&self, t0: f64, t1: f64) -> (Shape, u32) {
-        let last = self.count.len() - 1;
+        let last = self.frames;
         let a = ((t0 / self.hop_s).round().max(0.0) as usize).min(last);
         let b = ((t1 / self.hop_s).round().max(0.0) as usize).clamp(a, last);
-        let n = self.count[b] - self.count[a];
+        let ((pa, ca), (pb, cb)) = (self.prefix(a), self.prefix(b));
+        let n = cb - ca;
         let mut m = [0.0; N_BANDS];
         if n > 0 {
-            let (pa, pb) = (self.prefix(a), self.prefix(b));
             for (j, v) in m.iter_mut().enumerate() {
                 *v = (pb[j] - pa[j]) / f64::from(n);
             }
@@ -245,7 +251,7 @@ impl Voices {
         turns: &[(f64, usize, usize)],
     ) -> Vec<(f64, f64)> {
         let w = TURN_WINDOW;
-        let n = index.count.len().saturating_sub(1);
+        let n = index.frames;
         let hop = index.hop_s;
         let mut out: Vec<(f64, f64)> = Vec::new();
         if n < 4 * w {
@@ -447,7 +453,7 @@ mod tests {
             let bands = std::array::from_fn(|j| -30.0 + wobble + jitter + tilt * j as f32);
             f.energy_db.push(-20.0 + wobble);
             f.band_db.push(-20.0 + wobble);
-            f.bands.push(bands);
+            f.bands.push(bands.map(crate::features::store_band_db));
         }
         for k in 0..6 {
             // Learn from 1 s stretches inside each turn.

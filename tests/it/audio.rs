@@ -189,7 +189,7 @@ fn features_are_thread_invariant_on_decoded_audio() {
     let bits = |f: &Features| {
         let mut v: Vec<u32> = f.energy_db.iter().map(|x| x.to_bits()).collect();
         v.extend(f.band_db.iter().map(|x| x.to_bits()));
-        v.extend(f.bands.iter().flatten().map(|x| x.to_bits()));
+        v.extend(f.bands.iter().flatten().map(|&x| x as u32));
         v
     };
     assert_eq!(bits(&a), bits(&b));

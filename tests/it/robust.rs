@@ -1082,7 +1082,7 @@ mod props {
             let features = Features {
                 energy_db: vec![-30.0; frames.min(30_000)],
                 band_db: vec![-30.0; frames.min(30_000)],
-                bands: vec![[-30.0; N_BANDS]; frames.min(30_000)],
+                bands: vec![[-3000; N_BANDS]; frames.min(30_000)],
             };
             let a = align(&doc, &tl, &features, &AlignConfig::default());
             prop_assert_eq!(a.words.len(), doc.words.len());
