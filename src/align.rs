@@ -825,27 +825,34 @@ pub fn align(
     let n_speakers = sp.speaker.iter().copied().max().unwrap_or(0) + 1;
     let mut rates = vec![total_speech / total_syl; n_speakers];
 
-    let mut starts = vec![0.0; n];
-    let mut ends = vec![0.0; n];
-    let mut conf = vec![0.0f32; n];
-    let mut skipped = Vec::new();
-    let mut evidence = 0.0;
+    // One pass of both levels over `gaps`, refining `placed` (words outside every placed
+    // stretch keep their times from the pass before).
+    let place = |gaps: &[Gap],
+                 rates: &[f64],
+                 voices: Option<&voice::Voices>,
+                 prior: Option<&[f64]>,
+                 mut placed: Placed| {
+        placed.skipped.clear();
+        place_words(
+            &sp,
+            gaps,
+            rates,
+            timeline,
+            config,
+            &mut placed.starts,
+            &mut placed.ends,
+            &mut placed.conf,
+            &mut placed.skipped,
+            &mut placed.evidence,
+            &index,
+            voices,
+            prior,
+        );
+        placed
+    };
     // First pass: a proportional band, no voices yet.
-    place_words(
-        &sp,
-        &gaps,
-        &rates,
-        timeline,
-        config,
-        &mut starts,
-        &mut ends,
-        &mut conf,
-        &mut skipped,
-        &mut evidence,
-        &index,
-        None,
-        None,
-    );
+    let first = place(&gaps, &rates, None, None, Placed::new(n));
+    let (starts, ends) = (&first.starts, &first.ends);
     // Re-measure each speaker's rate where their words landed: the median over sentences, so
     // a stretch that absorbed extra audio does not bias it.
     let mut per_speaker: Vec<Vec<f64>> = vec![Vec::new(); n_speakers];
@@ -862,7 +869,6 @@ pub fn align(
             rates[s] = v[v.len() / 2];
         }
     }
-    let first_pass_ends = ends.clone();
     // The order test needs only the first pass (its rates, and where its opening sentences
     // end), so it runs beside the second pass rather than after it.
     let order_test = || {
@@ -874,49 +880,34 @@ pub fn align(
             },
             ..config.clone()
         };
-        evidence::order_evidence(
-            &sp,
-            &gaps,
-            &rates,
-            timeline,
-            &order_config,
-            &index,
-            &first_pass_ends,
-        )
+        evidence::order_evidence(&sp, &gaps, &rates, timeline, &order_config, &index, ends)
     };
     let second_pass = || {
-        let mut times = starts.clone();
-        times.push(ends.last().copied().unwrap_or(0.0));
-        let prior = times;
-        let voices = learn_voices(&sp, &starts, &ends, &index, n_speakers, &config.costs);
+        let mut prior = starts.clone();
+        prior.push(ends.last().copied().unwrap_or(0.0));
+        let voices = learn_voices(&sp, starts, ends, &index, n_speakers, &config.costs);
         if let Some(v) = voices.as_ref().filter(|_| config.costs.turn_points) {
             let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
                 .map(|k| (starts[k], sp.speaker[k - 1], sp.speaker[k]))
                 .collect();
             add_change_points(&mut gaps_with_changes, &v.turn_points(&index, &turns));
         }
-        let (mut starts, mut ends, mut conf) = (starts.clone(), ends.clone(), conf.clone());
-        let mut skipped = Vec::new();
-        let mut evidence = 0.0;
-        place_words(
-            &sp,
+        place(
             &gaps_with_changes,
             &rates,
-            timeline,
-            config,
-            &mut starts,
-            &mut ends,
-            &mut conf,
-            &mut skipped,
-            &mut evidence,
-            &index,
             voices.as_ref(),
             Some(&prior),
-        );
-        (starts, ends, conf, skipped, evidence)
+            first.clone(),
+        )
     };
-    let (order_evidence, (starts, ends, conf, skipped, evidence)) =
-        rayon::join(order_test, second_pass);
+    let (order_evidence, second) = rayon::join(order_test, second_pass);
+    let Placed {
+        starts,
+        ends,
+        conf,
+        skipped,
+        evidence,
+    } = second;
     out.seconds_per_syllable = rates;
     out.match_evidence = evidence;
     out.voice_evidence = evidence::voice_evidence(&sp, &starts, &ends, &index).map(|e| e as f32);
@@ -946,6 +937,30 @@ pub fn align(
     out.mean_confidence = conf.iter().sum::<f32>() / n as f32;
     out.low_confidence = low_confidence_spans(&sp, &starts, &ends, &conf, config.low_confidence);
     out
+}
+
+/// Where one pass put the spoken words.
+#[derive(Clone)]
+struct Placed {
+    starts: Vec<f64>,
+    ends: Vec<f64>,
+    conf: Vec<f32>,
+    /// Audio the pass skipped (not covered by the transcript).
+    skipped: Vec<Span>,
+    /// How well the transcript's structure matched the audio's (see `match_evidence`).
+    evidence: f32,
+}
+
+impl Placed {
+    fn new(n: usize) -> Self {
+        Placed {
+            starts: vec![0.0; n],
+            ends: vec![0.0; n],
+            conf: vec![0.0; n],
+            skipped: Vec::new(),
+            evidence: 0.0,
+        }
+    }
 }
 
 /// Spoken words that open a turn of another speaker.
