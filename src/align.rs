@@ -37,6 +37,18 @@ pub struct Timed {
     pub confidence: f32,
 }
 
+/// A stretch of audio where the transcript's sentences fit no better in their own order than
+/// shuffled, while elsewhere they fit well: that part of the transcript belongs to other audio.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Unmatched {
+    /// Where the transcript's words were put, seconds.
+    pub span: Span,
+    /// Order evidence per sentence there (under 0.1; see [`Alignment::order_evidence`]).
+    pub order_evidence: f32,
+    /// The best order evidence of the transcript's other windows (0.4 and up).
+    pub elsewhere: f32,
+}
+
 /// The aligner's result. Every vector is parallel to the document's.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Alignment {
@@ -66,6 +78,10 @@ pub struct Alignment {
     /// syllables. About 1 for a transcript of this audio.
     #[serde(default)]
     pub heard_per_written: Option<f32>,
+    /// Audio where the transcript does not fit, though it fits elsewhere (a transcript only
+    /// partly this audio's): see [`Unmatched`].
+    #[serde(default)]
+    pub unmatched: Vec<Unmatched>,
     /// How well the transcript's structure fits the audio's pauses, about 0..1 (below about
     /// 0.66 the transcript evidently belongs to other audio).
     pub match_evidence: f32,
@@ -913,6 +929,40 @@ pub fn align(
     out.voice_evidence = evidence::voice_evidence(&sp, &starts, &ends, &index).map(|e| e as f32);
     out.heard_per_written = evidence::heard_per_written(&sp, timeline).map(|e| e as f32);
     out.order_evidence = order_evidence.map(|e| e as f32);
+    // Where only part of the transcript fits: windows that fit no better than shuffled in a
+    // transcript whose other windows fit well. Those words are not in this audio, whatever
+    // their stretch's fit says.
+    let order_config = AlignConfig {
+        costs: Costs {
+            final_lengthening: 0.0,
+            ..config.costs.clone()
+        },
+        ..config.clone()
+    };
+    let local_clock = std::time::Instant::now();
+    let windows = evidence::local_order_evidence(
+        &sp,
+        &gaps,
+        &out.seconds_per_syllable,
+        &order_config,
+        &index,
+        &timeline.speech,
+        &starts,
+        &ends,
+    );
+    let mut conf = conf;
+    out.unmatched = unmatched_spans(&windows, &mut conf);
+    if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
+        let list: Vec<String> = windows
+            .iter()
+            .map(|w| format!("{:.0}-{:.0}:{:.2}", w.start, w.end, w.evidence))
+            .collect();
+        eprintln!(
+            "LOCAL {:.1} ms: {}",
+            local_clock.elapsed().as_secs_f64() * 1000.0,
+            list.join(" ")
+        );
+    }
     if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
         eprintln!(
             "FIT match {:.3} order {:?} voice {:?} heard {:?}",
@@ -1038,6 +1088,54 @@ fn fill_tags(doc: &Document, words: &mut [Timed]) {
         }
     }
 }
+
+/// The audio spans of windows whose sentences fit no better in their own order than shuffled
+/// (under [`MIN_LOCAL_ORDER_EVIDENCE`]), merged, when another window of the transcript fits
+/// well (at least [`FITTING_LOCAL_ORDER_EVIDENCE`]): a transcript only partly this audio's.
+/// Their words' confidence is capped at [`UNMATCHED_CONFIDENCE`]. A transcript that fits
+/// weakly everywhere (poetry read with a pause at every line end: real windows 0.12-0.30) is
+/// left to the whole-transcript evidence.
+fn unmatched_spans(windows: &[evidence::Window], conf: &mut [f32]) -> Vec<Unmatched> {
+    let best = windows
+        .iter()
+        .map(|w| w.evidence)
+        .fold(f64::NEG_INFINITY, f64::max);
+    if best < FITTING_LOCAL_ORDER_EVIDENCE {
+        return Vec::new();
+    }
+    let mut spans: Vec<Unmatched> = Vec::new();
+    for w in windows
+        .iter()
+        .filter(|w| w.evidence < MIN_LOCAL_ORDER_EVIDENCE)
+    {
+        for c in &mut conf[w.words.clone()] {
+            *c = c.min(UNMATCHED_CONFIDENCE);
+        }
+        let evidence = w.evidence as f32;
+        match spans.last_mut() {
+            // Windows are side by side (the last may overlap): adjacent ones join.
+            Some(u) if w.start <= u.span.end + 1.0 => {
+                u.span.end = u.span.end.max(w.end);
+                u.order_evidence = u.order_evidence.max(evidence);
+            }
+            _ => spans.push(Unmatched {
+                span: Span::new(w.start, w.end),
+                order_evidence: evidence,
+                elsewhere: best as f32,
+            }),
+        }
+    }
+    spans
+}
+
+/// Local order evidence under which a window's sentences do not fit its audio (matched windows
+/// on the corpus, the real set, the sample and the hour: 0.12 and up; other episodes' halves
+/// -0.2-0.07).
+const MIN_LOCAL_ORDER_EVIDENCE: f64 = 0.1;
+/// Local order evidence of some window that shows the transcript fits part of the audio well.
+const FITTING_LOCAL_ORDER_EVIDENCE: f64 = 0.4;
+/// Confidence of words in a span where the transcript does not fit the audio.
+const UNMATCHED_CONFIDENCE: f32 = 0.2;
 
 fn low_confidence_spans(
     sp: &Spoken,

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use super::voice::SpectralIndex;
 use super::{AlignConfig, Gap, Kind, Spoken, level1, sentence_blocks};
 use crate::segment::Timeline;
+use crate::time::Span;
 
 /// `sp` with its sentences in another order (a deterministic shuffle by `seed`).
 fn shuffled(sp: &Spoken, blocks: &[std::ops::Range<usize>], seed: u64) -> Spoken {
@@ -137,6 +138,128 @@ pub(super) fn order_evidence(
     }
     Some((typical - own) / blocks.len() as f64)
 }
+
+/// One window of the local order test: the spoken words it holds, the audio the alignment
+/// gave them, and its order evidence per sentence.
+pub(super) struct Window {
+    pub words: std::ops::Range<usize>,
+    pub start: f64,
+    pub end: f64,
+    pub evidence: f64,
+}
+
+/// The order test on windows of the placed alignment: each run of [`LOCAL_SENTENCES`]
+/// sentences, in its own order against shuffles, priced on the audio the alignment gave it.
+/// A transcript only partly this audio's fits well where it belongs and no better than
+/// shuffled where it does not, which the whole-transcript test averages away. Empty with too
+/// few sentences for one window.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn local_order_evidence(
+    sp: &Spoken,
+    gaps: &[Gap],
+    rates: &[f64],
+    config: &AlignConfig,
+    index: &SpectralIndex<'_>,
+    speech: &[Span],
+    starts: &[f64],
+    ends: &[f64],
+) -> Vec<Window> {
+    let blocks = sentence_blocks(sp);
+    if blocks.len() < LOCAL_SENTENCES {
+        return Vec::new();
+    }
+    // A window's sentences already sit near their audio, so a narrow band finds the same
+    // paths as the whole-episode band at a third of the cost.
+    let config = &AlignConfig {
+        band_s: LOCAL_BAND_S,
+        ..config.clone()
+    };
+    // Windows side by side; the last one ends with the transcript (overlapping the one before).
+    let mut firsts: Vec<usize> = (0..=blocks.len() - LOCAL_SENTENCES)
+        .step_by(LOCAL_SENTENCES)
+        .collect();
+    if firsts
+        .last()
+        .is_some_and(|&f| f + LOCAL_SENTENCES < blocks.len())
+    {
+        firsts.push(blocks.len() - LOCAL_SENTENCES);
+    }
+    let windows: Vec<(Spoken, Vec<Gap>, Timeline, std::ops::Range<usize>)> = firsts
+        .iter()
+        .map(|&f| {
+            let words = blocks[f].start..blocks[f + LOCAL_SENTENCES - 1].end;
+            let t0 = starts[words.start] - LOCAL_MARGIN_S;
+            let t1 = ends[words.end - 1] + LOCAL_MARGIN_S;
+            let sub = Spoken {
+                word: sp.word[words.clone()].to_vec(),
+                syllables: sp.syllables[words.clone()].to_vec(),
+                speaker: sp.speaker[words.clone()].to_vec(),
+                kind_after: sp.kind_after[words.start..words.end - 1].to_vec(),
+            };
+            let edge = |t: f64| Gap {
+                start: t,
+                end: t,
+                strength: 1.0,
+                turn_only: false,
+            };
+            let mut sub_gaps = vec![edge(t0)];
+            sub_gaps.extend(gaps.iter().copied().filter(|g| g.start > t0 && g.end < t1));
+            sub_gaps.push(edge(t1));
+            let sub_timeline = Timeline {
+                speech: speech
+                    .iter()
+                    .filter(|s| s.end > t0 && s.start < t1)
+                    .map(|s| Span::new(s.start.max(t0), s.end.min(t1)))
+                    .collect(),
+                ..Timeline::default()
+            };
+            (sub, sub_gaps, sub_timeline, words)
+        })
+        .collect();
+    // Every window and shuffle is an independent search; collected in order, so the result
+    // does not depend on the thread count.
+    let jobs: Vec<(usize, u64)> = (0..windows.len())
+        .flat_map(|w| (0..=LOCAL_SHUFFLES as u64).map(move |s| (w, s)))
+        .collect();
+    let costs: Vec<f64> = jobs
+        .par_iter()
+        .map(|&(w, seed)| {
+            let (sub, g, tl, _) = &windows[w];
+            let order = if seed == 0 {
+                std::borrow::Cow::Borrowed(sub)
+            } else {
+                std::borrow::Cow::Owned(shuffled(sub, &sentence_blocks(sub), seed))
+            };
+            level1(&order, g, rates, tl, config, index, None, None).cost
+        })
+        .collect();
+    windows
+        .into_iter()
+        .zip(costs.chunks(LOCAL_SHUFFLES + 1))
+        .filter_map(|((_, _, _, words), c)| {
+            let mut others = c[1..].to_vec();
+            others.sort_by(f64::total_cmp);
+            let typical = others[others.len() / 2];
+            (c[0].is_finite() && typical.is_finite()).then(|| Window {
+                start: starts[words.start],
+                end: ends[words.end - 1],
+                words,
+                evidence: (typical - c[0]) / LOCAL_SENTENCES as f64,
+            })
+        })
+        .collect()
+}
+
+/// Sentences in one window of the local order test: about a minute of speech, enough for the
+/// test to be steady (matched windows on the corpus 0.29-1.3), short enough to place a
+/// mismatch.
+const LOCAL_SENTENCES: usize = 20;
+/// Shuffles per window of the local order test.
+const LOCAL_SHUFFLES: usize = 7;
+/// Audio kept either side of a window's placed sentences, seconds.
+const LOCAL_MARGIN_S: f64 = 1.0;
+/// Search band of the local order test, seconds.
+const LOCAL_BAND_S: f64 = 8.0;
 
 /// Shuffled orders the transcript's own is compared with: the median of this many is steady
 /// enough that one lucky shuffle does not decide (with 5, other episodes' transcripts reached
@@ -283,6 +406,30 @@ mod tests {
         assert!(judged(None, None, Some(2.5)));
         assert!(judged(Some(1.0), Some(0.5), Some(0.4)));
         assert!(!judged(None, None, Some(0.8)));
+    }
+
+    #[test]
+    fn only_a_partly_fitting_transcript_has_unmatched_spans() {
+        let window = |i: usize, evidence: f64| super::Window {
+            words: i * 10..(i + 1) * 10,
+            start: i as f64 * 60.0,
+            end: i as f64 * 60.0 + 59.5,
+            evidence,
+        };
+        // Fits well, then twice no better than shuffled: one span over both, those words capped.
+        let windows = [window(0, 0.9), window(1, 0.05), window(2, -0.1)];
+        let mut conf = vec![0.8_f32; 30];
+        let spans = super::super::unmatched_spans(&windows, &mut conf);
+        assert_eq!(spans.len(), 1);
+        assert_eq!((spans[0].span.start, spans[0].span.end), (60.0, 179.5));
+        assert!((spans[0].elsewhere - 0.9).abs() < 1e-6);
+        assert!(conf[..10].iter().all(|&c| c == 0.8));
+        assert!(conf[10..].iter().all(|&c| c <= 0.2));
+        // Weak everywhere (read poetry): left to the whole-transcript evidence.
+        let windows = [window(0, 0.3), window(1, 0.05)];
+        let mut conf = vec![0.8_f32; 20];
+        assert!(super::super::unmatched_spans(&windows, &mut conf).is_empty());
+        assert!(conf.iter().all(|&c| c == 0.8));
     }
 
     #[test]

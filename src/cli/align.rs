@@ -278,7 +278,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let done = process(&args, &observer)?;
     observer.finish("parse, align, cues, chapters, write");
     if let Some(out) = &done.out {
-        report_confidence(out);
+        // A refused transcript gets the refusal, not warnings about parts of it.
+        let refused = done.mismatch.is_some() && !args.force;
+        report_confidence(out, refused);
     }
     if let Some(why) = &done.mismatch
         && !args.force
@@ -295,17 +297,53 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     Ok(exit::OK)
 }
 
-fn report_confidence(out: &Output) {
+fn report_confidence(out: &Output, refused: bool) {
     if !progress::warnings_on() {
         return;
     }
-    for span in &out.alignment.low_confidence {
+    if !refused {
+        for line in unmatched_warnings(out) {
+            eprintln!("podcue: warning: {line}");
+        }
+    }
+    // Low confidence inside those spans is what they already say.
+    let unmatched = |s: &podcue::time::Span| {
+        out.alignment
+            .unmatched
+            .iter()
+            .any(|u| u.span.start <= s.start && s.end <= u.span.end)
+    };
+    for span in out
+        .alignment
+        .low_confidence
+        .iter()
+        .filter(|s| !unmatched(s))
+    {
         eprintln!(
             "podcue: warning: low confidence from {} to {}",
             podcue::time::vtt(span.start),
             podcue::time::vtt(span.end)
         );
     }
+}
+
+/// One line per stretch of audio the transcript does not fit though it fits elsewhere.
+pub(crate) fn unmatched_warnings(out: &Output) -> Vec<String> {
+    out.alignment
+        .unmatched
+        .iter()
+        .map(|u| {
+            format!(
+                "the transcript does not seem to match the audio from {} to {} (its sentences \
+                 there fit the pauses no better in their own order than shuffled: order \
+                 evidence {:.2}, {:.2} where it fits)",
+                podcue::time::vtt(u.span.start),
+                podcue::time::vtt(u.span.end),
+                u.order_evidence,
+                u.elsewhere
+            )
+        })
+        .collect()
 }
 
 /// Writes every requested output (and the review page with `--review`) into `args.output`;

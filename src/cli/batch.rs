@@ -177,6 +177,9 @@ fn run_one(args: &Args, ep: &Episode, clash: Option<&PathBuf>) -> Row {
                 ));
             } else {
                 row.status = Status::Ok;
+                if let Some(out) = &done.out {
+                    row.warnings.extend(align::unmatched_warnings(out));
+                }
             }
         }
         Ok(Err(e)) => row.error = Some(format!("{e:#}")),

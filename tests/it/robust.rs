@@ -853,6 +853,131 @@ fn mismatch_detection() {
     }
 }
 
+/// Another interview about bees, in the sample's speakers' names, to put after the sample's
+/// own first half: a transcript only partly this audio's.
+const OTHER_SECOND_HALF: &str = "
+MARCUS: Our next guest keeps bees on the roof of a hospital. She started with one hive eight \
+summers ago, after a patient asked her where the honey in the canteen came from. Today there are \
+eleven hives, a waiting list of nurses who want to help, and a jar of honey in every ward at \
+Christmas.
+
+ELSIE: Bees are calm if you are calm.
+
+MARCUS: Is the roof not too windy for them?
+
+ELSIE: The walls break the wind. The lift motor keeps one corner warm all winter, and the bees \
+found it before we did.
+
+MARCUS: What does the hospital think?
+
+ELSIE: The gardeners love it, because the fruit trees in the car park have never been so heavy. \
+The fire officer was less sure. We wrote a plan for every alarm, and the bees have never once \
+been evacuated.
+
+MARCUS: And the honey itself?
+
+ELSIE: Dark in spring, from the lime trees along the river, and pale in late summer, from the \
+clover on the playing fields. Visitors ask if we add anything. We add nothing but patience.
+
+MARCUS: Thank you for coming in.
+
+ELSIE: Thank you. Mind the stings.
+";
+
+/// Seconds from a `hh:mm:ss.mmm` timestamp.
+fn seconds(ts: &str) -> f64 {
+    ts.split(':')
+        .map(|p| p.parse::<f64>().unwrap())
+        .fold(0.0, |acc, x| acc * 60.0 + x)
+}
+
+/// Texts, start times and confidences of `words.json`'s words.
+fn words_of(path: &Path) -> Vec<(String, f64, f64)> {
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["text"].as_str().unwrap().to_string(),
+                w["start"].as_f64().unwrap(),
+                w["confidence"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn partial_mismatch_is_warned_with_its_range() {
+    let dir = Tmp::new("partial");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let audio = root.join("audio/sample-episode.mp3");
+    let own = std::fs::read_to_string(root.join("transcripts/sample-episode.txt")).unwrap();
+    let warning = "podcue: warning: the transcript does not seem to match the audio from ";
+
+    // The sample's own transcript: no such warning.
+    let out = dir.path("out-own");
+    let r = align(
+        &audio,
+        &root.join("transcripts/sample-episode.txt"),
+        &out,
+        &[],
+    );
+    assert_eq!(r.code, Some(0), "{r:?}");
+    assert!(!r.stderr.contains(warning), "matched: {r:?}");
+    let matched = words_of(&out.join("sample-episode.words.json"));
+
+    // Its first eight turns, then another interview's (the sample's second half is about
+    // borrowing, repairs and rent).
+    let turns: Vec<&str> = own.split("\n\n").collect();
+    let head = turns[..8].join("\n\n");
+    let t = dir.write(
+        "half.txt",
+        format!("{head}\n{OTHER_SECOND_HALF}").as_bytes(),
+    );
+    let out = dir.path("out-half");
+    let r = align(&audio, &t, &out, &[]);
+    eprintln!("half: {:?} {}", r.code, r.stderr.trim());
+    assert_sane("half", &r);
+    // A warning, not a refusal: the exit code is the whole transcript's evidence.
+    assert_eq!(r.code, Some(0), "{r:?}");
+    let line = r
+        .stderr
+        .lines()
+        .find(|l| l.starts_with(warning))
+        .unwrap_or_else(|| panic!("no partial-mismatch warning: {r:?}"));
+    let mut times = line[warning.len()..].split(' ');
+    let from = seconds(times.next().unwrap());
+    assert_eq!(times.next(), Some("to"), "{line}");
+    let to = seconds(times.next().unwrap());
+    // Where the sample's own words stop and the other interview's start, by the matched run.
+    let first_other = turns[8]
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or_else(|| panic!("the sample's ninth turn: {}", turns[8]));
+    let boundary = matched
+        .windows(2)
+        .find(|w| w[0].0 == first_other && w[1].0 == "do")
+        .unwrap_or_else(|| panic!("no '{first_other} do' in the matched words"))[0]
+        .1;
+    let end = matched.last().unwrap().1;
+    assert!(
+        from > 20.0 && from <= boundary + 1.0,
+        "range starts at {from:.1} s; the other interview starts at {boundary:.1} s: {line}"
+    );
+    assert!(
+        to >= end - 5.0,
+        "range ends at {to:.1} s, the audio's words at {end:.1} s"
+    );
+    // Those words are not this audio's: their confidence says so.
+    let words = words_of(&out.join("sample-episode.words.json"));
+    let (_, _, last_confidence) = words.last().unwrap();
+    assert!(*last_confidence <= 0.2, "{last_confidence}");
+    assert!(words[..10].iter().all(|w| w.2 > 0.2), "{:?}", &words[..10]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. Files
 
