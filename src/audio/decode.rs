@@ -568,7 +568,7 @@ fn run(
                 continue;
             }
             // Silence of the packet's length keeps every later sample at its time (and
-            // the parallel MP3 path does the same).
+            // the parallel path does the same).
             interleaved.clear();
             interleaved.resize(
                 kept.min(MAX_SILENT_PACKET) as usize * usize::from(info.channels),
