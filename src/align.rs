@@ -282,6 +282,19 @@ struct Gap {
     turn_only: bool,
 }
 
+impl Gap {
+    /// A zero-length virtual gap at `t`: where the text may start or end (the episode's or a
+    /// cut's edge), as strong as a real pause.
+    fn edge(t: f64) -> Self {
+        Gap {
+            start: t,
+            end: t,
+            strength: 1.0,
+            turn_only: false,
+        }
+    }
+}
+
 impl From<&Pause> for Gap {
     fn from(p: &Pause) -> Self {
         Gap {
@@ -713,6 +726,18 @@ struct Spoken {
     kind_after: Vec<Kind>,
 }
 
+impl Spoken {
+    /// The spoken words `words` on their own (their boundaries inside the range kept).
+    fn slice(&self, words: std::ops::Range<usize>) -> Spoken {
+        Spoken {
+            word: self.word[words.clone()].to_vec(),
+            syllables: self.syllables[words.clone()].to_vec(),
+            speaker: self.speaker[words.clone()].to_vec(),
+            kind_after: self.kind_after[words.start..words.end.saturating_sub(1)].to_vec(),
+        }
+    }
+}
+
 fn spoken_words(doc: &Document) -> Spoken {
     let mut s = Spoken {
         word: vec![],
@@ -763,21 +788,11 @@ fn spoken_words(doc: &Document) -> Spoken {
 fn episode_gaps(timeline: &Timeline, duration: f64) -> Vec<Gap> {
     let mut gaps: Vec<Gap> = Vec::with_capacity(timeline.pauses.len() + 2);
     if timeline.pauses.first().is_none_or(|p| p.start > 0.0) {
-        gaps.push(Gap {
-            start: 0.0,
-            end: 0.0,
-            strength: 1.0,
-            turn_only: false,
-        });
+        gaps.push(Gap::edge(0.0));
     }
     gaps.extend(timeline.pauses.iter().map(Gap::from));
     if gaps.last().is_none_or(|g| g.end < duration) {
-        gaps.push(Gap {
-            start: duration,
-            end: duration,
-            strength: 1.0,
-            turn_only: false,
-        });
+        gaps.push(Gap::edge(duration));
     }
     gaps
 }

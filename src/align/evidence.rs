@@ -80,20 +80,10 @@ pub(super) fn order_evidence(
             .copied()
             .unwrap_or(f64::INFINITY)
             + 5.0;
-        let head = Spoken {
-            word: sp.word[..words].to_vec(),
-            syllables: sp.syllables[..words].to_vec(),
-            speaker: sp.speaker[..words].to_vec(),
-            kind_after: sp.kind_after[..words - 1].to_vec(),
-        };
+        let head = sp.slice(0..words);
         let cut = gaps.partition_point(|g| g.end <= until);
         let mut head_gaps = gaps[..cut].to_vec();
-        head_gaps.push(Gap {
-            start: until,
-            end: until,
-            strength: 1.0,
-            turn_only: false,
-        });
+        head_gaps.push(Gap::edge(until));
         let head_timeline = Timeline {
             speech: timeline
                 .speech
@@ -129,14 +119,18 @@ pub(super) fn order_evidence(
             level1(&order, &gaps, rates, &timeline, config, index, None, None).cost
         })
         .collect();
+    order_margin(&costs, blocks.len())
+}
+
+/// Order evidence from the costs of the own order (first) and its shuffles: how much
+/// cheaper the own order is than the median shuffle, per sentence. `None` when either
+/// search found no path.
+fn order_margin(costs: &[f64], sentences: usize) -> Option<f64> {
     let own = costs[0];
     let mut others = costs[1..].to_vec();
     others.sort_by(f64::total_cmp);
     let typical = others[others.len() / 2];
-    if !own.is_finite() || !typical.is_finite() {
-        return None;
-    }
-    Some((typical - own) / blocks.len() as f64)
+    (own.is_finite() && typical.is_finite()).then(|| (typical - own) / sentences as f64)
 }
 
 /// One window of the local order test: the spoken words it holds, the audio the alignment
@@ -190,21 +184,10 @@ pub(super) fn local_order_evidence(
             let words = blocks[f].start..blocks[f + LOCAL_SENTENCES - 1].end;
             let t0 = starts[words.start] - LOCAL_MARGIN_S;
             let t1 = ends[words.end - 1] + LOCAL_MARGIN_S;
-            let sub = Spoken {
-                word: sp.word[words.clone()].to_vec(),
-                syllables: sp.syllables[words.clone()].to_vec(),
-                speaker: sp.speaker[words.clone()].to_vec(),
-                kind_after: sp.kind_after[words.start..words.end - 1].to_vec(),
-            };
-            let edge = |t: f64| Gap {
-                start: t,
-                end: t,
-                strength: 1.0,
-                turn_only: false,
-            };
-            let mut sub_gaps = vec![edge(t0)];
+            let sub = sp.slice(words.clone());
+            let mut sub_gaps = vec![Gap::edge(t0)];
             sub_gaps.extend(gaps.iter().copied().filter(|g| g.start > t0 && g.end < t1));
-            sub_gaps.push(edge(t1));
+            sub_gaps.push(Gap::edge(t1));
             let sub_timeline = Timeline {
                 speech: speech
                     .iter()
@@ -237,14 +220,11 @@ pub(super) fn local_order_evidence(
         .into_iter()
         .zip(costs.chunks(LOCAL_SHUFFLES + 1))
         .filter_map(|((_, _, _, words), c)| {
-            let mut others = c[1..].to_vec();
-            others.sort_by(f64::total_cmp);
-            let typical = others[others.len() / 2];
-            (c[0].is_finite() && typical.is_finite()).then(|| Window {
+            order_margin(c, LOCAL_SENTENCES).map(|evidence| Window {
                 start: starts[words.start],
                 end: ends[words.end - 1],
                 words,
-                evidence: (typical - c[0]) / LOCAL_SENTENCES as f64,
+                evidence,
             })
         })
         .collect()

@@ -1087,6 +1087,20 @@ fn ctrl_c_exits_130_and_leaves_no_temp_files() {
     assert!(left.is_empty(), "{left:?}");
 }
 
+/// Aligns `text` (written to `dir`) with `audio` in process, default configuration.
+fn align_in_process(dir: &Tmp, audio: &Path, text: &str) -> podcue::align::Alignment {
+    let t = dir.write("t.txt", text.as_bytes());
+    podcue::pipeline::run(
+        audio,
+        text.as_bytes(),
+        &t,
+        &podcue::pipeline::Config::default(),
+        &podcue::progress::Silent,
+    )
+    .unwrap()
+    .alignment
+}
+
 /// Another synthetic episode's transcript (same length class, different sentence structure)
 /// against the audio, over several seeds: the match evidence the aligner reports for matched
 /// and mismatched pairs. Ignored: in one synthetic voice there is no voice evidence, and seed
@@ -1097,7 +1111,6 @@ fn ctrl_c_exits_130_and_leaves_no_temp_files() {
 #[ignore = "seed 3's other episode has this one's turn pattern and sentence count in one synthetic voice: only order evidence (0.33) is left to judge it; kept to measure it"]
 fn other_episode_evidence() {
     let dir = Tmp::new("evidence");
-    let config = podcue::pipeline::Config::default();
     let mut bad = Vec::new();
     for seed in 1..=6u64 {
         let (x, counts) = speechlike(seed, 16, 16_000);
@@ -1107,16 +1120,7 @@ fn other_episode_evidence() {
             ("matched", transcript_for(&counts, seed)),
             ("other", transcript_for(&other, seed + 1000)),
         ] {
-            let t = dir.write("t.txt", text.as_bytes());
-            let out = podcue::pipeline::run(
-                &audio,
-                text.as_bytes(),
-                &t,
-                &config,
-                &podcue::progress::Silent,
-            )
-            .unwrap();
-            let a = &out.alignment;
+            let a = &align_in_process(&dir, &audio, &text);
             eprintln!(
                 "seed {seed} {kind}: order evidence {:?}, pause fit {:.3}",
                 a.order_evidence, a.match_evidence
@@ -1228,7 +1232,6 @@ mod props {
 #[test]
 fn other_episodes_with_two_voices() {
     let dir = Tmp::new("two-voices");
-    let config = podcue::pipeline::Config::default();
     let mut bad = Vec::new();
     for seed in 1..=4u64 {
         let (x, counts) = speechlike_voices(seed, 16, 16_000, true);
@@ -1238,16 +1241,7 @@ fn other_episodes_with_two_voices() {
             (true, transcript_for(&counts, seed)),
             (false, transcript_for(&other[1..], seed + 1000)),
         ] {
-            let t = dir.write("t.txt", text.as_bytes());
-            let out = podcue::pipeline::run(
-                &audio,
-                text.as_bytes(),
-                &t,
-                &config,
-                &podcue::progress::Silent,
-            )
-            .unwrap();
-            let a = &out.alignment;
+            let a = &align_in_process(&dir, &audio, &text);
             eprintln!(
                 "seed {seed} matched {matched}: order {:?} voice {:?} heard {:?}",
                 a.order_evidence, a.voice_evidence, a.heard_per_written
