@@ -824,7 +824,6 @@ pub fn align(
     features: &Features,
     config: &AlignConfig,
 ) -> Alignment {
-    let _ = features;
     let duration = timeline
         .duration
         .max(timeline.speech.last().map_or(0.0, |s| s.end));
