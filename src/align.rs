@@ -17,6 +17,9 @@
 
 mod evidence;
 mod voice;
+mod words;
+
+pub use words::WordRefine;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -165,6 +168,9 @@ pub struct AlignConfig {
     pub low_confidence: f32,
     /// The weights of the DP's costs.
     pub costs: Costs,
+    /// Word boundaries inside runs of speech, from the sound of their letters.
+    #[serde(default)]
+    pub words: WordRefine,
 }
 
 impl Default for AlignConfig {
@@ -176,6 +182,7 @@ impl Default for AlignConfig {
             onset_lead_s: 0.0,
             low_confidence: 0.35,
             costs: Costs::default(),
+            words: WordRefine::default(),
         }
     }
 }
@@ -983,6 +990,14 @@ pub fn align(
             out.match_evidence, out.order_evidence, out.voice_evidence, out.heard_per_written
         );
     }
+    let (mut starts, mut ends) = (starts, ends);
+    if config.words.enabled {
+        let clock = std::time::Instant::now();
+        refine_words(doc, &sp, features, &config.words, &mut starts, &mut ends);
+        if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
+            eprintln!("WORDS {:.1} ms", clock.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
     for k in 0..n {
         out.words[sp.word[k]] = Timed {
             start: (starts[k] - config.onset_lead_s).max(0.0),
@@ -1001,6 +1016,68 @@ pub fn align(
     out.mean_confidence = conf.iter().sum::<f32>() / n as f32;
     out.low_confidence = low_confidence_spans(&sp, &starts, &ends, &conf, config.low_confidence);
     out
+}
+
+/// Moves word boundaries inside each run of speech (words sharing one stretch, no pause
+/// between them) to where the audio sounds like their letters. Turn changes stay put: they
+/// were placed with voice evidence.
+fn refine_words(
+    doc: &Document,
+    sp: &Spoken,
+    features: &Features,
+    settings: &WordRefine,
+    starts: &mut [f64],
+    ends: &mut [f64],
+) {
+    let letters: Vec<Option<Vec<(f64, f64)>>> = sp
+        .word
+        .par_iter()
+        .map(|&w| words::letter_sounds(&doc.words[w].norm))
+        .collect();
+    // Runs as ranges of spoken words.
+    let mut ranges = Vec::new();
+    let mut first = 0;
+    for k in 1..=sp.word.len() {
+        let joined = k < sp.word.len()
+            && (starts[k] - ends[k - 1]).abs() < 1e-9
+            && sp.kind_after[k - 1] != Kind::Turn;
+        if !joined {
+            if k - first >= 2 {
+                ranges.push(first..k);
+            }
+            first = k;
+        }
+    }
+    let runs: Vec<(std::ops::Range<usize>, words::Run<'_>)> = ranges
+        .into_iter()
+        .filter_map(|r| {
+            let letters: Option<Vec<&[(f64, f64)]>> =
+                letters[r.clone()].iter().map(|l| l.as_deref()).collect();
+            let mut bounds: Vec<f64> = starts[r.clone()].to_vec();
+            bounds.push(ends[r.end - 1]);
+            Some((
+                r,
+                words::Run {
+                    letters: letters?,
+                    bounds,
+                },
+            ))
+        })
+        .collect();
+    let only_runs: Vec<&words::Run<'_>> = runs.iter().map(|(_, run)| run).collect();
+    let hiss = words::hiss_track(features, settings.hiss_db);
+    let hiss = words::has_hiss(features, &hiss, &only_runs).then_some(hiss.as_slice());
+    let moved: Vec<Option<Vec<f64>>> = runs
+        .par_iter()
+        .map(|(_, run)| words::refine_run(run, features, hiss, settings))
+        .collect();
+    for ((range, _), bounds) in runs.iter().zip(moved) {
+        let Some(bounds) = bounds else { continue };
+        for (j, k) in range.clone().enumerate().skip(1) {
+            starts[k] = bounds[j];
+            ends[k - 1] = bounds[j];
+        }
+    }
 }
 
 /// Where one pass put the spoken words.

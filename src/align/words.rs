@@ -1,0 +1,493 @@
+//! Word boundaries from the sound of their letters: takes the aligner's word times (words in
+//! a run of speech share it by syllable nuclei) and the frame features, gives word times moved
+//! to where the audio sounds like the letters.
+//!
+//! Between two pauses the nuclei say how many syllables were spoken, not where one word gives
+//! way to the next. Letters do say something about that, from energy alone: a hiss (`s`, `sh`,
+//! `z`, `x`, soft `c`) puts most of its energy above 4.5 kHz, a vowel is the loudest part of
+//! a syllable, a stop (`p`, `t`, `k`, `b`, `d`, `g`) is near silence before its burst. Each
+//! word is spread over its frames letter by letter, and a small dynamic programme over each
+//! run moves every inner word boundary within [`WordRefine::window_frames`] to where the
+//! predicted profile best matches the measured one, against a prior that keeps each word near
+//! its nuclei-based length. On the synthetic corpus the word-start median goes from 0.074 to
+//! about 0.03 s; turn boundaries never move.
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::features::{FLOOR_DB, Features, HOP_S, N_BANDS, band_db, store_band_db};
+
+/// Settings of the word-boundary refinement.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WordRefine {
+    /// Off: words keep their nuclei-based times.
+    pub enabled: bool,
+    /// How far a boundary may move, frames (10 ms) each way.
+    pub window_frames: usize,
+    /// Candidate spacing inside the window, frames.
+    pub step_frames: usize,
+    /// Weight of the log-length prior (times the word's length in tenths of a second).
+    pub duration_weight: f64,
+    /// Weight of the loudness profile against the hiss profile.
+    pub loudness_weight: f64,
+    /// Top band's share of the coarse spectrum (dB) that reads as no hiss, and as full hiss.
+    pub hiss_db: (f32, f32),
+}
+
+impl Default for WordRefine {
+    fn default() -> Self {
+        WordRefine {
+            enabled: true,
+            window_frames: 24,
+            step_frames: 6,
+            duration_weight: 2.0,
+            loudness_weight: 0.5,
+            hiss_db: (-23.0, -10.0),
+        }
+    }
+}
+
+/// Loudness reads from 0 at this many dB below the run's 90th percentile to 1 at it.
+const LOUDNESS_RANGE_DB: f32 = 30.0;
+/// Below this share of loud frames with a clear hiss, the audio has no top band (a narrow
+/// band source or codec) and the hiss profile is left out.
+const MIN_HISS_SHARE: f64 = 0.02;
+/// Words shorter than this many frames are not considered.
+const MIN_WORD_FRAMES: usize = 3;
+
+/// What a letter sounds like: hiss (0..1) and loudness (0..1).
+type Letter = (f64, f64);
+
+/// The letters of a word as sounds, or `None` when its spelling says little about its sound
+/// (digits, symbols, scripts without Latin letters): a run with such a word keeps its times.
+pub(crate) fn letter_sounds(norm: &str) -> Option<Vec<Letter>> {
+    let chars: Vec<char> = norm
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '-' | '.' | '’'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    if chars.is_empty() || chars.iter().any(|c| !is_latin_letter(*c)) {
+        return None;
+    }
+    const HISS: Letter = (1.0, 0.5);
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let hiss_len = match (c, next) {
+            ('t', Some('c')) if chars.get(i + 2) == Some(&'h') => 3,
+            ('s' | 'c', Some('h')) => 2,
+            ('t', Some('i')) if chars.get(i + 2) == Some(&'o') => 2,
+            ('s' | 'z' | 'x' | 'ç' | 'ß', _) => 1,
+            ('c', Some('e' | 'i' | 'y')) => 1,
+            _ => 0,
+        };
+        if hiss_len > 0 {
+            out.extend(std::iter::repeat_n(HISS, hiss_len));
+            i += hiss_len;
+            continue;
+        }
+        let loudness = if is_vowel(c) {
+            1.0
+        } else if matches!(c, 'p' | 'b' | 't' | 'd' | 'k' | 'g' | 'c' | 'q') {
+            0.0
+        } else {
+            0.6
+        };
+        out.push((0.0, loudness));
+        i += 1;
+    }
+    Some(out)
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || (('\u{e0}'..='\u{24f}').contains(&c) && c.is_alphabetic())
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+        || (!c.is_ascii() && !matches!(c, 'ç' | 'ß' | 'ñ'))
+}
+
+/// A run of words sharing one stretch of speech, and where its boundaries should go.
+pub(crate) struct Run<'a> {
+    /// Each word's letters as sounds.
+    pub letters: Vec<&'a [Letter]>,
+    /// Boundary times: the run's start, each inner word start, the run's end (seconds).
+    pub bounds: Vec<f64>,
+}
+
+/// Measured profile of the frames of a run: prefix sums of (hiss, loudness) from its first
+/// frame. (The squared terms of the distance are left out: the words of a run tile it, so
+/// their sum is the same wherever the boundaries go.)
+struct Profile {
+    sums: Vec<[f64; 2]>,
+}
+
+impl Profile {
+    fn new(features: &Features, first: usize, end: usize, hiss: Option<&[f32]>) -> Self {
+        let top = percentile_90(&features.energy_db[first..end]);
+        let mut sums = Vec::with_capacity(end - first + 1);
+        let mut acc = [0.0, 0.0];
+        sums.push(acc);
+        for i in first..end {
+            let e = features.energy_db[i];
+            acc[0] += hiss.map_or(0.0, |h| f64::from(h[i]));
+            acc[1] +=
+                f64::from(((e - (top - LOUDNESS_RANGE_DB)) / LOUDNESS_RANGE_DB).clamp(0.0, 1.0));
+            sums.push(acc);
+        }
+        Profile { sums }
+    }
+}
+
+/// A word as runs of like-sounding letters, with where each run's frames start for every
+/// length the word may take.
+struct Shape {
+    /// Per run of letters: count weight `p^2 + w q^2`, hiss weight `2p`, loudness weight `2wq`.
+    weights: Vec<[f64; 3]>,
+    /// Shortest length tabled, frames.
+    shortest: usize,
+    /// `weights.len() + 1` frame offsets per length from `shortest` on.
+    offsets: Vec<u32>,
+}
+
+impl Shape {
+    fn new(letters: &[Letter], lengths: std::ops::RangeInclusive<usize>, w: f64) -> Self {
+        let mut groups: Vec<(Letter, usize)> = Vec::new();
+        for &l in letters {
+            match groups.last_mut() {
+                Some((g, n)) if *g == l => *n += 1,
+                _ => groups.push((l, 1)),
+            }
+        }
+        let weights = groups
+            .iter()
+            .map(|&((p, q), _)| [p * p + w * q * q, 2.0 * p, 2.0 * w * q])
+            .collect();
+        let nl = letters.len();
+        let mut offsets = Vec::new();
+        for len in lengths.clone() {
+            // Frame i belongs to letter floor((i + 0.5) * nl / len): letter c starts at
+            // ceil((2 c len - nl) / (2 nl)).
+            let mut c = 0;
+            offsets.push(0);
+            for &(_, n) in &groups {
+                c += n;
+                offsets.push(((2 * c * len).saturating_sub(nl).div_ceil(2 * nl)).min(len) as u32);
+            }
+        }
+        Shape {
+            weights,
+            shortest: *lengths.start(),
+            offsets,
+        }
+    }
+
+    /// Distance (less the constant squared terms) of the word over frames `[a, a + len)` of
+    /// the run.
+    fn cost(&self, profile: &Profile, a: usize, len: usize) -> Option<f64> {
+        let k = self.weights.len() + 1;
+        let row = self
+            .offsets
+            .get(len.checked_sub(self.shortest)? * k..)?
+            .get(..k)?;
+        if a + len >= profile.sums.len() {
+            return None;
+        }
+        let mut cost = 0.0;
+        for (g, w) in self.weights.iter().enumerate() {
+            let (s, e) = (a + row[g] as usize, a + row[g + 1] as usize);
+            let (hs, he) = (profile.sums[s], profile.sums[e]);
+            cost += (e - s) as f64 * w[0] - w[1] * (he[0] - hs[0]) - w[2] * (he[1] - hs[1]);
+        }
+        Some(cost)
+    }
+}
+
+/// Hiss of every frame, 0..1: the top band's share of the coarse spectrum, read between
+/// `hiss_db.0` (none) and `hiss_db.1` (full).
+pub(crate) fn hiss_track(features: &Features, hiss_db: (f32, f32)) -> Vec<f32> {
+    // Bands are stored in hundredths of a dB, so a band's power relative to the loudest one
+    // is a table lookup; bands more than `POWER_TABLE_DB` below it add nothing that matters.
+    let table: Vec<f32> = (0..=POWER_TABLE_STEPS)
+        .map(|d| (-(d as f32) / 100.0 * DB_TO_LN).exp())
+        .collect();
+    let floor = store_band_db(FLOOR_DB);
+    let one = |bands: &[i16; N_BANDS]| -> f32 {
+        let top = bands[N_BANDS - 1];
+        if top <= floor {
+            return 0.0;
+        }
+        let loudest = bands.iter().copied().max().unwrap_or(top);
+        let total: f32 = bands
+            .iter()
+            .map(|&b| {
+                let below = (i32::from(loudest) - i32::from(b)) as usize;
+                table.get(below).copied().unwrap_or(0.0)
+            })
+            .sum();
+        let share_db = band_db(top) - band_db(loudest) - 10.0 * total.log10();
+        ((share_db - hiss_db.0) / (hiss_db.1 - hiss_db.0)).clamp(0.0, 1.0)
+    };
+    let mut track = vec![0.0; features.bands.len()];
+    track
+        .par_chunks_mut(4096)
+        .zip(features.bands.par_chunks(4096))
+        .for_each(|(out, bands)| {
+            for (o, b) in out.iter_mut().zip(bands) {
+                *o = one(b);
+            }
+        });
+    track
+}
+
+/// Bands further below a frame's loudest band than this (hundredths of a dB, 40 dB) are
+/// left out of its total power (they would add under 0.01 %).
+const POWER_TABLE_STEPS: usize = 4000;
+
+/// ln(10) / 10: a power ratio in dB to its natural log.
+const DB_TO_LN: f32 = std::f32::consts::LN_10 / 10.0;
+
+fn percentile_90(values: &[f32]) -> f32 {
+    let mut v = values.to_vec();
+    v.sort_by(f32::total_cmp);
+    v.get(v.len() * 9 / 10).copied().unwrap_or(FLOOR_DB)
+}
+
+/// Whether the episode's speech has a top band at all: the share of loud run frames with a
+/// clear hiss.
+pub(crate) fn has_hiss(features: &Features, hiss: &[f32], runs: &[&Run<'_>]) -> bool {
+    let (loud, hissing) = runs
+        .par_iter()
+        .map(|run| {
+            let (a, b) = frame_span(run, features.energy_db.len());
+            let top = percentile_90(&features.energy_db[a..b]);
+            (a..b)
+                .filter(|&i| features.energy_db[i] > top - 10.0)
+                .fold((0u64, 0u64), |(l, h), i| {
+                    (l + 1, h + u64::from(hiss[i] > 0.5))
+                })
+        })
+        .reduce(|| (0, 0), |x, y| (x.0 + y.0, x.1 + y.1));
+    loud > 0 && hissing as f64 / loud as f64 >= MIN_HISS_SHARE
+}
+
+fn frame_span(run: &Run<'_>, n_frames: usize) -> (usize, usize) {
+    let frame = |t: f64| ((t / HOP_S).round().max(0.0) as usize).min(n_frames);
+    let a = frame(run.bounds[0]);
+    (a, frame(run.bounds[run.bounds.len() - 1]).max(a))
+}
+
+/// The run's boundaries moved to where its letters sound; `None` keeps them.
+pub(crate) fn refine_run(
+    run: &Run<'_>,
+    features: &Features,
+    hiss: Option<&[f32]>,
+    settings: &WordRefine,
+) -> Option<Vec<f64>> {
+    let n = run.letters.len();
+    let (f0, f1) = frame_span(run, features.energy_db.len());
+    if n < 2 || f1 < f0 + MIN_WORD_FRAMES * n {
+        return None;
+    }
+    let profile = Profile::new(features, f0, f1, hiss);
+    let frame = |t: f64| ((t / HOP_S).round().max(0.0) as usize).clamp(f0, f1);
+    let original: Vec<usize> = run.bounds.iter().map(|&t| frame(t)).collect();
+    // Candidates per boundary: the two ends fixed, inner ones in the window.
+    let window = settings.window_frames as isize;
+    let step = settings.step_frames.max(1);
+    let candidates: Vec<Vec<usize>> = (0..=n)
+        .map(|j| {
+            if j == 0 || j == n {
+                return vec![original[j]];
+            }
+            let mut c: Vec<usize> = (-window..=window)
+                .step_by(step)
+                .map(|d| (original[j] as isize + d).clamp(f0 as isize, f1 as isize) as usize)
+                .collect();
+            c.dedup();
+            c
+        })
+        .collect();
+    let ln: Vec<f64> = (0..=f1 - f0).map(|l| (l.max(1) as f64).ln()).collect();
+    let shapes: Vec<Shape> = (0..n)
+        .map(|j| {
+            // Every length the coarse and the fine search may try.
+            let reach = settings.window_frames + step;
+            let shortest = original[j + 1].saturating_sub(original[j] + 2 * reach);
+            let longest = (original[j + 1] + 2 * reach).saturating_sub(original[j]);
+            Shape::new(
+                run.letters[j],
+                shortest.max(MIN_WORD_FRAMES)..=longest.max(MIN_WORD_FRAMES),
+                settings.loudness_weight,
+            )
+        })
+        .collect();
+    let word_cost = |word: usize, a: usize, b: usize| -> Option<f64> {
+        let len = b.checked_sub(a).filter(|&l| l >= MIN_WORD_FRAMES)?;
+        let cost = shapes[word].cost(&profile, a - f0, len)?;
+        let expected = (original[word + 1].saturating_sub(original[word])).max(MIN_WORD_FRAMES);
+        let stretch = ln[len] - ln[expected.min(f1 - f0)];
+        Some(cost + settings.duration_weight * stretch * stretch * len as f64 / 10.0)
+    };
+    let coarse = cheapest_path(&candidates, &word_cost)?;
+    // Then every frame around the coarse choice.
+    let chosen = if step > 1 {
+        let reach = step.div_ceil(2) as isize;
+        let fine: Vec<Vec<usize>> = coarse
+            .iter()
+            .enumerate()
+            .map(|(j, &c)| {
+                if j == 0 || j == n {
+                    return vec![c];
+                }
+                let mut v: Vec<usize> = (-reach..=reach)
+                    .map(|d| (c as isize + d).clamp(f0 as isize, f1 as isize) as usize)
+                    .collect();
+                v.dedup();
+                v
+            })
+            .collect();
+        cheapest_path(&fine, &word_cost).unwrap_or(coarse)
+    } else {
+        coarse
+    };
+    let mut bounds = run.bounds.clone();
+    for j in 1..n {
+        bounds[j] = chosen[j] as f64 * HOP_S;
+    }
+    Some(bounds)
+}
+
+/// The boundary frames, one from each candidate list, of least total word cost; `None` when
+/// no choice gives every word a length.
+fn cheapest_path(
+    candidates: &[Vec<usize>],
+    word_cost: &impl Fn(usize, usize, usize) -> Option<f64>,
+) -> Option<Vec<usize>> {
+    let n = candidates.len() - 1;
+    // best[j][c]: least cost of the words before boundary j with boundary j at candidate c,
+    // and the candidate of boundary j - 1 it came from.
+    let mut best: Vec<Vec<(f64, usize)>> = vec![vec![(0.0, usize::MAX); candidates[0].len()]];
+    for j in 1..=n {
+        let row: Vec<(f64, usize)> = candidates[j]
+            .iter()
+            .map(|&y| {
+                let mut cell = (f64::INFINITY, usize::MAX);
+                for (ci, &x) in candidates[j - 1].iter().enumerate() {
+                    let before = best[j - 1][ci].0;
+                    if !before.is_finite() || y < x {
+                        continue;
+                    }
+                    if let Some(c) = word_cost(j - 1, x, y) {
+                        if before + c < cell.0 {
+                            cell = (before + c, ci);
+                        }
+                    }
+                }
+                cell
+            })
+            .collect();
+        best.push(row);
+    }
+    let (mut c, end) = best[n]
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| cell.0.is_finite())
+        .min_by(|a, b| a.1.0.total_cmp(&b.1.0))
+        .map(|(c, cell)| (c, *cell))?;
+    let _ = end;
+    let mut path = vec![0; n + 1];
+    for j in (0..=n).rev() {
+        path[j] = candidates[j][c];
+        if j > 0 {
+            c = best[j][c].1;
+        }
+    }
+    Some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_read_as_hiss_stop_or_vowel() {
+        let sounds = letter_sounds("chess").unwrap();
+        // "ch" hisses, "e" is loud, "ss" hisses.
+        assert_eq!(sounds.len(), 5);
+        assert_eq!(sounds[0].0, 1.0);
+        assert_eq!(sounds[1].0, 1.0);
+        assert_eq!(sounds[2], (0.0, 1.0));
+        assert_eq!(sounds[4].0, 1.0);
+        let cat = letter_sounds("cat").unwrap();
+        assert_eq!(cat[0], (0.0, 0.0), "a hard c is a stop");
+        assert_eq!(letter_sounds("city").unwrap()[0].0, 1.0, "a soft c hisses");
+        assert_eq!(letter_sounds("don't").unwrap().len(), 4);
+        assert!(letter_sounds("été").is_some());
+        assert!(letter_sounds("2022").is_none());
+        assert!(letter_sounds("$13.60").is_none());
+        assert!(letter_sounds("東京").is_none());
+    }
+
+    /// Frames: `spec` lists (frames, hissing?) segments at speech level.
+    fn features_of(spec: &[(usize, bool)]) -> Features {
+        let mut f = Features::default();
+        for &(n, hissing) in spec {
+            for _ in 0..n {
+                f.energy_db.push(-20.0);
+                f.band_db.push(-20.0);
+                let mut bands = [store_band_db(-30.0); N_BANDS];
+                bands[N_BANDS - 1] = store_band_db(if hissing { -21.0 } else { -60.0 });
+                f.bands.push(bands);
+            }
+        }
+        f
+    }
+
+    #[test]
+    fn a_boundary_moves_onto_the_hiss_it_belongs_to() {
+        // "ma sss": 30 frames of vowel-ish sound, then 30 of hiss. The nuclei put the
+        // boundary 15 frames late; the hiss pulls it back.
+        let f = features_of(&[(30, false), (30, true)]);
+        let ma = letter_sounds("ma").unwrap();
+        let sss = letter_sounds("sss").unwrap();
+        let run = Run {
+            letters: vec![&ma, &sss],
+            bounds: vec![0.0, 0.45, 0.6],
+        };
+        let settings = WordRefine::default();
+        let hiss = hiss_track(&f, settings.hiss_db);
+        let moved = refine_run(&run, &f, Some(&hiss), &settings).unwrap();
+        assert!(
+            (moved[1] - 0.30).abs() <= 0.021,
+            "boundary at {} not near 0.30",
+            moved[1]
+        );
+        assert_eq!((moved[0], moved[2]), (0.0, 0.6), "run edges stay");
+        // Without the hiss profile nothing pulls it there.
+        let kept = refine_run(&run, &f, None, &settings).unwrap();
+        assert!(
+            (kept[1] - 0.30).abs() > 0.05,
+            "moved to {} without hiss",
+            kept[1]
+        );
+    }
+
+    #[test]
+    fn audio_without_a_top_band_has_no_hiss() {
+        let ma = letter_sounds("ma").unwrap();
+        let run = Run {
+            letters: vec![&ma, &ma],
+            bounds: vec![0.0, 0.3, 0.6],
+        };
+        let h = WordRefine::default().hiss_db;
+        let flat = features_of(&[(60, false)]);
+        assert!(!has_hiss(&flat, &hiss_track(&flat, h), &[&run]));
+        let hissing = features_of(&[(30, false), (30, true)]);
+        assert!(has_hiss(&hissing, &hiss_track(&hissing, h), &[&run]));
+    }
+}
