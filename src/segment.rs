@@ -474,8 +474,18 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
     let runs = speech_runs(energy, &floor, &level, config);
     let mut refined: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
     for (k, &(s, e)) in runs.iter().enumerate() {
-        let prev_end = if k == 0 { 0 } else { runs[k - 1].1 };
-        let next_start = runs.get(k + 1).map_or(n, |r| r.0);
+        // Onsets and offsets are searched inside the pause, but not across music in it: its
+        // masked frames sit at the floor, above the pause's quietest part, and would read as
+        // the start (or the tail) of the word.
+        let music_end_before = music
+            .iter()
+            .filter(|m| m.1 <= s)
+            .map(|m| m.1)
+            .next_back()
+            .unwrap_or(0);
+        let music_start_after = music.iter().find(|m| m.0 >= e).map_or(n, |m| m.0);
+        let prev_end = if k == 0 { 0 } else { runs[k - 1].1 }.max(music_end_before);
+        let next_start = runs.get(k + 1).map_or(n, |r| r.0).min(music_start_after);
         // Faint onsets (breath, a synthesiser's lead-in) far below the speech level are not
         // the word yet.
         let s2 = if s > prev_end {
@@ -658,6 +668,44 @@ mod tests {
         );
         assert_eq!(tl.speech.len(), 1, "{:?}", tl.speech);
         assert!((tl.speech[0].start - 8.0).abs() < 0.02);
+    }
+
+    #[test]
+    fn an_outro_bed_and_its_fading_tail_are_not_speech() {
+        // Speech 1-4 s; a music bed as loud as speech from 4.3 to 12 s; then the bed's uneven
+        // fade (not steady, so not music): quiet flutter, then a last loud flutter that is
+        // found as a short run of "speech". That run's onset must not be searched back across
+        // the bed (masked to the floor, it sits above the quietest moment of the pause): that
+        // made the whole outro one speech span, and an episode's last sentence slid onto the
+        // next episode's speech in a concatenation.
+        let mut f = synthetic(16.0, &[(1.0, 4.0)], -20.0, -60.0);
+        let mut set = |i: usize, e: f32| {
+            f.energy_db[i] = e;
+            f.band_db[i] = e;
+        };
+        // A moment of near silence between the speech and the bed.
+        for i in 426..430 {
+            set(i, -72.0);
+        }
+        for i in 430..1200 {
+            set(i, -21.0 + 0.3 * ((i % 7) as f32));
+        }
+        for i in 1200..1230 {
+            set(i, if i % 2 == 0 { -50.0 } else { -62.0 });
+        }
+        for i in 1230..1264 {
+            set(i, if i % 2 == 0 { -19.0 } else { -31.0 });
+        }
+        let tl = segment(&f, &SegmentConfig::default());
+        assert!(!tl.music.is_empty(), "{:?}", tl.music);
+        for s in &tl.speech {
+            assert!(
+                s.end <= 4.5 || s.start >= 11.9,
+                "speech {s:?} inside the bed; speech {:?}, music {:?}",
+                tl.speech,
+                tl.music
+            );
+        }
     }
 
     #[test]
