@@ -219,6 +219,13 @@ pub struct Costs {
     /// punctuated boundaries: the last syllable before a boundary is drawn out (phrase-final
     /// lengthening), which matters most for one- and two-word stretches ("Thanks,").
     pub final_lengthening: f64,
+    /// Fixed cost of skipping audio between two sentences of one turn (1 between turns).
+    #[serde(default = "default_skip_in_turn")]
+    pub skip_in_turn: f64,
+}
+
+fn default_skip_in_turn() -> f64 {
+    Costs::default().skip_in_turn
 }
 
 impl Default for Costs {
@@ -236,6 +243,7 @@ impl Default for Costs {
             turn_points: true,
             turn_edge: 1.0,
             final_lengthening: 0.4,
+            skip_in_turn: 2.0,
         }
     }
 }
@@ -331,6 +339,8 @@ struct Problem<'a> {
     max_anchor_step: usize,
     max_gap_step: usize,
     skip_cost_per_s: f64,
+    /// Fixed cost of a skip at a sentence boundary inside a turn (1 at a turn change).
+    skip_in_turn: f64,
     costs: &'a Costs,
     /// Voice evidence (second pass of level 1 only).
     voice: Option<(&'a voice::SpectralIndex<'a>, &'a voice::Voices)>,
@@ -637,12 +647,19 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
             let mut running = INF;
             let mut running_arg = usize::MAX;
             let rate = p.skip_cost_per_s;
+            // Audio left out between two sentences of one turn is rarer than between turns
+            // (sponsor reads and music come between speakers), so it costs more to assume.
+            let fixed = if kind == Kind::Sentence {
+                p.skip_in_turn
+            } else {
+                1.0
+            };
             for g in lo..hi {
                 // Candidate: enter at g0, skip all speech up to gap g.
                 // cost = c[g0] + 1 + rate * speech(g0..g) = (c[g0] - rate*cum(g0.end)) + 1 + rate*cum(g.start)
                 let cum_end = p.gaps[g].end - gap_len_prefix[g + 1];
                 let cum_start = p.gaps[g].start - gap_len_prefix[g];
-                let via = running + 1.0 + rate * cum_start;
+                let via = running + fixed + rate * cum_start;
                 if via < c[g - lo] {
                     c[g - lo] = via;
                     sb[g - lo] = running_arg;
@@ -1368,6 +1385,7 @@ fn level1(
         max_anchor_step: 8,
         max_gap_step: 16,
         skip_cost_per_s: config.skip_cost_per_s,
+        skip_in_turn: config.costs.skip_in_turn,
         costs: &costs,
         voice: voices.map(|v| (index, v)),
         pinned_edges: false,
@@ -1565,6 +1583,8 @@ fn place_stretch(
             max_anchor_step: m.min(60),
             max_gap_step: gaps.len(),
             skip_cost_per_s: 50.0,
+            // Inside a stretch a zero-cost-speech skip only steps over adjacent gaps.
+            skip_in_turn: 2.0,
             costs,
             voice: None,
             pinned_edges: true,
