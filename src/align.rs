@@ -219,7 +219,8 @@ pub struct Costs {
     /// punctuated boundaries: the last syllable before a boundary is drawn out (phrase-final
     /// lengthening), which matters most for one- and two-word stretches ("Thanks,").
     pub final_lengthening: f64,
-    /// Fixed cost of skipping audio between two sentences of one turn (1 between turns).
+    /// Fixed cost of skipping audio between two sentences of one turn (1 between turns), in
+    /// the second pass; the first pass and the order tests keep 1.
     #[serde(default = "default_skip_in_turn")]
     pub skip_in_turn: f64,
 }
@@ -930,6 +931,7 @@ pub fn align(
         let order_config = AlignConfig {
             costs: Costs {
                 final_lengthening: 0.0,
+                skip_in_turn: 1.0,
                 ..config.costs.clone()
             },
             ..config.clone()
@@ -973,6 +975,7 @@ pub fn align(
     let order_config = AlignConfig {
         costs: Costs {
             final_lengthening: 0.0,
+            skip_in_turn: 1.0,
             ..config.costs.clone()
         },
         ..config.clone()
@@ -1385,7 +1388,11 @@ fn level1(
         max_anchor_step: 8,
         max_gap_step: 16,
         skip_cost_per_s: config.skip_cost_per_s,
-        skip_in_turn: config.costs.skip_in_turn,
+        skip_in_turn: if prior.is_some() {
+            config.costs.skip_in_turn
+        } else {
+            1.0
+        },
         costs: &costs,
         voice: voices.map(|v| (index, v)),
         pinned_edges: false,
