@@ -1039,8 +1039,8 @@ pub fn align(
 }
 
 /// Moves word boundaries inside each run of speech (words sharing one stretch, no pause
-/// between them) to where the audio sounds like their letters. Turn changes stay put: they
-/// were placed with voice evidence.
+/// between them) to where the audio sounds like their letters (turn changes inside a run
+/// too, unless [`WordRefine::move_turns`] is off).
 fn refine_words(
     doc: &Document,
     sp: &Spoken,
@@ -1060,7 +1060,7 @@ fn refine_words(
     for k in 1..=sp.word.len() {
         let joined = k < sp.word.len()
             && (starts[k] - ends[k - 1]).abs() < 1e-9
-            && sp.kind_after[k - 1] != Kind::Turn;
+            && (settings.move_turns || sp.kind_after[k - 1] != Kind::Turn);
         if !joined {
             if k - first >= 2 {
                 ranges.push(first..k);
