@@ -1085,8 +1085,8 @@ fn refine_words(
         })
         .collect();
     let only_runs: Vec<&words::Run<'_>> = runs.iter().map(|(_, run)| run).collect();
-    let hiss = words::hiss_track(features, settings.hiss_db);
-    let hiss = words::has_hiss(features, &hiss, &only_runs).then_some(hiss.as_slice());
+    let reader = words::HissReader::new(settings.hiss_db);
+    let hiss = words::has_hiss(features, &reader, &only_runs).then_some(&reader);
     let moved: Vec<Option<Vec<f64>>> = runs
         .par_iter()
         .map(|(_, run)| words::refine_run(run, features, hiss, settings))
