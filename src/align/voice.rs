@@ -99,21 +99,31 @@ impl<'a> SpectralIndex<'a> {
         (acc, count)
     }
 
-    /// Mean shape of the loud frames in `[t0, t1)` and how many there were.
-    pub(super) fn mean(&self, t0: f64, t1: f64) -> (Shape, u32) {
+    /// The frames `[a, b)` that [`SpectralIndex::mean`] averages for `[t0, t1)`.
+    fn frames_of(&self, t0: f64, t1: f64) -> (usize, usize) {
         let last = self.frames;
         let a = ((t0 / self.hop_s).round().max(0.0) as usize).min(last);
         let b = ((t1 / self.hop_s).round().max(0.0) as usize).clamp(a, last);
-        let ((pa, ca), (pb, cb)) = (self.prefix(a), self.prefix(b));
-        let n = cb - ca;
-        let mut m = [0.0; N_BANDS];
-        if n > 0 {
-            for (j, v) in m.iter_mut().enumerate() {
-                *v = (pb[j] - pa[j]) / f64::from(n);
-            }
-        }
-        (m, n)
+        (a, b)
     }
+
+    /// Mean shape of the loud frames in `[t0, t1)` and how many there were.
+    pub(super) fn mean(&self, t0: f64, t1: f64) -> (Shape, u32) {
+        let (a, b) = self.frames_of(t0, t1);
+        mean_between(&self.prefix(a), &self.prefix(b))
+    }
+}
+
+/// Mean shape and count of the loud frames between two prefix sums (`pa` the earlier).
+fn mean_between((pa, ca): &(Shape, u32), (pb, cb): &(Shape, u32)) -> (Shape, u32) {
+    let n = cb - ca;
+    let mut m = [0.0; N_BANDS];
+    if n > 0 {
+        for (j, v) in m.iter_mut().enumerate() {
+            *v = (pb[j] - pa[j]) / f64::from(n);
+        }
+    }
+    (m, n)
 }
 
 /// Each speaker's voice, with the spread of stretch means around it.
@@ -344,10 +354,20 @@ const CHANGE_WINDOW: usize = 40;
 /// Frames per parallel task when scoring change points.
 const SCORE_CHUNK: usize = 8192;
 
+/// Frames between stored prefix sums of the energy in [`change_points`].
+const LEVEL_CHECKPOINT: usize = 64;
+
 /// Points inside running speech where the voice changes: the spectral shape and level of the
 /// 0.4 s before and after differ most (local maxima well above the episode's typical
 /// difference), moved to the quietest frame nearby. Turn changes without a pause (fast
 /// panels, interruptions) have nothing else to mark them. Returns (time, strength 0..1).
+///
+/// No table grows with the episode beyond a few bytes per second: the scores are computed
+/// twice, chunk by chunk, from prefix sums each chunk runs itself (the same running sums a
+/// full table holds, so the same bits), once to count them into a histogram and once to keep
+/// the two buckets that hold the median and the 97th percentile and every score from the
+/// latter up. Per-frame tables (scores, energy prefix sums, the frames wanted) were 25 bytes
+/// a frame, a third of the four-hour peak.
 pub(super) fn change_points(
     index: &SpectralIndex<'_>,
     features: &Features,
@@ -359,65 +379,176 @@ pub(super) fn change_points(
         return Vec::new();
     }
     let hop = index.hop_s;
-    let mut level_prefix = Vec::with_capacity(n + 1);
-    level_prefix.push(0.0f64);
-    for &e in &features.energy_db {
-        level_prefix.push(level_prefix[level_prefix.len() - 1] + f64::from(e));
-    }
-    // Frames whose score is computed: inside a speech span, a window from either end.
-    let mut wanted = vec![false; n];
-    for span in speech {
-        let a = ((span.start / hop).round() as usize).max(w);
-        let b = ((span.end / hop).round() as usize).min(n - w);
-        if a < b {
-            wanted[a..b].fill(true);
+    // The energy's prefix sums at every `LEVEL_CHECKPOINT`-th frame (a chunk completes them).
+    let mut level_checkpoints = Vec::with_capacity(n / LEVEL_CHECKPOINT + 1);
+    let mut level = 0.0f64;
+    for (i, &e) in features.energy_db.iter().enumerate() {
+        if i % LEVEL_CHECKPOINT == 0 {
+            level_checkpoints.push(level);
         }
+        level += f64::from(e);
     }
-    // Each frame's score depends only on the features: computed in parallel chunks, the same
-    // values for any thread count.
-    let mut score = vec![0.0f64; n];
-    score
-        .par_chunks_mut(SCORE_CHUNK)
-        .enumerate()
-        .for_each(|(c, chunk)| {
-            for (i, out) in chunk.iter_mut().enumerate() {
-                let t = c * SCORE_CHUNK + i;
-                if !wanted[t] {
-                    continue;
-                }
-                let left = index.mean((t - w) as f64 * hop, t as f64 * hop);
-                let right = index.mean(t as f64 * hop, (t + w) as f64 * hop);
-                if left.1 < (w / 3) as u32 || right.1 < (w / 3) as u32 {
-                    continue;
-                }
-                let shape: f64 = (0..N_BANDS)
-                    .map(|j| (left.0[j] - right.0[j]).powi(2))
-                    .sum::<f64>()
-                    / N_BANDS as f64;
-                let level_l = (level_prefix[t] - level_prefix[t - w]) / w as f64;
-                let level_r = (level_prefix[t + w] - level_prefix[t]) / w as f64;
-                *out = shape + ((level_l - level_r) / 3.0).powi(2);
+    // Frames whose score is computed: inside a speech span, a window from either end. Both
+    // ends are non-decreasing (the spans are sorted and do not overlap).
+    let wanted: Vec<(usize, usize)> = speech
+        .iter()
+        .filter_map(|span| {
+            let a = ((span.start / hop).round() as usize).max(w);
+            let b = ((span.end / hop).round() as usize).min(n - w);
+            (a < b).then_some((a, b))
+        })
+        .collect();
+    // Each frame's score depends only on the features: the same values for any thread count
+    // and any chunking.
+    let scores = |c: usize| -> Vec<f64> {
+        let c0 = c * SCORE_CHUNK;
+        let c1 = (c0 + SCORE_CHUNK).min(n);
+        let mut score = vec![0.0f64; c1 - c0];
+        let mut want = vec![false; c1 - c0];
+        let first = wanted.partition_point(|&(_, b)| b <= c0);
+        for &(a, b) in wanted[first..].iter().take_while(|&&(a, _)| a < c1) {
+            want[a.max(c0) - c0..b.min(c1) - c0].fill(true);
+        }
+        if !want.contains(&true) {
+            return score;
+        }
+        // Prefix sums over frames `s0..=e0`, every window this chunk reads.
+        let s0 = c0.saturating_sub(w);
+        let e0 = (c1 + w).min(n);
+        let mut shapes = Vec::with_capacity(e0 - s0 + 1);
+        let mut acc = index.prefix(s0);
+        shapes.push(acc);
+        for f in s0..e0 {
+            acc.1 += u32::from(index.add_frame(f, &mut acc.0));
+            shapes.push(acc);
+        }
+        let from = s0 / LEVEL_CHECKPOINT * LEVEL_CHECKPOINT;
+        let mut level = level_checkpoints[from / LEVEL_CHECKPOINT];
+        for &e in &features.energy_db[from..s0] {
+            level += f64::from(e);
+        }
+        let mut levels = Vec::with_capacity(e0 - s0 + 1);
+        levels.push(level);
+        for &e in &features.energy_db[s0..e0] {
+            level += f64::from(e);
+            levels.push(level);
+        }
+        let prefix = |f: usize| {
+            if (s0..=e0).contains(&f) {
+                shapes[f - s0]
+            } else {
+                index.prefix(f)
             }
-        });
-    let mut positive: Vec<f64> = score.iter().copied().filter(|&s| s > 0.0).collect();
-    if positive.len() < 100 {
+        };
+        let mean = |t0: f64, t1: f64| {
+            let (a, b) = index.frames_of(t0, t1);
+            mean_between(&prefix(a), &prefix(b))
+        };
+        for (i, out) in score.iter_mut().enumerate() {
+            if !want[i] {
+                continue;
+            }
+            let t = c0 + i;
+            let left = mean((t - w) as f64 * hop, t as f64 * hop);
+            let right = mean(t as f64 * hop, (t + w) as f64 * hop);
+            if left.1 < (w / 3) as u32 || right.1 < (w / 3) as u32 {
+                continue;
+            }
+            let shape: f64 = (0..N_BANDS)
+                .map(|j| (left.0[j] - right.0[j]).powi(2))
+                .sum::<f64>()
+                / N_BANDS as f64;
+            let level_l = (levels[t - s0] - levels[t - w - s0]) / w as f64;
+            let level_r = (levels[t + w - s0] - levels[t - s0]) / w as f64;
+            *out = shape + ((level_l - level_r) / 3.0).powi(2);
+        }
+        score
+    };
+    let n_chunks = n.div_ceil(SCORE_CHUNK);
+    // Positive scores order as their bits do: the top bits name a bucket of a sixteenth of an
+    // octave.
+    let bucket = |s: f64| (s.to_bits() >> SCORE_BUCKET_SHIFT) as usize;
+    let histogram = (0..n_chunks)
+        .into_par_iter()
+        .map(|c| {
+            let mut h = vec![0u32; SCORE_BUCKETS];
+            for s in scores(c) {
+                if s > 0.0 {
+                    h[bucket(s)] += 1;
+                }
+            }
+            h
+        })
+        .reduce(
+            || vec![0u32; SCORE_BUCKETS],
+            |mut a, b| {
+                for (x, y) in a.iter_mut().zip(&b) {
+                    *x += y;
+                }
+                a
+            },
+        );
+    let len: usize = histogram.iter().map(|&c| c as usize).sum();
+    if len < 100 {
         return Vec::new();
     }
-    // Two order statistics by selection (the values a full sort gives): the median, then the
-    // 97th percentile among the values above it.
-    let len = positive.len();
-    let (_, &mut typical, above) = positive.select_nth_unstable_by(len / 2, f64::total_cmp);
-    let rank = len * 97 / 100 - (len / 2 + 1);
-    let high = (*above.select_nth_unstable_by(rank, f64::total_cmp).1).max(4.0 * typical);
-    let mut out = Vec::new();
-    for t in w..n - w {
-        let s = score[t];
-        if s < high {
-            continue;
+    // Two order statistics of the positive scores (the values a full sort gives): the median
+    // and the 97th percentile. Each is found in its bucket.
+    let locate = |rank: usize| {
+        let mut below = 0usize;
+        for (b, &c) in histogram.iter().enumerate() {
+            if below + c as usize > rank {
+                return (b, rank - below);
+            }
+            below += c as usize;
         }
+        (SCORE_BUCKETS - 1, 0)
+    };
+    let (median_bucket, median_rank) = locate(len / 2);
+    let (high_bucket, high_rank) = locate(len * 97 / 100);
+    // Second pass: the two buckets' values, and every score from the high bucket up (the
+    // local maxima are among them: a frame that beats one of them is one of them).
+    let kept: Vec<(Vec<f64>, Vec<f64>, Vec<(usize, f64)>)> = (0..n_chunks)
+        .into_par_iter()
+        .map(|c| {
+            let (mut at_median, mut at_high, mut above) = (Vec::new(), Vec::new(), Vec::new());
+            for (i, s) in scores(c).into_iter().enumerate() {
+                if s <= 0.0 {
+                    continue;
+                }
+                let b = bucket(s);
+                if b == median_bucket {
+                    at_median.push(s);
+                }
+                if b == high_bucket {
+                    at_high.push(s);
+                }
+                if b >= high_bucket {
+                    above.push((c * SCORE_CHUNK + i, s));
+                }
+            }
+            (at_median, at_high, above)
+        })
+        .collect();
+    let mut at_median: Vec<f64> = kept.iter().flat_map(|k| k.0.iter().copied()).collect();
+    let mut at_high: Vec<f64> = kept.iter().flat_map(|k| k.1.iter().copied()).collect();
+    let typical = *at_median
+        .select_nth_unstable_by(median_rank, f64::total_cmp)
+        .1;
+    let high = (*at_high.select_nth_unstable_by(high_rank, f64::total_cmp).1).max(4.0 * typical);
+    let candidates: Vec<(usize, f64)> = kept
+        .into_iter()
+        .flat_map(|k| k.2)
+        .filter(|&(_, s)| s >= high)
+        .collect();
+    let mut out = Vec::new();
+    for &(t, s) in &candidates {
         let lo = t.saturating_sub(w);
         let hi = (t + w).min(n);
-        if score[lo..hi].iter().any(|&x| x > s)
+        // Only a candidate can beat a candidate: every other score is below `high`.
+        let a = candidates.partition_point(|&(f, _)| f < lo);
+        let b = candidates.partition_point(|&(f, _)| f < hi);
+        if candidates[a..b].iter().any(|&(_, x)| x > s)
             || out.last().is_some_and(|&(p, _): &(usize, f64)| t - p < w)
         {
             continue;
@@ -434,6 +565,12 @@ pub(super) fn change_points(
         .map(|(f, s)| (f as f64 * hop, 0.15 + 0.25 * s))
         .collect()
 }
+
+/// Right shift of a score's bits to its histogram bucket in [`change_points`]: sign,
+/// exponent and the top four bits of the mantissa.
+const SCORE_BUCKET_SHIFT: u32 = 48;
+/// Buckets of positive scores (the sign bit is clear).
+const SCORE_BUCKETS: usize = 1 << (63 - SCORE_BUCKET_SHIFT);
 
 #[cfg(test)]
 mod tests {
