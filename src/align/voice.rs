@@ -576,6 +576,155 @@ const SCORE_BUCKETS: usize = 1 << (63 - SCORE_BUCKET_SHIFT);
 mod tests {
     use super::*;
 
+    /// The change-point search as it was with per-frame tables (a full score table, energy
+    /// prefix sums, a wanted-frame mask), kept to check the chunked search gives the same.
+    fn change_points_with_tables(
+        index: &SpectralIndex<'_>,
+        features: &Features,
+        speech: &[Span],
+    ) -> Vec<(f64, f64)> {
+        let n = features.len();
+        let w = CHANGE_WINDOW;
+        if n < 4 * w {
+            return Vec::new();
+        }
+        let hop = index.hop_s;
+        let mut level_prefix = Vec::with_capacity(n + 1);
+        level_prefix.push(0.0f64);
+        for &e in &features.energy_db {
+            level_prefix.push(level_prefix[level_prefix.len() - 1] + f64::from(e));
+        }
+        // Frames whose score is computed: inside a speech span, a window from either end.
+        let mut wanted = vec![false; n];
+        for span in speech {
+            let a = ((span.start / hop).round() as usize).max(w);
+            let b = ((span.end / hop).round() as usize).min(n - w);
+            if a < b {
+                wanted[a..b].fill(true);
+            }
+        }
+        // Each frame's score depends only on the features: computed in parallel chunks, the same
+        // values for any thread count.
+        let mut score = vec![0.0f64; n];
+        score
+            .par_chunks_mut(SCORE_CHUNK)
+            .enumerate()
+            .for_each(|(c, chunk)| {
+                for (i, out) in chunk.iter_mut().enumerate() {
+                    let t = c * SCORE_CHUNK + i;
+                    if !wanted[t] {
+                        continue;
+                    }
+                    let left = index.mean((t - w) as f64 * hop, t as f64 * hop);
+                    let right = index.mean(t as f64 * hop, (t + w) as f64 * hop);
+                    if left.1 < (w / 3) as u32 || right.1 < (w / 3) as u32 {
+                        continue;
+                    }
+                    let shape: f64 = (0..N_BANDS)
+                        .map(|j| (left.0[j] - right.0[j]).powi(2))
+                        .sum::<f64>()
+                        / N_BANDS as f64;
+                    let level_l = (level_prefix[t] - level_prefix[t - w]) / w as f64;
+                    let level_r = (level_prefix[t + w] - level_prefix[t]) / w as f64;
+                    *out = shape + ((level_l - level_r) / 3.0).powi(2);
+                }
+            });
+        let mut positive: Vec<f64> = score.iter().copied().filter(|&s| s > 0.0).collect();
+        if positive.len() < 100 {
+            return Vec::new();
+        }
+        // Two order statistics by selection (the values a full sort gives): the median, then the
+        // 97th percentile among the values above it.
+        let len = positive.len();
+        let (_, &mut typical, above) = positive.select_nth_unstable_by(len / 2, f64::total_cmp);
+        let rank = len * 97 / 100 - (len / 2 + 1);
+        let high = (*above.select_nth_unstable_by(rank, f64::total_cmp).1).max(4.0 * typical);
+        let mut out = Vec::new();
+        for t in w..n - w {
+            let s = score[t];
+            if s < high {
+                continue;
+            }
+            let lo = t.saturating_sub(w);
+            let hi = (t + w).min(n);
+            if score[lo..hi].iter().any(|&x| x > s)
+                || out.last().is_some_and(|&(p, _): &(usize, f64)| t - p < w)
+            {
+                continue;
+            }
+            // The voices meet where the energy dips.
+            let a = t.saturating_sub(15);
+            let b = (t + 15).min(n);
+            let dip = (a..b)
+                .min_by(|&x, &y| features.energy_db[x].total_cmp(&features.energy_db[y]))
+                .unwrap_or(t);
+            out.push((dip, (s / high).min(3.0) / 3.0));
+        }
+        out.into_iter()
+            .map(|(f, s)| (f as f64 * hop, 0.15 + 0.25 * s))
+            .collect()
+    }
+
+    /// Several score chunks of two voices taking turns at irregular times inside speech
+    /// spans, with pauses between some spans.
+    fn long_two_voices() -> (Features, Vec<Span>) {
+        let n = 3 * SCORE_CHUNK + 1234;
+        let mut f = Features::default();
+        let mut state = 99u64;
+        let mut speaker = 0;
+        let mut next_change = 300;
+        for i in 0..n {
+            if i == next_change {
+                speaker = 1 - speaker;
+                next_change += 250 + (i * 7919) % 400;
+            }
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let jitter = (state >> 40) as f32 / (1u64 << 24) as f32 * 4.0;
+            let wobble = 8.0 * ((i as f32) * 0.7).sin();
+            let tilt = if speaker == 0 { -2.5 } else { 2.5 };
+            let bands = std::array::from_fn(|j| -30.0 + wobble + jitter + tilt * j as f32);
+            f.energy_db.push(-20.0 + wobble + jitter);
+            f.band_db.push(-20.0 + wobble);
+            f.bands.push(bands.map(crate::features::store_band_db));
+        }
+        let mut speech = Vec::new();
+        let mut t = 0.2;
+        while t < n as f64 * 0.01 {
+            let end = (t + 7.3).min(n as f64 * 0.01);
+            speech.push(Span::new(t, end));
+            t = end + 0.45;
+        }
+        (f, speech)
+    }
+
+    #[test]
+    fn chunked_change_points_equal_the_full_tables() {
+        let (f, speech) = long_two_voices();
+        let index = SpectralIndex::new(&f);
+        let want = change_points_with_tables(&index, &f, &speech);
+        assert!(want.len() > 10, "{} points", want.len());
+        let got = change_points(&index, &f, &speech);
+        assert_eq!(got.len(), want.len());
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(
+                (g.0.to_bits(), g.1.to_bits()),
+                (w.0.to_bits(), w.1.to_bits())
+            );
+        }
+        // Fewer spans, and the same features on one thread.
+        let half = &speech[..speech.len() / 2];
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("pool");
+        assert_eq!(
+            one.install(|| change_points(&index, &f, half)),
+            change_points_with_tables(&index, &f, half)
+        );
+    }
+
     /// Two voices with different spectral tilts taking turns every 4 s without a pause, with a
     /// syllable-like level wobble and a little per-frame jitter.
     fn two_voices() -> (Features, Vec<(usize, Span)>) {
