@@ -49,10 +49,11 @@ pub struct Features {
     /// 512-point FFT, scaled so a full-band signal gives about the same value as `energy_db`.
     pub band_db: Vec<f32>,
     /// Coarse log spectrum in [`N_BANDS`] log-spaced bands from 80 Hz to 8 kHz, for voice
-    /// evidence, in hundredths of a dB ([`band_db`] gives dB). 16 bytes a frame instead of
-    /// 32: these are the largest thing kept per frame, and 0.005 dB is far below any
-    /// difference between voices.
-    pub bands: Vec<[i16; N_BANDS]>,
+    /// evidence, in half dB above [`FLOOR_DB`] ([`band_db`] gives dB, [`store_band_db`]
+    /// stores). 8 bytes a frame instead of 32: these are the largest thing kept per frame,
+    /// and voices are told apart by means over tens to thousands of frames, where a quarter
+    /// of a dB of rounding averages out far below any difference between voices.
+    pub bands: Vec<[u8; N_BANDS]>,
 }
 
 impl Features {
@@ -67,18 +68,19 @@ impl Features {
 }
 
 /// dB of a stored band value (see [`Features::bands`]).
-pub fn band_db(stored: i16) -> f32 {
-    f32::from(stored) / BAND_STEPS_PER_DB
+pub fn band_db(stored: u8) -> f32 {
+    FLOOR_DB + f32::from(stored) / BAND_STEPS_PER_DB
 }
 
 /// Stored band values per dB.
-const BAND_STEPS_PER_DB: f32 = 100.0;
+const BAND_STEPS_PER_DB: f32 = 2.0;
 
-/// The stored value of a band level in dB (the nearest hundredth of a dB).
-pub fn store_band_db(db: f32) -> i16 {
-    (db * BAND_STEPS_PER_DB)
+/// The stored value of a band level in dB: the nearest half dB from [`FLOOR_DB`] up to
+/// 7.5 dBFS (a band's mean square cannot reach that from samples within full scale).
+pub fn store_band_db(db: f32) -> u8 {
+    ((db - FLOOR_DB) * BAND_STEPS_PER_DB)
         .round()
-        .clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16
+        .clamp(0.0, f32::from(u8::MAX)) as u8
 }
 
 /// Number of frames for `n_samples` samples: `ceil(n_samples / 160)`.
@@ -395,6 +397,25 @@ mod tests {
         let b = f.bands[50].map(band_db);
         assert!((b[4] - e).abs() < 0.5, "{b:?}");
         assert!(b[0] < e - 40.0 && b[7] < e - 40.0, "{b:?}");
+    }
+
+    #[test]
+    fn stored_bands_round_trip_within_a_quarter_db() {
+        // Every level from the floor to the top of the range comes back within half a step.
+        let mut db = FLOOR_DB;
+        while db <= 7.5 {
+            let back = band_db(store_band_db(db));
+            assert!((back - db).abs() <= 0.25 + 1e-4, "{db} -> {back}");
+            db += 0.037;
+        }
+        // Every stored value is its own decoding's stored value.
+        for v in 0..=u8::MAX {
+            assert_eq!(store_band_db(band_db(v)), v);
+        }
+        // Out of range: clamped to the ends, never wrapped.
+        assert_eq!(store_band_db(-500.0), 0);
+        assert_eq!(store_band_db(40.0), u8::MAX);
+        assert_eq!(band_db(store_band_db(FLOOR_DB)), FLOOR_DB);
     }
 
     #[test]
