@@ -223,6 +223,54 @@ fn floor_and_level(energy: &[f32], config: &SegmentConfig) -> Thresholds {
     }
 }
 
+/// The frame energy with music hidden at the floor (music is never speech), read frame by
+/// frame: a masked copy was 4 bytes a frame.
+struct Masked<'a> {
+    energy: &'a [f32],
+    /// Music frames `[start, end)`, sorted, disjoint.
+    music: Vec<(usize, usize)>,
+    th: &'a Thresholds,
+}
+
+impl<'a> Masked<'a> {
+    /// `music` runs may overlap (each is widened on both sides).
+    fn new(energy: &'a [f32], music: &[(usize, usize)], th: &'a Thresholds) -> Self {
+        let mut sorted = music.to_vec();
+        sorted.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
+        for (s, e) in sorted {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        Masked {
+            energy,
+            music: merged,
+            th,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.energy.len()
+    }
+
+    /// Energy of frame `i`, dB (the floor there inside music).
+    fn at(&self, i: usize) -> f32 {
+        let k = self.music.partition_point(|r| r.0 <= i);
+        if k > 0 && self.music[k - 1].1 > i {
+            self.th.floor(i)
+        } else {
+            self.energy[i]
+        }
+    }
+
+    /// Energies of frames `a..b`.
+    fn range(&self, a: usize, b: usize) -> impl Iterator<Item = f32> + '_ {
+        (a..b).map(|i| self.at(i))
+    }
+}
+
 /// Frames of steady sound above the floor, in runs of at least `min_music_s`: music beds and
 /// tones. Speech energy changes by several dB every few tens of milliseconds; music's does not.
 fn steady_runs(energy: &[f32], th: &Thresholds, config: &SegmentConfig) -> Vec<(usize, usize)> {
@@ -295,11 +343,12 @@ fn extend_steady(energy: &[f32], start: usize, end: usize, half: usize) -> (usiz
 }
 
 /// Runs of speech frames `[start, end)` by hysteresis on the energy.
-fn speech_runs(energy: &[f32], th: &Thresholds, config: &SegmentConfig) -> Vec<(usize, usize)> {
+fn speech_runs(energy: &Masked, th: &Thresholds, config: &SegmentConfig) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut in_speech = false;
     let mut start = 0;
-    for (i, &e) in energy.iter().enumerate() {
+    for i in 0..energy.len() {
+        let e = energy.at(i);
         let floor = th.floor(i);
         let range = (th.level(i) - floor).max(6.0);
         let low = floor + config.low_fraction * range;
@@ -313,7 +362,7 @@ fn speech_runs(energy: &[f32], th: &Thresholds, config: &SegmentConfig) -> Vec<(
             // Speech began where the energy first rose above the low threshold.
             let mut s = i;
             while s > 0
-                && energy[s - 1] >= low
+                && energy.at(s - 1) >= low
                 && runs.last().is_none_or(|r: &(usize, usize)| s > r.1)
             {
                 s -= 1;
@@ -342,18 +391,17 @@ fn speech_runs(energy: &[f32], th: &Thresholds, config: &SegmentConfig) -> Vec<(
 /// Refines a speech onset: the frame where energy first rises clearly above the pause's own
 /// level, searching back from the hysteresis crossing. The threshold crossing lags the true
 /// onset by the attack of the first phoneme; the pause minimum is a steadier reference.
-fn refine_onset(energy: &[f32], reference_floor: f32, pause_start: usize, onset: usize) -> usize {
+fn refine_onset(energy: &Masked, reference_floor: f32, pause_start: usize, onset: usize) -> usize {
     let lo = pause_start.min(onset);
-    let pause_min = energy[lo..onset]
-        .iter()
-        .copied()
+    let pause_min = energy
+        .range(lo, onset)
         .fold(f32::INFINITY, f32::min)
         .max(reference_floor);
     if !pause_min.is_finite() {
         return onset;
     }
     let mut k = onset;
-    while k > lo + 1 && energy[k - 1] > pause_min + 9.0 {
+    while k > lo + 1 && energy.at(k - 1) > pause_min + 9.0 {
         k -= 1;
     }
     k
@@ -375,7 +423,7 @@ const STEADY_BACKGROUND_DB: f32 = 6.0;
 /// from the pause's quietest part, so they take such a background for the word. `None`
 /// when the background before the onset is the pause's own.
 fn raised_background_onset(
-    energy: &[f32],
+    energy: &Masked,
     th: &Thresholds,
     config: &SegmentConfig,
     prev_end: usize,
@@ -386,42 +434,38 @@ fn raised_background_onset(
         let floor = th.floor(i);
         floor + config.high_fraction * (th.level(i) - floor).max(6.0)
     };
-    let cross = (s..e).find(|&i| energy[i] >= high(i))?;
+    let cross = (s..e).find(|&i| energy.at(i) >= high(i))?;
     let from = cross.checked_sub(PRE_ONSET_FRAMES)?;
     if from < prev_end {
         return None;
     }
-    let mut window = energy[from..cross].to_vec();
+    let mut window: Vec<f32> = energy.range(from, cross).collect();
     window.sort_by(f32::total_cmp);
     let background = window[window.len() / 2];
     let spread = window[window.len() * 9 / 10] - window[window.len() / 10];
-    let pause_min = energy[prev_end..s]
-        .iter()
-        .copied()
-        .fold(f32::INFINITY, f32::min);
+    let pause_min = energy.range(prev_end, s).fold(f32::INFINITY, f32::min);
     if !(background >= pause_min + RAISED_BACKGROUND_DB && spread <= STEADY_BACKGROUND_DB) {
         return None;
     }
     let mut k = cross;
-    while k > from && energy[k - 1] > background + RAISED_BACKGROUND_DB {
+    while k > from && energy.at(k - 1) > background + RAISED_BACKGROUND_DB {
         k -= 1;
     }
     Some(k)
 }
 
 /// Same, for the end of speech before a pause (searching forward from the crossing).
-fn refine_offset(energy: &[f32], reference_floor: f32, offset: usize, pause_end: usize) -> usize {
+fn refine_offset(energy: &Masked, reference_floor: f32, offset: usize, pause_end: usize) -> usize {
     let hi = pause_end.max(offset);
-    let pause_min = energy[offset..hi]
-        .iter()
-        .copied()
+    let pause_min = energy
+        .range(offset, hi)
         .fold(f32::INFINITY, f32::min)
         .max(reference_floor);
     if !pause_min.is_finite() {
         return offset;
     }
     let mut k = offset;
-    while k + 1 < hi && energy[k] > pause_min + 9.0 {
+    while k + 1 < hi && energy.at(k) > pause_min + 9.0 {
         k += 1;
     }
     k
@@ -481,20 +525,8 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
     let th = floor_and_level(energy, config);
     let music = steady_runs(energy, &th, config);
     // Music is never speech: hide it below the floor before looking for speech.
-    let masked: Vec<f32>;
-    let energy: &[f32] = if music.is_empty() {
-        energy
-    } else {
-        let mut m = energy.clone();
-        for &(s, e) in &music {
-            for (i, v) in m.iter_mut().enumerate().take(e).skip(s) {
-                *v = th.floor(i);
-            }
-        }
-        masked = m;
-        &masked
-    };
-    let runs = speech_runs(energy, &th, config);
+    let energy = Masked::new(energy, &music, &th);
+    let runs = speech_runs(&energy, &th, config);
     let mut refined: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
     for (k, &(s, e)) in runs.iter().enumerate() {
         let prev_end = if k == 0 { 0 } else { runs[k - 1].1 };
@@ -503,8 +535,8 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         // the word yet.
         let s2 = if s > prev_end {
             let refined_onset =
-                refine_onset(energy, th.level(s) - config.onset_range_db, prev_end, s);
-            match raised_background_onset(energy, &th, config, prev_end, s, e) {
+                refine_onset(&energy, th.level(s) - config.onset_range_db, prev_end, s);
+            match raised_background_onset(&energy, &th, config, prev_end, s, e) {
                 Some(later) => later.max(refined_onset),
                 None => refined_onset,
             }
@@ -513,7 +545,7 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         };
         let e2 = if next_start > e {
             refine_offset(
-                energy,
+                &energy,
                 th.level(e.saturating_sub(1)) - config.onset_range_db,
                 e,
                 next_start,
@@ -535,7 +567,7 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         if s > prev_end {
             let local_level =
                 (prev_end..s).map(|i| th.level(i)).sum::<f32>() / (s - prev_end) as f32;
-            let mean = energy[prev_end..s].iter().sum::<f32>() / (s - prev_end) as f32;
+            let mean = energy.range(prev_end, s).sum::<f32>() / (s - prev_end) as f32;
             let depth_db = (local_level - mean).max(0.0);
             let len = (s - prev_end) as f64 * HOP_S;
             raw_scores
