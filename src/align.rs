@@ -506,8 +506,9 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
     for a in 0..n_anchors {
         let (lo, hi) = p.bands[a];
         if let Some((index, _)) = p.voice {
-            observed.advance(later_lo[a], hi, |to, k| {
-                index.mean(p.gaps[to - k].end, p.gaps[to].start)
+            observed.advance(later_lo[a], hi, |to, row| {
+                let starts = (1..=step).map(|k| (k <= to).then(|| p.gaps[to - k].end));
+                index.means_to(starts, p.gaps[to].start, row);
             });
         }
         let width = hi.saturating_sub(lo);
@@ -828,13 +829,14 @@ impl ObservedRows {
         }
     }
 
-    /// Keeps rows from gap `keep_from` on and adds rows up to gap `until` (exclusive), the
-    /// stretch from gap `to - k` to gap `to` given by `mean(to, k)`.
+    /// Keeps rows from gap `keep_from` on and adds rows up to gap `until` (exclusive):
+    /// `row(to, rows)` appends the stretches from gap `to - k` to gap `to`, `k = 1..=step`
+    /// (zeros where `k > to`).
     fn advance(
         &mut self,
         keep_from: usize,
         until: usize,
-        mean: impl Fn(usize, usize) -> (voice::Shape, u32),
+        row: impl Fn(usize, &mut Vec<(voice::Shape, u32)>),
     ) {
         let end = self.first + self.rows.len() / self.step;
         if keep_from >= end {
@@ -848,13 +850,7 @@ impl ObservedRows {
             self.first = keep_from;
         }
         for to in self.first + self.rows.len() / self.step..until {
-            for k in 1..=self.step {
-                self.rows.push(if k <= to {
-                    mean(to, k)
-                } else {
-                    ([0.0; crate::features::N_BANDS], 0)
-                });
-            }
+            row(to, &mut self.rows);
         }
     }
 
@@ -1818,6 +1814,9 @@ mod tests {
     fn observed_rows_match_a_full_table() {
         let step = 4;
         let mean = |to: usize, k: usize| ([to as f64, k as f64, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0], 7);
+        let row = |to: usize, rows: &mut Vec<(voice::Shape, u32)>| {
+            rows.extend((1..=step).map(|k| mean(to, k)));
+        };
         let bands = [(0, 3), (0, 5), (2, 9), (2, 9), (6, 20), (15, 21), (21, 30)];
         let mut later: Vec<usize> = bands.iter().map(|b| b.0).collect();
         for a in (0..later.len() - 1).rev() {
@@ -1825,7 +1824,7 @@ mod tests {
         }
         let mut rows = ObservedRows::new(step);
         for (a, &(lo, hi)) in bands.iter().enumerate() {
-            rows.advance(later[a], hi, mean);
+            rows.advance(later[a], hi, row);
             for g in lo..hi {
                 for k in 1..=step.min(g) {
                     assert_eq!(*rows.get(g, k), mean(g, k), "gap {g} back {k}");
