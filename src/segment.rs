@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
 
-use crate::features::{Features, HOP_S};
+use crate::features::{Features, HOP_S, speech_db};
 use crate::time::Span;
 
 /// A pause between two stretches of speech.
@@ -473,14 +473,14 @@ fn refine_offset(energy: &Masked, reference_floor: f32, offset: usize, pause_end
 
 /// Syllable nuclei: peaks of the smoothed speech-band envelope with enough prominence on both
 /// sides, inside speech, at least 80 ms apart (de Jong & Wempe, 2009).
-fn nuclei(band: &[f32], runs: &[(usize, usize)], prominence: f32) -> Vec<f64> {
+fn nuclei(band: &[i16], runs: &[(usize, usize)], prominence: f32) -> Vec<f64> {
     let n = band.len();
     // 5-frame (50 ms) moving average, computed where it is read (only inside speech; a
     // table of it was 4 bytes a frame).
     let smooth = |i: usize| {
         let a = i.saturating_sub(2);
         let b = (i + 3).min(n);
-        band[a..b].iter().sum::<f32>() / (b - a) as f32
+        band[a..b].iter().map(|&v| speech_db(v)).sum::<f32>() / (b - a) as f32
     };
     let mut out = Vec::new();
     for &(s, e) in runs {
@@ -623,7 +623,7 @@ mod tests {
             };
             let e = if on { db + ripple } else { floor_db };
             f.energy_db.push(e);
-            f.band_db.push(e);
+            f.band_db.push(crate::features::store_speech_db(e));
             f.bands
                 .push([crate::features::store_band_db(e); crate::features::N_BANDS]);
         }
@@ -666,7 +666,7 @@ mod tests {
         for i in 460..500 {
             let e = noise(i as f64 * HOP_S);
             f.energy_db[i] = e;
-            f.band_db[i] = e;
+            f.band_db[i] = crate::features::store_speech_db(e);
         }
         segment(&f, &SegmentConfig::default())
     }

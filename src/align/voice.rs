@@ -768,7 +768,8 @@ mod tests {
             let tilt = if speaker == 0 { -2.5 } else { 2.5 };
             let bands = std::array::from_fn(|j| -30.0 + wobble + jitter + tilt * j as f32);
             f.energy_db.push(-20.0 + wobble + jitter);
-            f.band_db.push(-20.0 + wobble);
+            f.band_db
+                .push(crate::features::store_speech_db(-20.0 + wobble));
             f.bands.push(bands.map(crate::features::store_band_db));
         }
         let mut speech = Vec::new();
@@ -886,7 +887,8 @@ mod tests {
             let tilt = if speaker == 0 { -3.0 } else { 3.0 };
             let bands = std::array::from_fn(|j| -30.0 + wobble + jitter + tilt * j as f32);
             f.energy_db.push(-20.0 + wobble);
-            f.band_db.push(-20.0 + wobble);
+            f.band_db
+                .push(crate::features::store_speech_db(-20.0 + wobble));
             f.bands.push(bands.map(crate::features::store_band_db));
         }
         for k in 0..6 {
