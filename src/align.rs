@@ -426,18 +426,11 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
         total - (gap_len_prefix[to] - gap_len_prefix[from + 1])
     };
     // log(speech + softening) for every gap pair the search can visit, so the innermost loop
-    // does no logarithms (they were a fifth of the whole run's time on an hour).
+    // does no logarithms (they were a fifth of the whole run's time on an hour); NaN where
+    // there is no speech. Rows of the bands ahead only, as for the voice rows below.
     let soft = p.costs.duration_softening_s;
     let step = p.max_gap_step.max(1);
-    let mut ln_speech = vec![f64::NAN; n_gaps * step];
-    for to in 0..n_gaps {
-        for k in 1..=step.min(to) {
-            let speech = speech_between(to - k, to);
-            if speech > 0.0 {
-                ln_speech[to * step + k - 1] = (speech + soft).ln();
-            }
-        }
-    }
+    let mut ln_speech = GapRows::<f64>::new(step);
     // Prefix sums of the cost of leaving each gap inside a stretch.
     let mut internal_prefix = Vec::with_capacity(n_gaps + 1);
     internal_prefix.push(0.0);
@@ -467,16 +460,12 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
     // The voice heard between every gap pair the search can visit (second pass only), for
     // the gaps of the bands still ahead: rows are added as bands move on and dropped once no
     // later band starts at or before them (all rows were 1.2 kB a gap, 12 MB at four hours).
-    let mut observed = ObservedRows::new(step);
-    let later_lo: Vec<usize> = if p.voice.is_some() {
-        let mut m: Vec<usize> = p.bands.iter().map(|b| b.0).collect();
-        for a in (0..m.len().saturating_sub(1)).rev() {
-            m[a] = m[a].min(m[a + 1]);
-        }
-        m
-    } else {
-        Vec::new()
-    };
+    let mut observed = GapRows::<(voice::Shape, u32)>::new(step);
+    // The lowest gap any band from anchor `a` on reaches.
+    let mut later_lo: Vec<usize> = p.bands.iter().map(|b| b.0).collect();
+    for a in (0..later_lo.len().saturating_sub(1)).rev() {
+        later_lo[a] = later_lo[a].min(later_lo[a + 1]);
+    }
     // Lower bounds prune candidates only when no cost term can be negative.
     let prunable = internal_prefix.windows(2).all(|w| w[1] >= w[0])
         && p.voice.is_none_or(|(_, v)| v.cost_is_nonnegative());
@@ -505,6 +494,20 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
     let packed = p.max_anchor_step <= PACKED_MAX_ANCHOR_STEP && step <= PACKED_MAX_GAP_STEP;
     for a in 0..n_anchors {
         let (lo, hi) = p.bands[a];
+        ln_speech.advance(later_lo[a], hi, |to, row| {
+            row.extend((1..=step).map(|k| {
+                let speech = if k <= to {
+                    speech_between(to - k, to)
+                } else {
+                    0.0
+                };
+                if speech > 0.0 {
+                    (speech + soft).ln()
+                } else {
+                    f64::NAN
+                }
+            }));
+        });
         if let Some((index, _)) = p.voice {
             observed.advance(later_lo[a], hi, |to, row| {
                 let starts = (1..=step).map(|k| (k <= to).then(|| p.gaps[to - k].end));
@@ -599,11 +602,7 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                         });
                         let total = prev
                             + unplaced
-                            + fast_duration_cost(
-                                ln_speech[g * step + (g - g0) - 1],
-                                ln_expected,
-                                p.costs,
-                            )
+                            + fast_duration_cost(*ln_speech.get(g, g - g0), ln_expected, p.costs)
                             + internal_cost(g0, g)
                             + placed
                             + voice;
@@ -812,17 +811,17 @@ impl EntryRow {
     }
 }
 
-/// The voice heard between gap pairs (see [`voice::SpectralIndex::mean`]): for gaps
-/// `first..`, row `to` holds the stretches from each of the `step` gaps before it.
-struct ObservedRows {
+/// A value for each gap pair `(to - k, to)`, `k = 1..=step`, for gaps `first..` only: row
+/// `to` holds the values from each of the `step` gaps before it.
+struct GapRows<T> {
     step: usize,
     first: usize,
-    rows: Vec<(voice::Shape, u32)>,
+    rows: Vec<T>,
 }
 
-impl ObservedRows {
+impl<T> GapRows<T> {
     fn new(step: usize) -> Self {
-        ObservedRows {
+        GapRows {
             step,
             first: 0,
             rows: Vec::new(),
@@ -830,14 +829,9 @@ impl ObservedRows {
     }
 
     /// Keeps rows from gap `keep_from` on and adds rows up to gap `until` (exclusive):
-    /// `row(to, rows)` appends the stretches from gap `to - k` to gap `to`, `k = 1..=step`
-    /// (zeros where `k > to`).
-    fn advance(
-        &mut self,
-        keep_from: usize,
-        until: usize,
-        row: impl Fn(usize, &mut Vec<(voice::Shape, u32)>),
-    ) {
+    /// `row(to, rows)` appends the values of gap pairs `(to - k, to)`, `k = 1..=step` (some
+    /// placeholder where `k > to`).
+    fn advance(&mut self, keep_from: usize, until: usize, row: impl Fn(usize, &mut Vec<T>)) {
         let end = self.first + self.rows.len() / self.step;
         if keep_from >= end {
             self.rows.clear();
@@ -855,7 +849,7 @@ impl ObservedRows {
     }
 
     /// The stretch from gap `to - k` to gap `to` (`1 <= k <= step`, `to` kept).
-    fn get(&self, to: usize, k: usize) -> &(voice::Shape, u32) {
+    fn get(&self, to: usize, k: usize) -> &T {
         &self.rows[(to - self.first) * self.step + k - 1]
     }
 }
@@ -1822,7 +1816,7 @@ mod tests {
         for a in (0..later.len() - 1).rev() {
             later[a] = later[a].min(later[a + 1]);
         }
-        let mut rows = ObservedRows::new(step);
+        let mut rows = GapRows::new(step);
         for (a, &(lo, hi)) in bands.iter().enumerate() {
             rows.advance(later[a], hi, row);
             for g in lo..hi {
