@@ -744,7 +744,7 @@ impl BackRow {
             let da = a.checked_sub(a0)?.checked_sub(1)?;
             let dg = entry[i].checked_sub(g0)?.checked_sub(1)?;
             (da < PACKED_MAX_ANCHOR_STEP && dg < PACKED_MAX_GAP_STEP)
-                .then(|| ((da << 4) | dg) as u8)
+                .then_some(((da << 4) | dg) as u8)
         };
         if packed {
             let bytes: Option<Vec<u8>> = row.iter().enumerate().map(|(i, &b)| pack(i, b)).collect();

@@ -590,7 +590,7 @@ pub(super) fn change_points(
     let (high_bucket, high_rank) = locate(len * 97 / 100);
     // Second pass: the two buckets' values, and every score from the high bucket up (the
     // local maxima are among them: a frame that beats one of them is one of them).
-    let kept: Vec<(Vec<f64>, Vec<f64>, Vec<(usize, f64)>)> = (0..n_chunks)
+    let kept: Vec<Kept> = (0..n_chunks)
         .into_par_iter()
         .map(|c| {
             let (mut at_median, mut at_high, mut above) = (Vec::new(), Vec::new(), Vec::new());
@@ -647,6 +647,10 @@ pub(super) fn change_points(
         .map(|(f, s)| (f as f64 * hop, 0.15 + 0.25 * s))
         .collect()
 }
+
+/// What the second pass of [`change_points`] keeps from a chunk: the scores in the median's
+/// bucket, those in the 97th percentile's, and (frame, score) from the latter bucket up.
+type Kept = (Vec<f64>, Vec<f64>, Vec<(usize, f64)>);
 
 /// Right shift of a score's bits to its histogram bucket in [`change_points`]: sign,
 /// exponent and the top four bits of the mantissa.
