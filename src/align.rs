@@ -461,6 +461,7 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
     // the gaps of the bands still ahead: rows are added as bands move on and dropped once no
     // later band starts at or before them (all rows were 1.2 kB a gap, 12 MB at four hours).
     let mut observed = GapRows::<(voice::Shape, u32)>::new(step);
+    let mut gap_means = p.voice.map(|(index, _)| voice::GapMeans::new(index, step));
     // The lowest gap any band from anchor `a` on reaches.
     let mut later_lo: Vec<usize> = p.bands.iter().map(|b| b.0).collect();
     for a in (0..later_lo.len().saturating_sub(1)).rev() {
@@ -508,10 +509,9 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                 }
             }));
         });
-        if let Some((index, _)) = p.voice {
+        if let Some(gap_means) = gap_means.as_mut() {
             observed.advance(later_lo[a], hi, |to, row| {
-                let starts = (1..=step).map(|k| (k <= to).then(|| p.gaps[to - k].end));
-                index.means_to(starts, p.gaps[to].start, row);
+                gap_means.row(to, |g| p.gaps[g].end, p.gaps[to].start, row);
             });
         }
         let width = hi.saturating_sub(lo);
@@ -831,7 +831,7 @@ impl<T> GapRows<T> {
     /// Keeps rows from gap `keep_from` on and adds rows up to gap `until` (exclusive):
     /// `row(to, rows)` appends the values of gap pairs `(to - k, to)`, `k = 1..=step` (some
     /// placeholder where `k > to`).
-    fn advance(&mut self, keep_from: usize, until: usize, row: impl Fn(usize, &mut Vec<T>)) {
+    fn advance(&mut self, keep_from: usize, until: usize, mut row: impl FnMut(usize, &mut Vec<T>)) {
         let end = self.first + self.rows.len() / self.step;
         if keep_from >= end {
             self.rows.clear();

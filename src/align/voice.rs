@@ -32,9 +32,10 @@ pub(super) struct SpectralIndex<'a> {
     hop_s: f64,
 }
 
-/// Frames between stored prefix sums (72 bytes each: 4.5 bytes a frame; code that reads
-/// many overlapping windows runs its own sums with [`RunningSums`]).
-const CHECKPOINT: usize = 16;
+/// Frames between stored prefix sums (72 bytes each: 2.25 bytes a frame). Code that reads
+/// many overlapping windows runs its own sums ([`RunningSums`], [`GapMeans`]), so the longer
+/// completion is paid only by scattered reads.
+const CHECKPOINT: usize = 32;
 
 impl<'a> SpectralIndex<'a> {
     pub(super) fn new(features: &'a Features) -> Self {
@@ -111,29 +112,68 @@ impl<'a> SpectralIndex<'a> {
         let (a, b) = self.frames_of(t0, t1);
         mean_between(&self.prefix(a), &self.prefix(b))
     }
+}
 
-    /// [`SpectralIndex::mean`] over `[t0, t1)` for every `t0` of `starts` (`None`: nothing,
-    /// zeros), computing the end's prefix sum once.
-    pub(super) fn means_to(
-        &self,
-        starts: impl Iterator<Item = Option<f64>>,
-        t1: f64,
+/// Mean shapes between gap pairs for the DP, row by row in increasing order of the later gap
+/// `to`: the stretches from the ends of the `step` gaps before `to` to its start. The prefix
+/// sum at each gap's end is computed once and kept while later rows start there (a row
+/// then costs two prefix sums, not one for each stretch and one for the end).
+pub(super) struct GapMeans<'i, 'a> {
+    index: &'i SpectralIndex<'a>,
+    step: usize,
+    /// Gap whose end is `ends[0]`.
+    first: usize,
+    /// Frame and prefix sum at the ends of gaps `first..`, as [`SpectralIndex::mean`] takes
+    /// a stretch's start.
+    ends: std::collections::VecDeque<(usize, (Shape, u32))>,
+}
+
+impl<'i, 'a> GapMeans<'i, 'a> {
+    pub(super) fn new(index: &'i SpectralIndex<'a>, step: usize) -> Self {
+        GapMeans {
+            index,
+            step,
+            first: 0,
+            ends: std::collections::VecDeque::with_capacity(step + 1),
+        }
+    }
+
+    /// Appends [`SpectralIndex::mean`] over `[end_of(to - k), start)` for `k = 1..=step`
+    /// (zeros where `k > to`). `to` must not decrease from one call to the next.
+    pub(super) fn row(
+        &mut self,
+        to: usize,
+        end_of: impl Fn(usize) -> f64,
+        start: f64,
         out: &mut Vec<(Shape, u32)>,
     ) {
-        // `frames_of` clamps the end to at least the start: a start at or past this end
-        // gives an empty stretch.
-        let end = ((t1 / self.hop_s).round().max(0.0) as usize).min(self.frames);
+        let lo = to.saturating_sub(self.step);
+        if self.first + self.ends.len() < lo {
+            self.ends.clear();
+            self.first = lo;
+        }
+        while self.first < lo {
+            self.ends.pop_front();
+            self.first += 1;
+        }
+        for g in self.first + self.ends.len()..to {
+            let (a, _) = self.index.frames_of(end_of(g), 0.0);
+            self.ends.push_back((a, self.index.prefix(a)));
+        }
+        // `frames_of` clamps a stretch's end to at least its start: a start at or past the
+        // end's frame gives an empty stretch.
+        let end = ((start / self.index.hop_s).round().max(0.0) as usize).min(self.index.frames);
         let mut end_sum = None;
-        for t0 in starts {
+        for k in 1..=self.step {
             let empty = ([0.0; N_BANDS], 0);
-            out.push(match t0 {
-                Some(t0) => {
-                    let (a, _) = self.frames_of(t0, t1);
-                    if a >= end {
+            out.push(match (k <= to).then_some(k) {
+                Some(k) => {
+                    let (a, pa) = &self.ends[to - k - self.first];
+                    if *a >= end {
                         empty
                     } else {
-                        let pb = *end_sum.get_or_insert_with(|| self.prefix(end));
-                        mean_between(&self.prefix(a), &pb)
+                        let pb = *end_sum.get_or_insert_with(|| self.index.prefix(end));
+                        mean_between(pa, &pb)
                     }
                 }
                 None => empty,
@@ -791,21 +831,28 @@ mod tests {
         let (f, _) = long_two_voices();
         let index = SpectralIndex::new(&f);
         let bits = |m: (Shape, u32)| (m.0.map(f64::to_bits), m.1);
-        // Ends and starts on and off checkpoints, a start past the end, and none.
-        for &end in &[0.0, 0.07, 3.21, 100.0, 150.55, 400.0] {
-            let starts = [
-                Some(end - 0.5),
-                Some(end),
-                Some(end + 0.3),
-                None,
-                Some(0.0),
-                Some(99.99),
-            ];
+        // Gaps every 0.37 s, 0.11 s long, from 0.05 s; rows in increasing order with jumps,
+        // on and off checkpoints. Gap 40 ends after gap 41 starts: an empty stretch.
+        let step = 5;
+        let end_of = |g: usize| 0.05 + 0.37 * g as f64 + if g == 40 { 0.6 } else { 0.11 };
+        let start_of = |g: usize| 0.05 + 0.37 * g as f64;
+        let mut means = GapMeans::new(&index, step);
+        for to in (0..30)
+            .chain(33..36)
+            .chain(38..45)
+            .chain(100..110)
+            .chain([680])
+        {
             let mut row = Vec::new();
-            index.means_to(starts.iter().copied(), end, &mut row);
-            for (t0, got) in starts.iter().zip(row) {
-                let want = t0.map_or(([0.0; N_BANDS], 0), |t0| index.mean(t0, end));
-                assert_eq!(bits(got), bits(want), "[{t0:?}, {end})");
+            means.row(to, end_of, start_of(to), &mut row);
+            assert_eq!(row.len(), step);
+            for (k, got) in (1..=step).zip(row) {
+                let want = if k <= to {
+                    index.mean(end_of(to - k), start_of(to))
+                } else {
+                    ([0.0; N_BANDS], 0)
+                };
+                assert_eq!(bits(got), bits(want), "gap {to} back {k}");
             }
         }
         let sums = RunningSums::new(&index, 1234, 5678);
