@@ -444,18 +444,11 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
         total - (gap_len_prefix[to] - gap_len_prefix[from + 1])
     };
     // log(speech + softening) for every gap pair the search can visit, so the innermost loop
-    // does no logarithms (they were a fifth of the whole run's time on an hour).
+    // does no logarithms (they were a fifth of the whole run's time on an hour); NaN where
+    // there is no speech. Rows of the bands ahead only, as for the voice rows below.
     let soft = p.costs.duration_softening_s;
     let step = p.max_gap_step.max(1);
-    let mut ln_speech = vec![f64::NAN; n_gaps * step];
-    for to in 0..n_gaps {
-        for k in 1..=step.min(to) {
-            let speech = speech_between(to - k, to);
-            if speech > 0.0 {
-                ln_speech[to * step + k - 1] = (speech + soft).ln();
-            }
-        }
-    }
+    let mut ln_speech = GapRows::<f64>::new(step);
     // Prefix sums of the cost of leaving each gap inside a stretch.
     let mut internal_prefix = Vec::with_capacity(n_gaps + 1);
     internal_prefix.push(0.0);
@@ -482,15 +475,15 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
         unplaced_prefix.push(unplaced_prefix.last().unwrap_or(&0.0) + k.unplaced_cost(p.costs));
     }
 
-    // The voice heard between every gap pair the search can visit (second pass only).
-    let mut observed = Vec::new();
-    if let Some((index, _)) = p.voice {
-        observed = vec![([0.0; crate::features::N_BANDS], 0u32); n_gaps * step];
-        for to in 0..n_gaps {
-            for k in 1..=step.min(to) {
-                observed[to * step + k - 1] = index.mean(p.gaps[to - k].end, p.gaps[to].start);
-            }
-        }
+    // The voice heard between every gap pair the search can visit (second pass only), for
+    // the gaps of the bands still ahead: rows are added as bands move on and dropped once no
+    // later band starts at or before them (all rows were 1.2 kB a gap, 12 MB at four hours).
+    let mut observed = GapRows::<(voice::Shape, u32)>::new(step);
+    let mut gap_means = p.voice.map(|(index, _)| voice::GapMeans::new(index, step));
+    // The lowest gap any band from anchor `a` on reaches.
+    let mut later_lo: Vec<usize> = p.bands.iter().map(|b| b.0).collect();
+    for a in (0..later_lo.len().saturating_sub(1)).rev() {
+        later_lo[a] = later_lo[a].min(later_lo[a + 1]);
     }
     // Lower bounds prune candidates only when no cost term can be negative.
     let prunable = internal_prefix.windows(2).all(|w| w[1] >= w[0])
@@ -513,11 +506,32 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
     };
     // cost[a % ring][g - lo_a] for entry gap, and after skips (exit gap).
     let mut cost: Vec<Vec<f64>> = Vec::with_capacity(ring);
-    // Back pointers, kept for the whole episode, in 32 bits ([`NO_BACK`]: none).
-    let mut back: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n_anchors); // (prev anchor, prev exit gap)
-    let mut skip_back: Vec<Vec<u32>> = Vec::with_capacity(n_anchors); // entry gap for an exit gap
+    // Back pointers, kept for the whole episode: (prev anchor, prev exit gap) and the entry
+    // gap for an exit gap, stored relative to the cell (a byte or two a cell, see `BackRow`).
+    let mut back: Vec<BackRow> = Vec::with_capacity(n_anchors);
+    let mut skip_back: Vec<EntryRow> = Vec::with_capacity(n_anchors);
+    let packed = p.max_anchor_step <= PACKED_MAX_ANCHOR_STEP && step <= PACKED_MAX_GAP_STEP;
     for a in 0..n_anchors {
         let (lo, hi) = p.bands[a];
+        ln_speech.advance(later_lo[a], hi, |to, row| {
+            row.extend((1..=step).map(|k| {
+                let speech = if k <= to {
+                    speech_between(to - k, to)
+                } else {
+                    0.0
+                };
+                if speech > 0.0 {
+                    (speech + soft).ln()
+                } else {
+                    f64::NAN
+                }
+            }));
+        });
+        if let Some(gap_means) = gap_means.as_mut() {
+            observed.advance(later_lo[a], hi, |to, row| {
+                gap_means.row(to, |g| p.gaps[g].end, p.gaps[to].start, row);
+            });
+        }
         let width = hi.saturating_sub(lo);
         let mut c = vec![INF; width];
         let mut b = vec![(usize::MAX, usize::MAX); width];
@@ -602,15 +616,11 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                             continue;
                         }
                         let voice = p.voice.map_or(0.0, |(_, voices)| {
-                            voices.cost(&observed[g * step + (g - g0) - 1], from.mix.as_ref())
+                            voices.cost(observed.get(g, g - g0), from.mix.as_ref())
                         });
                         let total = prev
                             + unplaced
-                            + fast_duration_cost(
-                                ln_speech[g * step + (g - g0) - 1],
-                                ln_expected,
-                                p.costs,
-                            )
+                            + fast_duration_cost(*ln_speech.get(g, g - g0), ln_expected, p.costs)
                             + internal_cost(g0, g)
                             + placed
                             + voice;
@@ -677,8 +687,8 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
             put_in_ring(&mut lower, a % ring, BlockMin::new(&c, step));
         }
         put_in_ring(&mut cost, a % ring, c);
-        back.push(b.iter().map(|&(a0, g0)| (a0 as u32, g0 as u32)).collect());
-        skip_back.push(sb.iter().map(|&g| g as u32).collect());
+        back.push(BackRow::new(a, &b, &sb, packed));
+        skip_back.push(EntryRow::new(lo, &sb));
     }
     // Backtrack from the best exit gap of the last anchor.
     let mut placement = vec![None; n_anchors];
@@ -702,13 +712,11 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
     let (mut a, mut g) = (last, g_best);
     loop {
         let (lo, _) = p.bands[a];
-        let entry = skip_back[a][g - lo] as usize;
+        let entry = skip_back[a].entry(lo, g);
         placement[a] = Some((entry, g));
-        let (a0, g0) = back[a][g - lo];
-        if a0 == NO_BACK {
+        let Some((a0, g0)) = back[a].get(g - lo, a, entry) else {
             break;
-        }
-        let (a0, g0) = (a0 as usize, g0 as usize);
+        };
         if debug {
             let syl = syl_prefix[a] - syl_prefix[a0];
             let exp = time_prefix[a] - time_prefix[a0];
@@ -729,8 +737,147 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
     (placement, best)
 }
 
-/// "No earlier anchor" in a stored back pointer (`usize::MAX` narrowed to 32 bits).
+/// "No earlier anchor" in a wide back pointer (`usize::MAX` narrowed to 32 bits).
 const NO_BACK: u32 = u32::MAX;
+/// "No earlier anchor" in a packed back pointer (an anchor step of 16 is never packed).
+const PACKED_NONE: u8 = u8::MAX;
+/// Largest anchor step whose back pointers are packed in a byte (4 bits, 15 kept free).
+const PACKED_MAX_ANCHOR_STEP: usize = 15;
+/// Largest gap step whose back pointers are packed in a byte (4 bits).
+const PACKED_MAX_GAP_STEP: usize = 16;
+
+/// One anchor's back pointers `(a0, g0)` (cell `i` of the band: the earlier anchor and its
+/// exit gap; `usize::MAX` for none), kept for the backtrack. The first pass's steps are
+/// small (8 anchors, 16 gaps), so a pointer is two 4-bit offsets from the anchor and from
+/// the cell's entry gap, one byte instead of eight (the four-hour first pass kept 20 MB of
+/// them); other problems keep 32-bit pairs.
+enum BackRow {
+    /// `(a - a0 - 1) << 4 | (entry - g0 - 1)`, or [`PACKED_NONE`].
+    Packed(Vec<u8>),
+    /// `(a0, g0)`, [`NO_BACK`] for none.
+    Wide(Vec<(u32, u32)>),
+}
+
+impl BackRow {
+    /// Stores `row` of anchor `a`, whose cells entered at `entry[i]`; packed when asked and
+    /// every pointer fits (it always does when the steps are within the packed limits).
+    fn new(a: usize, row: &[(usize, usize)], entry: &[usize], packed: bool) -> Self {
+        let pack = |i: usize, (a0, g0): (usize, usize)| -> Option<u8> {
+            if a0 == usize::MAX {
+                return Some(PACKED_NONE);
+            }
+            let da = a.checked_sub(a0)?.checked_sub(1)?;
+            let dg = entry[i].checked_sub(g0)?.checked_sub(1)?;
+            (da < PACKED_MAX_ANCHOR_STEP && dg < PACKED_MAX_GAP_STEP)
+                .then_some(((da << 4) | dg) as u8)
+        };
+        if packed {
+            let bytes: Option<Vec<u8>> = row.iter().enumerate().map(|(i, &b)| pack(i, b)).collect();
+            if let Some(bytes) = bytes {
+                return BackRow::Packed(bytes);
+            }
+        }
+        BackRow::Wide(row.iter().map(|&(a0, g0)| (a0 as u32, g0 as u32)).collect())
+    }
+
+    /// The pointer of cell `i` of anchor `a`, entered at gap `entry`; `None` for none.
+    fn get(&self, i: usize, a: usize, entry: usize) -> Option<(usize, usize)> {
+        match self {
+            BackRow::Packed(bytes) => {
+                let v = bytes[i];
+                (v != PACKED_NONE).then(|| {
+                    let (da, dg) = (usize::from(v >> 4), usize::from(v & 15));
+                    (a - da - 1, entry - dg - 1)
+                })
+            }
+            BackRow::Wide(pairs) => {
+                let (a0, g0) = pairs[i];
+                (a0 != NO_BACK).then_some((a0 as usize, g0 as usize))
+            }
+        }
+    }
+}
+
+/// One anchor's entry gap for each exit gap of its band: most anchors cannot skip audio
+/// (nothing stored), the others mostly skip little (16-bit distances back from the exit).
+enum EntryRow {
+    /// Every cell is entered at its own gap.
+    Same,
+    /// Exit gap less entry gap.
+    Near(Vec<u16>),
+    /// Entry gaps.
+    Far(Vec<u32>),
+}
+
+impl EntryRow {
+    /// Stores the entry gaps `entry` of the cells of a band starting at gap `lo`.
+    fn new(lo: usize, entry: &[usize]) -> Self {
+        if entry.iter().enumerate().all(|(i, &e)| e == lo + i) {
+            return EntryRow::Same;
+        }
+        let near: Option<Vec<u16>> = entry
+            .iter()
+            .enumerate()
+            .map(|(i, &e)| (lo + i).checked_sub(e).and_then(|d| u16::try_from(d).ok()))
+            .collect();
+        match near {
+            Some(near) => EntryRow::Near(near),
+            None => EntryRow::Far(entry.iter().map(|&e| e as u32).collect()),
+        }
+    }
+
+    /// The entry gap of exit gap `g` in a band starting at `lo`.
+    fn entry(&self, lo: usize, g: usize) -> usize {
+        match self {
+            EntryRow::Same => g,
+            EntryRow::Near(d) => g - usize::from(d[g - lo]),
+            EntryRow::Far(e) => e[g - lo] as usize,
+        }
+    }
+}
+
+/// A value for each gap pair `(to - k, to)`, `k = 1..=step`, for gaps `first..` only: row
+/// `to` holds the values from each of the `step` gaps before it.
+struct GapRows<T> {
+    step: usize,
+    first: usize,
+    rows: Vec<T>,
+}
+
+impl<T> GapRows<T> {
+    fn new(step: usize) -> Self {
+        GapRows {
+            step,
+            first: 0,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Keeps rows from gap `keep_from` on and adds rows up to gap `until` (exclusive):
+    /// `row(to, rows)` appends the values of gap pairs `(to - k, to)`, `k = 1..=step` (some
+    /// placeholder where `k > to`).
+    fn advance(&mut self, keep_from: usize, until: usize, mut row: impl FnMut(usize, &mut Vec<T>)) {
+        let end = self.first + self.rows.len() / self.step;
+        if keep_from >= end {
+            self.rows.clear();
+            self.first = keep_from;
+        } else if keep_from > self.first
+            && (keep_from - self.first) * self.step * 2 >= self.rows.len()
+        {
+            // Only once the dead rows are half the table: each row moves O(1) times.
+            self.rows.drain(..(keep_from - self.first) * self.step);
+            self.first = keep_from;
+        }
+        for to in self.first + self.rows.len() / self.step..until {
+            row(to, &mut self.rows);
+        }
+    }
+
+    /// The stretch from gap `to - k` to gap `to` (`1 <= k <= step`, `to` kept).
+    fn get(&self, to: usize, k: usize) -> &T {
+        &self.rows[(to - self.first) * self.step + k - 1]
+    }
+}
 
 /// Stores `value` at `slot` of a ring that fills up in slot order.
 fn put_in_ring<T>(ring: &mut Vec<T>, slot: usize, value: T) {
@@ -1681,5 +1828,111 @@ fn place_stretch(
         if let Some(&first) = run.first() {
             conf[first] = 0.95;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every pointer a first-pass row can hold comes back from a packed row; one that does not
+    /// fit four bits falls back to the wide row and still comes back.
+    #[test]
+    fn back_rows_round_trip() {
+        let (a, lo) = (40usize, 100usize);
+        let width = 64;
+        // Cells enter at their own gap, except a run that skipped back to gap 103.
+        let entry: Vec<usize> = (0..width)
+            .map(|i| {
+                if (20..30).contains(&i) {
+                    lo + 3
+                } else {
+                    lo + i
+                }
+            })
+            .collect();
+        let row: Vec<(usize, usize)> = (0..width)
+            .map(|i| {
+                if i % 13 == 5 {
+                    (usize::MAX, usize::MAX)
+                } else {
+                    let da = 1 + i % PACKED_MAX_ANCHOR_STEP;
+                    let dg = 1 + (i * 7) % PACKED_MAX_GAP_STEP;
+                    (a - da, entry[i] - dg)
+                }
+            })
+            .collect();
+        let check = |stored: &BackRow| {
+            for i in 0..width {
+                let want = (row[i].0 != usize::MAX).then_some(row[i]);
+                assert_eq!(stored.get(i, a, entry[i]), want, "cell {i}");
+            }
+        };
+        let packed = BackRow::new(a, &row, &entry, true);
+        assert!(matches!(packed, BackRow::Packed(_)));
+        check(&packed);
+        check(&BackRow::new(a, &row, &entry, false));
+        // A step of 16 anchors does not fit: the row is kept wide, exactly.
+        let mut far = row.clone();
+        far[3] = (a - 16, entry[3] - 1);
+        let wide = BackRow::new(a, &far, &entry, true);
+        assert!(matches!(wide, BackRow::Wide(_)));
+        for i in 0..width {
+            let want = (far[i].0 != usize::MAX).then_some(far[i]);
+            assert_eq!(wide.get(i, a, entry[i]), want);
+        }
+    }
+
+    #[test]
+    fn entry_rows_round_trip() {
+        let lo = 1000;
+        let same: Vec<usize> = (lo..lo + 50).collect();
+        assert!(matches!(EntryRow::new(lo, &same), EntryRow::Same));
+        let mut near = same.clone();
+        near[30] = lo + 2;
+        near[49] = lo;
+        let stored = EntryRow::new(lo, &near);
+        assert!(matches!(stored, EntryRow::Near(_)));
+        for (i, &e) in near.iter().enumerate() {
+            assert_eq!(stored.entry(lo, lo + i), e);
+        }
+        // An exit 70,000 gaps after its entry does not fit 16 bits.
+        let lo = 10;
+        let far: Vec<usize> = (0..3).map(|i| if i == 2 { 0 } else { lo + i }).collect();
+        let far = [far, vec![0; 70_000]].concat();
+        let stored = EntryRow::new(lo, &far);
+        assert!(matches!(stored, EntryRow::Far(_)));
+        for (i, &e) in far.iter().enumerate() {
+            assert_eq!(stored.entry(lo, lo + i), e);
+        }
+    }
+
+    /// Rows added and dropped as the bands move give the same values as a full table.
+    #[test]
+    fn observed_rows_match_a_full_table() {
+        let step = 4;
+        let mean = |to: usize, k: usize| ([to as f64, k as f64, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0], 7);
+        let row = |to: usize, rows: &mut Vec<(voice::Shape, u32)>| {
+            rows.extend((1..=step).map(|k| mean(to, k)));
+        };
+        let bands = [(0, 3), (0, 5), (2, 9), (2, 9), (6, 20), (15, 21), (21, 30)];
+        let mut later: Vec<usize> = bands.iter().map(|b| b.0).collect();
+        for a in (0..later.len() - 1).rev() {
+            later[a] = later[a].min(later[a + 1]);
+        }
+        let mut rows = GapRows::new(step);
+        for (a, &(lo, hi)) in bands.iter().enumerate() {
+            rows.advance(later[a], hi, row);
+            for g in lo..hi {
+                for k in 1..=step.min(g) {
+                    assert_eq!(*rows.get(g, k), mean(g, k), "gap {g} back {k}");
+                }
+            }
+        }
+        assert!(
+            rows.first >= 15,
+            "old rows are dropped (first {})",
+            rows.first
+        );
     }
 }

@@ -46,13 +46,16 @@ pub struct Features {
     /// Full-band energy (mean square of the 25 ms frame less its mean), dBFS (floor -120).
     pub energy_db: Vec<f32>,
     /// Speech-band (about 300-3400 Hz) energy, dBFS (floor -120), from a Hann-windowed
-    /// 512-point FFT, scaled so a full-band signal gives about the same value as `energy_db`.
-    pub band_db: Vec<f32>,
+    /// 512-point FFT, scaled so a full-band signal gives about the same value as `energy_db`;
+    /// in hundredths of a dB ([`speech_db`] gives dB, [`store_speech_db`] stores): read only
+    /// for syllable nuclei, where 0.005 dB is far below the 3 dB prominence they need.
+    pub band_db: Vec<i16>,
     /// Coarse log spectrum in [`N_BANDS`] log-spaced bands from 80 Hz to 8 kHz, for voice
-    /// evidence, in hundredths of a dB ([`band_db`] gives dB). 16 bytes a frame instead of
-    /// 32: these are the largest thing kept per frame, and 0.005 dB is far below any
-    /// difference between voices.
-    pub bands: Vec<[i16; N_BANDS]>,
+    /// evidence, in half dB above [`FLOOR_DB`] ([`band_db`] gives dB, [`store_band_db`]
+    /// stores). 8 bytes a frame instead of 32: these are the largest thing kept per frame,
+    /// and voices are told apart by means over tens to thousands of frames, where a quarter
+    /// of a dB of rounding averages out far below any difference between voices.
+    pub bands: Vec<[u8; N_BANDS]>,
 }
 
 impl Features {
@@ -66,19 +69,36 @@ impl Features {
     }
 }
 
+/// dB of a stored speech-band value (see [`Features::band_db`]).
+pub fn speech_db(stored: i16) -> f32 {
+    f32::from(stored) / SPEECH_STEPS_PER_DB
+}
+
+/// Stored speech-band values per dB.
+const SPEECH_STEPS_PER_DB: f32 = 100.0;
+
+/// The stored value of a speech-band level in dB (the nearest hundredth of a dB; the range
+/// is ±327 dB, far beyond [`FLOOR_DB`] and full scale).
+pub fn store_speech_db(db: f32) -> i16 {
+    (db * SPEECH_STEPS_PER_DB)
+        .round()
+        .clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16
+}
+
 /// dB of a stored band value (see [`Features::bands`]).
-pub fn band_db(stored: i16) -> f32 {
-    f32::from(stored) / BAND_STEPS_PER_DB
+pub fn band_db(stored: u8) -> f32 {
+    FLOOR_DB + f32::from(stored) / BAND_STEPS_PER_DB
 }
 
 /// Stored band values per dB.
-const BAND_STEPS_PER_DB: f32 = 100.0;
+const BAND_STEPS_PER_DB: f32 = 2.0;
 
-/// The stored value of a band level in dB (the nearest hundredth of a dB).
-pub fn store_band_db(db: f32) -> i16 {
-    (db * BAND_STEPS_PER_DB)
+/// The stored value of a band level in dB: the nearest half dB from [`FLOOR_DB`] up to
+/// 7.5 dBFS (a band's mean square cannot reach that from samples within full scale).
+pub fn store_band_db(db: f32) -> u8 {
+    ((db - FLOOR_DB) * BAND_STEPS_PER_DB)
         .round()
-        .clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16
+        .clamp(0.0, f32::from(u8::MAX)) as u8
 }
 
 /// Number of frames for `n_samples` samples: `ceil(n_samples / 160)`.
@@ -326,7 +346,7 @@ impl FeatureExtractor {
             .collect();
         for (e, b, bands) in rows.into_iter().flatten() {
             self.out.energy_db.push(e);
-            self.out.band_db.push(b);
+            self.out.band_db.push(store_speech_db(b));
             self.out.bands.push(bands.map(store_band_db));
         }
         self.next_frame = end;
@@ -390,11 +410,46 @@ mod tests {
         let f = compute(&x);
         let e = f.energy_db[50];
         assert!((e + 9.03).abs() < 0.1, "{e}");
-        assert!((f.band_db[50] - e).abs() < 0.5, "{} vs {e}", f.band_db[50]);
+        let band = speech_db(f.band_db[50]);
+        assert!((band - e).abs() < 0.5, "{band} vs {e}");
         // 1 kHz is in band 4 (800-1423 Hz); the far bands are much lower.
         let b = f.bands[50].map(band_db);
         assert!((b[4] - e).abs() < 0.5, "{b:?}");
         assert!(b[0] < e - 40.0 && b[7] < e - 40.0, "{b:?}");
+    }
+
+    #[test]
+    fn stored_bands_round_trip_within_a_quarter_db() {
+        // Every level from the floor to the top of the range comes back within half a step.
+        let mut db = FLOOR_DB;
+        while db <= 7.5 {
+            let back = band_db(store_band_db(db));
+            assert!((back - db).abs() <= 0.25 + 1e-4, "{db} -> {back}");
+            db += 0.037;
+        }
+        // Every stored value is its own decoding's stored value.
+        for v in 0..=u8::MAX {
+            assert_eq!(store_band_db(band_db(v)), v);
+        }
+        // Out of range: clamped to the ends, never wrapped.
+        assert_eq!(store_band_db(-500.0), 0);
+        assert_eq!(store_band_db(40.0), u8::MAX);
+        assert_eq!(band_db(store_band_db(FLOOR_DB)), FLOOR_DB);
+    }
+
+    #[test]
+    fn stored_speech_band_round_trips_within_a_two_hundredth_db() {
+        let mut db = FLOOR_DB;
+        while db <= 10.0 {
+            let back = speech_db(store_speech_db(db));
+            assert!((back - db).abs() <= 0.005 + 1e-4, "{db} -> {back}");
+            db += 0.0137;
+        }
+        for v in [i16::MIN, -12_000, -1, 0, 1, 999, i16::MAX] {
+            assert_eq!(store_speech_db(speech_db(v)), v);
+        }
+        assert_eq!(store_speech_db(-1e6), i16::MIN);
+        assert_eq!(store_speech_db(1e6), i16::MAX);
     }
 
     #[test]
@@ -438,7 +493,7 @@ mod tests {
         assert_eq!(a.len(), b.len());
         for i in 0..a.len() {
             assert_eq!(a.energy_db[i].to_bits(), b.energy_db[i].to_bits());
-            assert_eq!(a.band_db[i].to_bits(), b.band_db[i].to_bits());
+            assert_eq!(a.band_db[i], b.band_db[i]);
             for j in 0..N_BANDS {
                 assert_eq!(a.bands[i][j], b.bands[i][j]);
             }

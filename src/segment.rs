@@ -7,9 +7,11 @@
 //! keep clicks and stop closures from becoming pauses. The segmenter does not decide which
 //! pauses are boundaries: every pause carries its depth and strength and the aligner decides.
 
+use std::collections::VecDeque;
+
 use serde::{Deserialize, Serialize};
 
-use crate::features::{Features, HOP_S};
+use crate::features::{Features, HOP_S, speech_db};
 use crate::time::Span;
 
 /// A pause between two stretches of speech.
@@ -129,48 +131,74 @@ fn hist_percentile(hist: &[u32; HIST_BINS], total: u32, p: f32) -> f32 {
 }
 
 /// Percentiles `ps` of the frame energies in a window of `half` blocks either side of each
-/// block, from per-block histograms summed as the window slides (linear in length).
-fn sliding_percentiles(blocks: &[[u32; HIST_BINS]], half: usize, ps: &[f32]) -> Vec<Vec<f32>> {
-    let n_blocks = blocks.len();
+/// block (`ps.len()` values per block, in order), from per-block histograms summed as the
+/// window slides (linear in length). A block's histogram is counted again from its frames
+/// when it enters and when it leaves the window rather than kept: 964 bytes a block (nearly
+/// 10 bytes a frame) was the largest thing segmentation held.
+fn sliding_percentiles(energy: &[f32], half: usize, ps: &[f32]) -> Vec<f32> {
+    let n_blocks = energy.len().div_ceil(BLOCK_FRAMES);
+    let block = |b: usize| &energy[b * BLOCK_FRAMES..((b + 1) * BLOCK_FRAMES).min(energy.len())];
     let mut window = [0u32; HIST_BINS];
     let mut total = 0u32;
     let (mut lo, mut hi) = (0usize, 0usize); // blocks [lo, hi) are in the window
-    let mut out = Vec::with_capacity(n_blocks);
+    let mut out = Vec::with_capacity(n_blocks * ps.len());
     for b in 0..n_blocks {
         let want_hi = (b + half + 1).min(n_blocks);
         let want_lo = b.saturating_sub(half);
         while hi < want_hi {
-            for (w, c) in window.iter_mut().zip(blocks[hi].iter()) {
-                *w += c;
-                total += c;
+            for &e in block(hi) {
+                window[hist_bin(e)] += 1;
+                total += 1;
             }
             hi += 1;
         }
         while lo < want_lo {
-            for (w, c) in window.iter_mut().zip(blocks[lo].iter()) {
-                *w -= c;
-                total -= c;
+            for &e in block(lo) {
+                window[hist_bin(e)] -= 1;
+                total -= 1;
             }
             lo += 1;
         }
-        out.push(
-            ps.iter()
-                .map(|&p| hist_percentile(&window, total, p))
-                .collect(),
-        );
+        out.extend(ps.iter().map(|&p| hist_percentile(&window, total, p)));
     }
     out
 }
 
-/// Per-frame noise floor and speech level from sliding-window percentiles. Histograms per
-/// 1 s block, summed over the window as it slides, so the cost is linear in length.
-fn floor_and_level(energy: &[f32], config: &SegmentConfig) -> (Vec<f32>, Vec<f32>) {
-    let n = energy.len();
-    let n_blocks = n.div_ceil(BLOCK_FRAMES);
-    let mut blocks = vec![[0u32; HIST_BINS]; n_blocks];
-    for (i, &e) in energy.iter().enumerate() {
-        blocks[i / BLOCK_FRAMES][hist_bin(e)] += 1;
+/// Per-frame noise floor and speech level: one value per 1 s block, interpolated between
+/// block centres when asked for (a per-frame copy of each was 8 bytes a frame).
+struct Thresholds {
+    floor: Vec<f32>,
+    level: Vec<f32>,
+}
+
+impl Thresholds {
+    /// Blocks `b0`, `b1` and the weight of `b1` for frame `i`.
+    fn at(&self, i: usize) -> (usize, usize, f32) {
+        let n_blocks = self.floor.len();
+        let x = (i as f32 - (BLOCK_FRAMES as f32 - 1.0) / 2.0) / BLOCK_FRAMES as f32;
+        let b0 = (x.floor().max(0.0) as usize).min(n_blocks - 1);
+        let b1 = (b0 + 1).min(n_blocks - 1);
+        (b0, b1, (x - b0 as f32).clamp(0.0, 1.0))
     }
+
+    /// Noise floor at frame `i`, dB.
+    fn floor(&self, i: usize) -> f32 {
+        let (b0, b1, t) = self.at(i);
+        self.floor[b0] + (self.floor[b1] - self.floor[b0]) * t
+    }
+
+    /// Speech level at frame `i`, dB.
+    fn level(&self, i: usize) -> f32 {
+        let (b0, b1, t) = self.at(i);
+        self.level[b0] + (self.level[b1] - self.level[b0]) * t
+    }
+}
+
+/// Noise floor and speech level from sliding-window percentiles. Histograms per 1 s block,
+/// summed over the window as it slides, so the cost is linear in length. `energy` is not
+/// empty.
+fn floor_and_level(energy: &[f32], config: &SegmentConfig) -> Thresholds {
+    let n_blocks = energy.len().div_ceil(BLOCK_FRAMES);
     let half_blocks = |seconds: f64| {
         ((seconds / 2.0) / (BLOCK_FRAMES as f64 * HOP_S))
             .round()
@@ -178,54 +206,89 @@ fn floor_and_level(energy: &[f32], config: &SegmentConfig) -> (Vec<f32>, Vec<f32
     };
     // The floor needs a long window to see enough silence; the speech level a shorter one, so
     // a quieter second half (another room, another microphone) gets its own level.
-    let long = sliding_percentiles(&blocks, half_blocks(config.window_s), &[0.10, 0.95]);
-    let short = sliding_percentiles(&blocks, half_blocks(config.level_window_s), &[0.95]);
+    let long = sliding_percentiles(energy, half_blocks(config.window_s), &[0.10, 0.95]);
+    let short = sliding_percentiles(energy, half_blocks(config.level_window_s), &[0.95]);
     let mut block_floor = Vec::with_capacity(n_blocks);
     let mut block_level = Vec::with_capacity(n_blocks);
     for b in 0..n_blocks {
-        let level = short[b][0].min(long[b][1]);
-        let floor = long[b][0].max(level - config.max_range_db);
+        let level = short[b].min(long[2 * b + 1]);
+        let floor = long[2 * b].max(level - config.max_range_db);
         block_floor.push(floor);
         block_level.push(level.max(floor));
     }
-    // Interpolate between block centres so the threshold has no steps.
-    let mut floor = Vec::with_capacity(n);
-    let mut level = Vec::with_capacity(n);
-    for i in 0..n {
-        let x = (i as f32 - (BLOCK_FRAMES as f32 - 1.0) / 2.0) / BLOCK_FRAMES as f32;
-        let b0 = (x.floor().max(0.0) as usize).min(n_blocks - 1);
-        let b1 = (b0 + 1).min(n_blocks - 1);
-        let t = (x - b0 as f32).clamp(0.0, 1.0);
-        floor.push(block_floor[b0] + (block_floor[b1] - block_floor[b0]) * t);
-        level.push(block_level[b0] + (block_level[b1] - block_level[b0]) * t);
+    // Interpolated between block centres (in `Thresholds`) so the threshold has no steps.
+    Thresholds {
+        floor: block_floor,
+        level: block_level,
     }
-    (floor, level)
+}
+
+/// The frame energy with music hidden at the floor (music is never speech), read frame by
+/// frame: a masked copy was 4 bytes a frame.
+struct Masked<'a> {
+    energy: &'a [f32],
+    /// Music frames `[start, end)`, sorted, disjoint.
+    music: Vec<(usize, usize)>,
+    th: &'a Thresholds,
+}
+
+impl<'a> Masked<'a> {
+    /// `music` runs may overlap (each is widened on both sides).
+    fn new(energy: &'a [f32], music: &[(usize, usize)], th: &'a Thresholds) -> Self {
+        let mut sorted = music.to_vec();
+        sorted.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
+        for (s, e) in sorted {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        Masked {
+            energy,
+            music: merged,
+            th,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.energy.len()
+    }
+
+    /// Energy of frame `i`, dB (the floor there inside music).
+    fn at(&self, i: usize) -> f32 {
+        let k = self.music.partition_point(|r| r.0 <= i);
+        if k > 0 && self.music[k - 1].1 > i {
+            self.th.floor(i)
+        } else {
+            self.energy[i]
+        }
+    }
+
+    /// Energies of frames `a..b`.
+    fn range(&self, a: usize, b: usize) -> impl Iterator<Item = f32> + '_ {
+        (a..b).map(|i| self.at(i))
+    }
 }
 
 /// Frames of steady sound above the floor, in runs of at least `min_music_s`: music beds and
 /// tones. Speech energy changes by several dB every few tens of milliseconds; music's does not.
-fn steady_runs(
-    energy: &[f32],
-    floor: &[f32],
-    level: &[f32],
-    config: &SegmentConfig,
-) -> Vec<(usize, usize)> {
+fn steady_runs(energy: &[f32], th: &Thresholds, config: &SegmentConfig) -> Vec<(usize, usize)> {
     let n = energy.len();
-    let flux: Vec<f32> = (0..n)
-        .map(|i| {
-            if i >= 2 {
-                (energy[i] - energy[i - 2]).abs()
-            } else {
-                0.0
-            }
-        })
-        .collect();
-    let mut prefix = Vec::with_capacity(n + 1);
-    prefix.push(0.0f64);
-    for &f in &flux {
-        prefix.push(prefix[prefix.len() - 1] + f64::from(f));
-    }
+    let flux = |i: usize| {
+        if i >= 2 {
+            (energy[i] - energy[i - 2]).abs()
+        } else {
+            0.0
+        }
+    };
     let half = 50;
+    // Prefix sums of the flux (`prefix[k]`: frames `0..k`), the same running sum as a full
+    // table, but only the current window's `prefix[a..=b]` is kept (a table was 12 bytes a
+    // frame with the flux).
+    let mut prefix: VecDeque<f64> = VecDeque::with_capacity(2 * half + 2);
+    prefix.push_back(0.0);
+    let mut first = 0usize; // `prefix[0]` is `prefix[first]` of the full table
     let min_len = (config.min_music_s / HOP_S).round() as usize;
     let mut runs = Vec::new();
     let mut start: Option<usize> = None;
@@ -233,8 +296,18 @@ fn steady_runs(
         let steady = i < n && {
             let a = i.saturating_sub(half);
             let b = (i + half).min(n);
-            let mean_flux = (prefix[b] - prefix[a]) / (b - a) as f64;
-            let loud = energy[i] > floor[i] + config.low_fraction * (level[i] - floor[i]);
+            while first + prefix.len() <= b {
+                let k = first + prefix.len() - 1;
+                let last = prefix.back().copied().unwrap_or(0.0);
+                prefix.push_back(last + f64::from(flux(k)));
+            }
+            while first < a {
+                prefix.pop_front();
+                first += 1;
+            }
+            let mean_flux = (prefix[b - first] - prefix[0]) / (b - a) as f64;
+            let (floor, level) = (th.floor(i), th.level(i));
+            let loud = energy[i] > floor + config.low_fraction * (level - floor);
             loud && mean_flux < f64::from(config.steady_flux_db)
         };
         match (steady, start) {
@@ -270,19 +343,16 @@ fn extend_steady(energy: &[f32], start: usize, end: usize, half: usize) -> (usiz
 }
 
 /// Runs of speech frames `[start, end)` by hysteresis on the energy.
-fn speech_runs(
-    energy: &[f32],
-    floor: &[f32],
-    level: &[f32],
-    config: &SegmentConfig,
-) -> Vec<(usize, usize)> {
+fn speech_runs(energy: &Masked, th: &Thresholds, config: &SegmentConfig) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut in_speech = false;
     let mut start = 0;
-    for (i, &e) in energy.iter().enumerate() {
-        let range = (level[i] - floor[i]).max(6.0);
-        let low = floor[i] + config.low_fraction * range;
-        let high = floor[i] + config.high_fraction * range;
+    for i in 0..energy.len() {
+        let e = energy.at(i);
+        let floor = th.floor(i);
+        let range = (th.level(i) - floor).max(6.0);
+        let low = floor + config.low_fraction * range;
+        let high = floor + config.high_fraction * range;
         if in_speech {
             if e < low {
                 runs.push((start, i));
@@ -292,7 +362,7 @@ fn speech_runs(
             // Speech began where the energy first rose above the low threshold.
             let mut s = i;
             while s > 0
-                && energy[s - 1] >= low
+                && energy.at(s - 1) >= low
                 && runs.last().is_none_or(|r: &(usize, usize)| s > r.1)
             {
                 s -= 1;
@@ -321,18 +391,17 @@ fn speech_runs(
 /// Refines a speech onset: the frame where energy first rises clearly above the pause's own
 /// level, searching back from the hysteresis crossing. The threshold crossing lags the true
 /// onset by the attack of the first phoneme; the pause minimum is a steadier reference.
-fn refine_onset(energy: &[f32], reference_floor: f32, pause_start: usize, onset: usize) -> usize {
+fn refine_onset(energy: &Masked, reference_floor: f32, pause_start: usize, onset: usize) -> usize {
     let lo = pause_start.min(onset);
-    let pause_min = energy[lo..onset]
-        .iter()
-        .copied()
+    let pause_min = energy
+        .range(lo, onset)
         .fold(f32::INFINITY, f32::min)
         .max(reference_floor);
     if !pause_min.is_finite() {
         return onset;
     }
     let mut k = onset;
-    while k > lo + 1 && energy[k - 1] > pause_min + 9.0 {
+    while k > lo + 1 && energy.at(k - 1) > pause_min + 9.0 {
         k -= 1;
     }
     k
@@ -354,51 +423,49 @@ const STEADY_BACKGROUND_DB: f32 = 6.0;
 /// from the pause's quietest part, so they take such a background for the word. `None`
 /// when the background before the onset is the pause's own.
 fn raised_background_onset(
-    energy: &[f32],
-    floor: &[f32],
-    level: &[f32],
+    energy: &Masked,
+    th: &Thresholds,
     config: &SegmentConfig,
     prev_end: usize,
     s: usize,
     e: usize,
 ) -> Option<usize> {
-    let high = |i: usize| floor[i] + config.high_fraction * (level[i] - floor[i]).max(6.0);
-    let cross = (s..e).find(|&i| energy[i] >= high(i))?;
+    let high = |i: usize| {
+        let floor = th.floor(i);
+        floor + config.high_fraction * (th.level(i) - floor).max(6.0)
+    };
+    let cross = (s..e).find(|&i| energy.at(i) >= high(i))?;
     let from = cross.checked_sub(PRE_ONSET_FRAMES)?;
     if from < prev_end {
         return None;
     }
-    let mut window = energy[from..cross].to_vec();
+    let mut window: Vec<f32> = energy.range(from, cross).collect();
     window.sort_by(f32::total_cmp);
     let background = window[window.len() / 2];
     let spread = window[window.len() * 9 / 10] - window[window.len() / 10];
-    let pause_min = energy[prev_end..s]
-        .iter()
-        .copied()
-        .fold(f32::INFINITY, f32::min);
+    let pause_min = energy.range(prev_end, s).fold(f32::INFINITY, f32::min);
     if !(background >= pause_min + RAISED_BACKGROUND_DB && spread <= STEADY_BACKGROUND_DB) {
         return None;
     }
     let mut k = cross;
-    while k > from && energy[k - 1] > background + RAISED_BACKGROUND_DB {
+    while k > from && energy.at(k - 1) > background + RAISED_BACKGROUND_DB {
         k -= 1;
     }
     Some(k)
 }
 
 /// Same, for the end of speech before a pause (searching forward from the crossing).
-fn refine_offset(energy: &[f32], reference_floor: f32, offset: usize, pause_end: usize) -> usize {
+fn refine_offset(energy: &Masked, reference_floor: f32, offset: usize, pause_end: usize) -> usize {
     let hi = pause_end.max(offset);
-    let pause_min = energy[offset..hi]
-        .iter()
-        .copied()
+    let pause_min = energy
+        .range(offset, hi)
         .fold(f32::INFINITY, f32::min)
         .max(reference_floor);
     if !pause_min.is_finite() {
         return offset;
     }
     let mut k = offset;
-    while k + 1 < hi && energy[k] > pause_min + 9.0 {
+    while k + 1 < hi && energy.at(k) > pause_min + 9.0 {
         k += 1;
     }
     k
@@ -406,24 +473,24 @@ fn refine_offset(energy: &[f32], reference_floor: f32, offset: usize, pause_end:
 
 /// Syllable nuclei: peaks of the smoothed speech-band envelope with enough prominence on both
 /// sides, inside speech, at least 80 ms apart (de Jong & Wempe, 2009).
-fn nuclei(band: &[f32], runs: &[(usize, usize)], prominence: f32) -> Vec<f64> {
+fn nuclei(band: &[i16], runs: &[(usize, usize)], prominence: f32) -> Vec<f64> {
     let n = band.len();
-    // 5-frame (50 ms) moving average.
-    let mut smooth = vec![0f32; n];
-    for (i, s) in smooth.iter_mut().enumerate() {
+    // 5-frame (50 ms) moving average, computed where it is read (only inside speech; a
+    // table of it was 4 bytes a frame).
+    let smooth = |i: usize| {
         let a = i.saturating_sub(2);
         let b = (i + 3).min(n);
-        *s = band[a..b].iter().sum::<f32>() / (b - a) as f32;
-    }
+        band[a..b].iter().map(|&v| speech_db(v)).sum::<f32>() / (b - a) as f32
+    };
     let mut out = Vec::new();
     for &(s, e) in runs {
         let mut last_peak: Option<usize> = None;
         let mut valley = f32::INFINITY;
         let mut candidate: Option<(usize, f32)> = None;
         for i in s..e {
-            let v = smooth[i];
+            let v = smooth(i);
             valley = valley.min(v);
-            let is_peak = i > s && i + 1 < e && v >= smooth[i - 1] && v > smooth[i + 1];
+            let is_peak = i > s && i + 1 < e && v >= smooth(i - 1) && v > smooth(i + 1);
             if is_peak && v - valley >= prominence {
                 candidate = match candidate {
                     Some((c, cv)) if cv >= v => Some((c, cv)),
@@ -455,23 +522,11 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
     if n == 0 {
         return Timeline::default();
     }
-    let (floor, level) = floor_and_level(energy, config);
-    let music = steady_runs(energy, &floor, &level, config);
+    let th = floor_and_level(energy, config);
+    let music = steady_runs(energy, &th, config);
     // Music is never speech: hide it below the floor before looking for speech.
-    let masked: Vec<f32>;
-    let energy: &[f32] = if music.is_empty() {
-        energy
-    } else {
-        let mut m = energy.clone();
-        for &(s, e) in &music {
-            for (v, f) in m[s..e].iter_mut().zip(&floor[s..e]) {
-                *v = *f;
-            }
-        }
-        masked = m;
-        &masked
-    };
-    let runs = speech_runs(energy, &floor, &level, config);
+    let energy = Masked::new(energy, &music, &th);
+    let runs = speech_runs(&energy, &th, config);
     let mut refined: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
     for (k, &(s, e)) in runs.iter().enumerate() {
         // Onsets and offsets are searched inside the pause, but not across music in it: its
@@ -489,8 +544,9 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         // Faint onsets (breath, a synthesiser's lead-in) far below the speech level are not
         // the word yet.
         let s2 = if s > prev_end {
-            let refined_onset = refine_onset(energy, level[s] - config.onset_range_db, prev_end, s);
-            match raised_background_onset(energy, &floor, &level, config, prev_end, s, e) {
+            let refined_onset =
+                refine_onset(&energy, th.level(s) - config.onset_range_db, prev_end, s);
+            match raised_background_onset(&energy, &th, config, prev_end, s, e) {
                 Some(later) => later.max(refined_onset),
                 None => refined_onset,
             }
@@ -499,8 +555,8 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         };
         let e2 = if next_start > e {
             refine_offset(
-                energy,
-                level[e.saturating_sub(1)] - config.onset_range_db,
+                &energy,
+                th.level(e.saturating_sub(1)) - config.onset_range_db,
                 e,
                 next_start,
             )
@@ -519,8 +575,9 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
     let mut raw_scores = Vec::with_capacity(speech.len() + 1);
     for &(s, e) in refined.iter().chain(std::iter::once(&(n, n))) {
         if s > prev_end {
-            let local_level = level[prev_end..s].iter().sum::<f32>() / (s - prev_end) as f32;
-            let mean = energy[prev_end..s].iter().sum::<f32>() / (s - prev_end) as f32;
+            let local_level =
+                (prev_end..s).map(|i| th.level(i)).sum::<f32>() / (s - prev_end) as f32;
+            let mean = energy.range(prev_end, s).sum::<f32>() / (s - prev_end) as f32;
             let depth_db = (local_level - mean).max(0.0);
             let len = (s - prev_end) as f64 * HOP_S;
             raw_scores
@@ -576,7 +633,7 @@ mod tests {
             };
             let e = if on { db + ripple } else { floor_db };
             f.energy_db.push(e);
-            f.band_db.push(e);
+            f.band_db.push(crate::features::store_speech_db(e));
             f.bands
                 .push([crate::features::store_band_db(e); crate::features::N_BANDS]);
         }
@@ -619,7 +676,7 @@ mod tests {
         for i in 460..500 {
             let e = noise(i as f64 * HOP_S);
             f.energy_db[i] = e;
-            f.band_db[i] = e;
+            f.band_db[i] = crate::features::store_speech_db(e);
         }
         segment(&f, &SegmentConfig::default())
     }
@@ -681,7 +738,7 @@ mod tests {
         let mut f = synthetic(16.0, &[(1.0, 4.0)], -20.0, -60.0);
         let mut set = |i: usize, e: f32| {
             f.energy_db[i] = e;
-            f.band_db[i] = e;
+            f.band_db[i] = crate::features::store_speech_db(e);
         };
         // A moment of near silence between the speech and the bed.
         for i in 426..430 {

@@ -32,21 +32,21 @@ pub(super) struct SpectralIndex<'a> {
     hop_s: f64,
 }
 
-/// Frames between stored prefix sums.
-const CHECKPOINT: usize = 8;
+/// Frames between stored prefix sums (72 bytes each: 2.25 bytes a frame). Code that reads
+/// many overlapping windows runs its own sums ([`RunningSums`], [`GapMeans`]), so the longer
+/// completion is paid only by scattered reads.
+const CHECKPOINT: usize = 32;
 
 impl<'a> SpectralIndex<'a> {
     pub(super) fn new(features: &'a Features) -> Self {
         let n = features.len();
         // Frames within 20 dB of the loud end of the episode: vowels, not breaths or noise.
-        // The 90th percentile by selection (the same value a full sort gives, in linear time).
-        let mut levels: Vec<f32> = features.energy_db.clone();
-        let loud = if n * 9 / 10 < levels.len() {
-            *levels.select_nth_unstable_by(n * 9 / 10, f32::total_cmp).1
+        // The 90th percentile (the same value a full sort gives).
+        let loud = if n > 0 {
+            nth_smallest(&features.energy_db, n * 9 / 10)
         } else {
             0.0
         } - 20.0;
-        drop(levels);
         let mut index = SpectralIndex {
             features,
             loud,
@@ -99,21 +99,168 @@ impl<'a> SpectralIndex<'a> {
         (acc, count)
     }
 
-    /// Mean shape of the loud frames in `[t0, t1)` and how many there were.
-    pub(super) fn mean(&self, t0: f64, t1: f64) -> (Shape, u32) {
+    /// The frames `[a, b)` that [`SpectralIndex::mean`] averages for `[t0, t1)`.
+    fn frames_of(&self, t0: f64, t1: f64) -> (usize, usize) {
         let last = self.frames;
         let a = ((t0 / self.hop_s).round().max(0.0) as usize).min(last);
         let b = ((t1 / self.hop_s).round().max(0.0) as usize).clamp(a, last);
-        let ((pa, ca), (pb, cb)) = (self.prefix(a), self.prefix(b));
-        let n = cb - ca;
-        let mut m = [0.0; N_BANDS];
-        if n > 0 {
-            for (j, v) in m.iter_mut().enumerate() {
-                *v = (pb[j] - pa[j]) / f64::from(n);
-            }
-        }
-        (m, n)
+        (a, b)
     }
+
+    /// Mean shape of the loud frames in `[t0, t1)` and how many there were.
+    pub(super) fn mean(&self, t0: f64, t1: f64) -> (Shape, u32) {
+        let (a, b) = self.frames_of(t0, t1);
+        mean_between(&self.prefix(a), &self.prefix(b))
+    }
+}
+
+/// Mean shapes between gap pairs for the DP, row by row in increasing order of the later gap
+/// `to`: the stretches from the ends of the `step` gaps before `to` to its start. The prefix
+/// sum at each gap's end is computed once and kept while later rows start there (a row
+/// then costs two prefix sums, not one for each stretch and one for the end).
+pub(super) struct GapMeans<'i, 'a> {
+    index: &'i SpectralIndex<'a>,
+    step: usize,
+    /// Gap whose end is `ends[0]`.
+    first: usize,
+    /// Frame and prefix sum at the ends of gaps `first..`, as [`SpectralIndex::mean`] takes
+    /// a stretch's start.
+    ends: std::collections::VecDeque<(usize, (Shape, u32))>,
+}
+
+impl<'i, 'a> GapMeans<'i, 'a> {
+    pub(super) fn new(index: &'i SpectralIndex<'a>, step: usize) -> Self {
+        GapMeans {
+            index,
+            step,
+            first: 0,
+            ends: std::collections::VecDeque::with_capacity(step + 1),
+        }
+    }
+
+    /// Appends [`SpectralIndex::mean`] over `[end_of(to - k), start)` for `k = 1..=step`
+    /// (zeros where `k > to`). `to` must not decrease from one call to the next.
+    pub(super) fn row(
+        &mut self,
+        to: usize,
+        end_of: impl Fn(usize) -> f64,
+        start: f64,
+        out: &mut Vec<(Shape, u32)>,
+    ) {
+        let lo = to.saturating_sub(self.step);
+        if self.first + self.ends.len() < lo {
+            self.ends.clear();
+            self.first = lo;
+        }
+        while self.first < lo {
+            self.ends.pop_front();
+            self.first += 1;
+        }
+        for g in self.first + self.ends.len()..to {
+            let (a, _) = self.index.frames_of(end_of(g), 0.0);
+            self.ends.push_back((a, self.index.prefix(a)));
+        }
+        // `frames_of` clamps a stretch's end to at least its start: a start at or past the
+        // end's frame gives an empty stretch.
+        let end = ((start / self.index.hop_s).round().max(0.0) as usize).min(self.index.frames);
+        let mut end_sum = None;
+        for k in 1..=self.step {
+            let empty = ([0.0; N_BANDS], 0);
+            out.push(match (k <= to).then_some(k) {
+                Some(k) => {
+                    let (a, pa) = &self.ends[to - k - self.first];
+                    if *a >= end {
+                        empty
+                    } else {
+                        let pb = *end_sum.get_or_insert_with(|| self.index.prefix(end));
+                        mean_between(pa, &pb)
+                    }
+                }
+                None => empty,
+            });
+        }
+    }
+}
+
+/// Prefix sums of the index over frames `s0..=e0`, run once from the checkpoint before `s0`
+/// (the same values as [`SpectralIndex::prefix`], so the same bits): for code that reads
+/// many overlapping windows in one stretch.
+struct RunningSums<'i, 'a> {
+    index: &'i SpectralIndex<'a>,
+    s0: usize,
+    sums: Vec<(Shape, u32)>,
+}
+
+impl<'i, 'a> RunningSums<'i, 'a> {
+    fn new(index: &'i SpectralIndex<'a>, s0: usize, e0: usize) -> Self {
+        let mut sums = Vec::with_capacity(e0.saturating_sub(s0) + 1);
+        let mut acc = index.prefix(s0);
+        sums.push(acc);
+        for f in s0..e0 {
+            acc.1 += u32::from(index.add_frame(f, &mut acc.0));
+            sums.push(acc);
+        }
+        RunningSums { index, s0, sums }
+    }
+
+    fn prefix(&self, f: usize) -> (Shape, u32) {
+        match f.checked_sub(self.s0).and_then(|i| self.sums.get(i)) {
+            Some(&sum) => sum,
+            None => self.index.prefix(f),
+        }
+    }
+
+    /// [`SpectralIndex::mean`].
+    fn mean(&self, t0: f64, t1: f64) -> (Shape, u32) {
+        let (a, b) = self.index.frames_of(t0, t1);
+        mean_between(&self.prefix(a), &self.prefix(b))
+    }
+}
+
+/// The value at `rank` of `values` sorted by [`f32::total_cmp`] (`rank < values.len()`),
+/// without a sorted or partitioned copy (a copy was 4 bytes a frame): a histogram of the
+/// values' order-preserving keys finds the bucket that holds it, and only that bucket's
+/// values are selected among.
+fn nth_smallest(values: &[f32], rank: usize) -> f32 {
+    // Keys that order as `total_cmp` orders the values.
+    let key = |x: f32| {
+        let b = x.to_bits();
+        if b >> 31 == 1 { !b } else { b | 1 << 31 }
+    };
+    const SHIFT: u32 = 16;
+    let mut histogram = vec![0usize; 1 << (32 - SHIFT)];
+    for &x in values {
+        histogram[(key(x) >> SHIFT) as usize] += 1;
+    }
+    let mut below = 0;
+    let mut bucket = histogram.len() - 1;
+    for (b, &c) in histogram.iter().enumerate() {
+        if below + c > rank {
+            bucket = b;
+            break;
+        }
+        below += c;
+    }
+    let mut inside: Vec<f32> = values
+        .iter()
+        .copied()
+        .filter(|&x| (key(x) >> SHIFT) as usize == bucket)
+        .collect();
+    *inside
+        .select_nth_unstable_by(rank - below, f32::total_cmp)
+        .1
+}
+
+/// Mean shape and count of the loud frames between two prefix sums (`pa` the earlier).
+fn mean_between((pa, ca): &(Shape, u32), (pb, cb): &(Shape, u32)) -> (Shape, u32) {
+    let n = cb - ca;
+    let mut m = [0.0; N_BANDS];
+    if n > 0 {
+        for (j, v) in m.iter_mut().enumerate() {
+            *v = (pb[j] - pa[j]) / f64::from(n);
+        }
+    }
+    (m, n)
 }
 
 /// Each speaker's voice, with the spread of stretch means around it.
@@ -263,10 +410,11 @@ impl Voices {
             if b <= a {
                 continue;
             }
+            let sums = RunningSums::new(index, a - w, (b + w).min(n));
             let gain: Vec<f64> = (a..b)
                 .map(|f| {
-                    let (left, nl) = index.mean((f - w) as f64 * hop, f as f64 * hop);
-                    let (right, nr) = index.mean(f as f64 * hop, (f + w) as f64 * hop);
+                    let (left, nl) = sums.mean((f - w) as f64 * hop, f as f64 * hop);
+                    let (right, nr) = sums.mean(f as f64 * hop, (f + w) as f64 * hop);
                     if nl < (w / 3) as u32 || nr < (w / 3) as u32 {
                         return f64::NEG_INFINITY;
                     }
@@ -344,10 +492,20 @@ const CHANGE_WINDOW: usize = 40;
 /// Frames per parallel task when scoring change points.
 const SCORE_CHUNK: usize = 8192;
 
+/// Frames between stored prefix sums of the energy in [`change_points`].
+const LEVEL_CHECKPOINT: usize = 64;
+
 /// Points inside running speech where the voice changes: the spectral shape and level of the
 /// 0.4 s before and after differ most (local maxima well above the episode's typical
 /// difference), moved to the quietest frame nearby. Turn changes without a pause (fast
 /// panels, interruptions) have nothing else to mark them. Returns (time, strength 0..1).
+///
+/// No table grows with the episode beyond a few bytes per second: the scores are computed
+/// twice, chunk by chunk, from prefix sums each chunk runs itself (the same running sums a
+/// full table holds, so the same bits), once to count them into a histogram and once to keep
+/// the two buckets that hold the median and the 97th percentile and every score from the
+/// latter up. Per-frame tables (scores, energy prefix sums, the frames wanted) were 25 bytes
+/// a frame, a third of the four-hour peak.
 pub(super) fn change_points(
     index: &SpectralIndex<'_>,
     features: &Features,
@@ -359,65 +517,160 @@ pub(super) fn change_points(
         return Vec::new();
     }
     let hop = index.hop_s;
-    let mut level_prefix = Vec::with_capacity(n + 1);
-    level_prefix.push(0.0f64);
-    for &e in &features.energy_db {
-        level_prefix.push(level_prefix[level_prefix.len() - 1] + f64::from(e));
-    }
-    // Frames whose score is computed: inside a speech span, a window from either end.
-    let mut wanted = vec![false; n];
-    for span in speech {
-        let a = ((span.start / hop).round() as usize).max(w);
-        let b = ((span.end / hop).round() as usize).min(n - w);
-        if a < b {
-            wanted[a..b].fill(true);
+    // The energy's prefix sums at every `LEVEL_CHECKPOINT`-th frame (a chunk completes them).
+    let mut level_checkpoints = Vec::with_capacity(n / LEVEL_CHECKPOINT + 1);
+    let mut level = 0.0f64;
+    for (i, &e) in features.energy_db.iter().enumerate() {
+        if i % LEVEL_CHECKPOINT == 0 {
+            level_checkpoints.push(level);
         }
+        level += f64::from(e);
     }
-    // Each frame's score depends only on the features: computed in parallel chunks, the same
-    // values for any thread count.
-    let mut score = vec![0.0f64; n];
-    score
-        .par_chunks_mut(SCORE_CHUNK)
-        .enumerate()
-        .for_each(|(c, chunk)| {
-            for (i, out) in chunk.iter_mut().enumerate() {
-                let t = c * SCORE_CHUNK + i;
-                if !wanted[t] {
-                    continue;
-                }
-                let left = index.mean((t - w) as f64 * hop, t as f64 * hop);
-                let right = index.mean(t as f64 * hop, (t + w) as f64 * hop);
-                if left.1 < (w / 3) as u32 || right.1 < (w / 3) as u32 {
-                    continue;
-                }
-                let shape: f64 = (0..N_BANDS)
-                    .map(|j| (left.0[j] - right.0[j]).powi(2))
-                    .sum::<f64>()
-                    / N_BANDS as f64;
-                let level_l = (level_prefix[t] - level_prefix[t - w]) / w as f64;
-                let level_r = (level_prefix[t + w] - level_prefix[t]) / w as f64;
-                *out = shape + ((level_l - level_r) / 3.0).powi(2);
+    // Frames whose score is computed: inside a speech span, a window from either end. Both
+    // ends are non-decreasing (the spans are sorted and do not overlap).
+    let wanted: Vec<(usize, usize)> = speech
+        .iter()
+        .filter_map(|span| {
+            let a = ((span.start / hop).round() as usize).max(w);
+            let b = ((span.end / hop).round() as usize).min(n - w);
+            (a < b).then_some((a, b))
+        })
+        .collect();
+    // Each frame's score depends only on the features: the same values for any thread count
+    // and any chunking.
+    let scores = |c: usize| -> Vec<f64> {
+        let c0 = c * SCORE_CHUNK;
+        let c1 = (c0 + SCORE_CHUNK).min(n);
+        let mut score = vec![0.0f64; c1 - c0];
+        let mut want = vec![false; c1 - c0];
+        let first = wanted.partition_point(|&(_, b)| b <= c0);
+        for &(a, b) in wanted[first..].iter().take_while(|&&(a, _)| a < c1) {
+            want[a.max(c0) - c0..b.min(c1) - c0].fill(true);
+        }
+        if !want.contains(&true) {
+            return score;
+        }
+        // Prefix sums over frames `s0..=e0`, every window this chunk reads.
+        let s0 = c0.saturating_sub(w);
+        let e0 = (c1 + w).min(n);
+        let sums = RunningSums::new(index, s0, e0);
+        let from = s0 / LEVEL_CHECKPOINT * LEVEL_CHECKPOINT;
+        let mut level = level_checkpoints[from / LEVEL_CHECKPOINT];
+        for &e in &features.energy_db[from..s0] {
+            level += f64::from(e);
+        }
+        let mut levels = Vec::with_capacity(e0 - s0 + 1);
+        levels.push(level);
+        for &e in &features.energy_db[s0..e0] {
+            level += f64::from(e);
+            levels.push(level);
+        }
+        let mean = |t0: f64, t1: f64| sums.mean(t0, t1);
+        for (i, out) in score.iter_mut().enumerate() {
+            if !want[i] {
+                continue;
             }
-        });
-    let mut positive: Vec<f64> = score.iter().copied().filter(|&s| s > 0.0).collect();
-    if positive.len() < 100 {
+            let t = c0 + i;
+            let left = mean((t - w) as f64 * hop, t as f64 * hop);
+            let right = mean(t as f64 * hop, (t + w) as f64 * hop);
+            if left.1 < (w / 3) as u32 || right.1 < (w / 3) as u32 {
+                continue;
+            }
+            let shape: f64 = (0..N_BANDS)
+                .map(|j| (left.0[j] - right.0[j]).powi(2))
+                .sum::<f64>()
+                / N_BANDS as f64;
+            let level_l = (levels[t - s0] - levels[t - w - s0]) / w as f64;
+            let level_r = (levels[t + w - s0] - levels[t - s0]) / w as f64;
+            *out = shape + ((level_l - level_r) / 3.0).powi(2);
+        }
+        score
+    };
+    let n_chunks = n.div_ceil(SCORE_CHUNK);
+    // Positive scores order as their bits do: the top bits name a bucket of a sixteenth of an
+    // octave.
+    let bucket = |s: f64| (s.to_bits() >> SCORE_BUCKET_SHIFT) as usize;
+    let histogram = (0..n_chunks)
+        .into_par_iter()
+        .map(|c| {
+            let mut h = vec![0u32; SCORE_BUCKETS];
+            for s in scores(c) {
+                if s > 0.0 {
+                    h[bucket(s)] += 1;
+                }
+            }
+            h
+        })
+        .reduce(
+            || vec![0u32; SCORE_BUCKETS],
+            |mut a, b| {
+                for (x, y) in a.iter_mut().zip(&b) {
+                    *x += y;
+                }
+                a
+            },
+        );
+    let len: usize = histogram.iter().map(|&c| c as usize).sum();
+    if len < 100 {
         return Vec::new();
     }
-    // Two order statistics by selection (the values a full sort gives): the median, then the
-    // 97th percentile among the values above it.
-    let len = positive.len();
-    let (_, &mut typical, above) = positive.select_nth_unstable_by(len / 2, f64::total_cmp);
-    let rank = len * 97 / 100 - (len / 2 + 1);
-    let high = (*above.select_nth_unstable_by(rank, f64::total_cmp).1).max(4.0 * typical);
-    let mut out = Vec::new();
-    for t in w..n - w {
-        let s = score[t];
-        if s < high {
-            continue;
+    // Two order statistics of the positive scores (the values a full sort gives): the median
+    // and the 97th percentile. Each is found in its bucket.
+    let locate = |rank: usize| {
+        let mut below = 0usize;
+        for (b, &c) in histogram.iter().enumerate() {
+            if below + c as usize > rank {
+                return (b, rank - below);
+            }
+            below += c as usize;
         }
+        (SCORE_BUCKETS - 1, 0)
+    };
+    let (median_bucket, median_rank) = locate(len / 2);
+    let (high_bucket, high_rank) = locate(len * 97 / 100);
+    // Second pass: the two buckets' values, and every score from the high bucket up (the
+    // local maxima are among them: a frame that beats one of them is one of them).
+    let kept: Vec<Kept> = (0..n_chunks)
+        .into_par_iter()
+        .map(|c| {
+            let (mut at_median, mut at_high, mut above) = (Vec::new(), Vec::new(), Vec::new());
+            for (i, s) in scores(c).into_iter().enumerate() {
+                if s <= 0.0 {
+                    continue;
+                }
+                let b = bucket(s);
+                if b == median_bucket {
+                    at_median.push(s);
+                }
+                if b == high_bucket {
+                    at_high.push(s);
+                }
+                if b >= high_bucket {
+                    above.push((c * SCORE_CHUNK + i, s));
+                }
+            }
+            (at_median, at_high, above)
+        })
+        .collect();
+    let mut at_median: Vec<f64> = kept.iter().flat_map(|k| k.0.iter().copied()).collect();
+    let mut at_high: Vec<f64> = kept.iter().flat_map(|k| k.1.iter().copied()).collect();
+    let typical = *at_median
+        .select_nth_unstable_by(median_rank, f64::total_cmp)
+        .1;
+    let high = (*at_high.select_nth_unstable_by(high_rank, f64::total_cmp).1).max(4.0 * typical);
+    let candidates: Vec<(usize, f64)> = kept
+        .into_iter()
+        .flat_map(|k| k.2)
+        .filter(|&(_, s)| s >= high)
+        .collect();
+    let mut out = Vec::new();
+    for &(t, s) in &candidates {
         let lo = t.saturating_sub(w);
         let hi = (t + w).min(n);
-        if score[lo..hi].iter().any(|&x| x > s)
+        // Only a candidate can beat a candidate: every other score is below `high`.
+        let a = candidates.partition_point(|&(f, _)| f < lo);
+        let b = candidates.partition_point(|&(f, _)| f < hi);
+        if candidates[a..b].iter().any(|&(_, x)| x > s)
             || out.last().is_some_and(|&(p, _): &(usize, f64)| t - p < w)
         {
             continue;
@@ -435,9 +688,242 @@ pub(super) fn change_points(
         .collect()
 }
 
+/// What the second pass of [`change_points`] keeps from a chunk: the scores in the median's
+/// bucket, those in the 97th percentile's, and (frame, score) from the latter bucket up.
+type Kept = (Vec<f64>, Vec<f64>, Vec<(usize, f64)>);
+
+/// Right shift of a score's bits to its histogram bucket in [`change_points`]: sign,
+/// exponent and the top four bits of the mantissa.
+const SCORE_BUCKET_SHIFT: u32 = 48;
+/// Buckets of positive scores (the sign bit is clear).
+const SCORE_BUCKETS: usize = 1 << (63 - SCORE_BUCKET_SHIFT);
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The change-point search as it was with per-frame tables (a full score table, energy
+    /// prefix sums, a wanted-frame mask), kept to check the chunked search gives the same.
+    fn change_points_with_tables(
+        index: &SpectralIndex<'_>,
+        features: &Features,
+        speech: &[Span],
+    ) -> Vec<(f64, f64)> {
+        let n = features.len();
+        let w = CHANGE_WINDOW;
+        if n < 4 * w {
+            return Vec::new();
+        }
+        let hop = index.hop_s;
+        let mut level_prefix = Vec::with_capacity(n + 1);
+        level_prefix.push(0.0f64);
+        for &e in &features.energy_db {
+            level_prefix.push(level_prefix[level_prefix.len() - 1] + f64::from(e));
+        }
+        // Frames whose score is computed: inside a speech span, a window from either end.
+        let mut wanted = vec![false; n];
+        for span in speech {
+            let a = ((span.start / hop).round() as usize).max(w);
+            let b = ((span.end / hop).round() as usize).min(n - w);
+            if a < b {
+                wanted[a..b].fill(true);
+            }
+        }
+        // Each frame's score depends only on the features: computed in parallel chunks, the same
+        // values for any thread count.
+        let mut score = vec![0.0f64; n];
+        score
+            .par_chunks_mut(SCORE_CHUNK)
+            .enumerate()
+            .for_each(|(c, chunk)| {
+                for (i, out) in chunk.iter_mut().enumerate() {
+                    let t = c * SCORE_CHUNK + i;
+                    if !wanted[t] {
+                        continue;
+                    }
+                    let left = index.mean((t - w) as f64 * hop, t as f64 * hop);
+                    let right = index.mean(t as f64 * hop, (t + w) as f64 * hop);
+                    if left.1 < (w / 3) as u32 || right.1 < (w / 3) as u32 {
+                        continue;
+                    }
+                    let shape: f64 = (0..N_BANDS)
+                        .map(|j| (left.0[j] - right.0[j]).powi(2))
+                        .sum::<f64>()
+                        / N_BANDS as f64;
+                    let level_l = (level_prefix[t] - level_prefix[t - w]) / w as f64;
+                    let level_r = (level_prefix[t + w] - level_prefix[t]) / w as f64;
+                    *out = shape + ((level_l - level_r) / 3.0).powi(2);
+                }
+            });
+        let mut positive: Vec<f64> = score.iter().copied().filter(|&s| s > 0.0).collect();
+        if positive.len() < 100 {
+            return Vec::new();
+        }
+        // Two order statistics by selection (the values a full sort gives): the median, then the
+        // 97th percentile among the values above it.
+        let len = positive.len();
+        let (_, &mut typical, above) = positive.select_nth_unstable_by(len / 2, f64::total_cmp);
+        let rank = len * 97 / 100 - (len / 2 + 1);
+        let high = (*above.select_nth_unstable_by(rank, f64::total_cmp).1).max(4.0 * typical);
+        let mut out = Vec::new();
+        for t in w..n - w {
+            let s = score[t];
+            if s < high {
+                continue;
+            }
+            let lo = t.saturating_sub(w);
+            let hi = (t + w).min(n);
+            if score[lo..hi].iter().any(|&x| x > s)
+                || out.last().is_some_and(|&(p, _): &(usize, f64)| t - p < w)
+            {
+                continue;
+            }
+            // The voices meet where the energy dips.
+            let a = t.saturating_sub(15);
+            let b = (t + 15).min(n);
+            let dip = (a..b)
+                .min_by(|&x, &y| features.energy_db[x].total_cmp(&features.energy_db[y]))
+                .unwrap_or(t);
+            out.push((dip, (s / high).min(3.0) / 3.0));
+        }
+        out.into_iter()
+            .map(|(f, s)| (f as f64 * hop, 0.15 + 0.25 * s))
+            .collect()
+    }
+
+    /// Several score chunks of two voices taking turns at irregular times inside speech
+    /// spans, with pauses between some spans.
+    fn long_two_voices() -> (Features, Vec<Span>) {
+        let n = 3 * SCORE_CHUNK + 1234;
+        let mut f = Features::default();
+        let mut state = 99u64;
+        let mut speaker = 0;
+        let mut next_change = 300;
+        for i in 0..n {
+            if i == next_change {
+                speaker = 1 - speaker;
+                next_change += 250 + (i * 7919) % 400;
+            }
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let jitter = (state >> 40) as f32 / (1u64 << 24) as f32 * 4.0;
+            let wobble = 8.0 * ((i as f32) * 0.7).sin();
+            let tilt = if speaker == 0 { -2.5 } else { 2.5 };
+            let bands = std::array::from_fn(|j| -30.0 + wobble + jitter + tilt * j as f32);
+            f.energy_db.push(-20.0 + wobble + jitter);
+            f.band_db
+                .push(crate::features::store_speech_db(-20.0 + wobble));
+            f.bands.push(bands.map(crate::features::store_band_db));
+        }
+        let mut speech = Vec::new();
+        let mut t = 0.2;
+        while t < n as f64 * 0.01 {
+            let end = (t + 7.3).min(n as f64 * 0.01);
+            speech.push(Span::new(t, end));
+            t = end + 0.45;
+        }
+        (f, speech)
+    }
+
+    #[test]
+    fn shared_and_running_sums_equal_the_index() {
+        let (f, _) = long_two_voices();
+        let index = SpectralIndex::new(&f);
+        let bits = |m: (Shape, u32)| (m.0.map(f64::to_bits), m.1);
+        // Gaps every 0.37 s, 0.11 s long, from 0.05 s; rows in increasing order with jumps,
+        // on and off checkpoints. Gap 40 ends after gap 41 starts: an empty stretch.
+        let step = 5;
+        let end_of = |g: usize| 0.05 + 0.37 * g as f64 + if g == 40 { 0.6 } else { 0.11 };
+        let start_of = |g: usize| 0.05 + 0.37 * g as f64;
+        let mut means = GapMeans::new(&index, step);
+        for to in (0..30)
+            .chain(33..36)
+            .chain(38..45)
+            .chain(100..110)
+            .chain([680])
+        {
+            let mut row = Vec::new();
+            means.row(to, end_of, start_of(to), &mut row);
+            assert_eq!(row.len(), step);
+            for (k, got) in (1..=step).zip(row) {
+                let want = if k <= to {
+                    index.mean(end_of(to - k), start_of(to))
+                } else {
+                    ([0.0; N_BANDS], 0)
+                };
+                assert_eq!(bits(got), bits(want), "gap {to} back {k}");
+            }
+        }
+        let sums = RunningSums::new(&index, 1234, 5678);
+        for (t0, t1) in [
+            (12.34, 13.0),
+            (20.0, 56.78),
+            (12.0, 60.0),
+            (0.5, 12.5),
+            (1.0, 0.5),
+        ] {
+            assert_eq!(
+                bits(sums.mean(t0, t1)),
+                bits(index.mean(t0, t1)),
+                "[{t0}, {t1})"
+            );
+        }
+    }
+
+    #[test]
+    fn nth_smallest_equals_a_sort() {
+        let mut state = 5u64;
+        let mut values: Vec<f32> = (0..20_000)
+            .map(|i| {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                match i % 5 {
+                    // Many equal values (digital silence), negative and positive levels.
+                    0 => -120.0,
+                    1 => ((state >> 40) as f32 / (1u64 << 24) as f32) * 3.0,
+                    _ => -60.0 + ((state >> 40) as f32 / (1u64 << 24) as f32) * 55.0,
+                }
+            })
+            .collect();
+        values.extend([0.0, -0.0, f32::MIN_POSITIVE, -f32::MIN_POSITIVE]);
+        let mut sorted = values.clone();
+        sorted.sort_by(f32::total_cmp);
+        for rank in [0, 1, 3999, 4000, 4001, 9_999, 18_000, values.len() - 1] {
+            assert_eq!(
+                nth_smallest(&values, rank).to_bits(),
+                sorted[rank].to_bits(),
+                "rank {rank}"
+            );
+        }
+    }
+
+    #[test]
+    fn chunked_change_points_equal_the_full_tables() {
+        let (f, speech) = long_two_voices();
+        let index = SpectralIndex::new(&f);
+        let want = change_points_with_tables(&index, &f, &speech);
+        assert!(want.len() > 10, "{} points", want.len());
+        let got = change_points(&index, &f, &speech);
+        assert_eq!(got.len(), want.len());
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(
+                (g.0.to_bits(), g.1.to_bits()),
+                (w.0.to_bits(), w.1.to_bits())
+            );
+        }
+        // Fewer spans, and the same features on one thread.
+        let half = &speech[..speech.len() / 2];
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("pool");
+        assert_eq!(
+            one.install(|| change_points(&index, &f, half)),
+            change_points_with_tables(&index, &f, half)
+        );
+    }
 
     /// Two voices with different spectral tilts taking turns every 4 s without a pause, with a
     /// syllable-like level wobble and a little per-frame jitter.
@@ -452,7 +938,8 @@ mod tests {
             let tilt = if speaker == 0 { -3.0 } else { 3.0 };
             let bands = std::array::from_fn(|j| -30.0 + wobble + jitter + tilt * j as f32);
             f.energy_db.push(-20.0 + wobble);
-            f.band_db.push(-20.0 + wobble);
+            f.band_db
+                .push(crate::features::store_speech_db(-20.0 + wobble));
             f.bands.push(bands.map(crate::features::store_band_db));
         }
         for k in 0..6 {

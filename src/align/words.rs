@@ -216,19 +216,19 @@ impl Shape {
 /// `hiss_db.0` (none) and `hiss_db.1` (full). Read on demand, frame by frame, so nothing the
 /// length of the episode is kept.
 pub(crate) struct HissReader {
-    /// Power of a band relative to the frame's loudest, by hundredths of a dB below it.
+    /// Power of a band relative to the frame's loudest, by stored steps below it.
     table: Vec<f32>,
     hiss_db: (f32, f32),
-    floor: i16,
+    floor: u8,
 }
 
 impl HissReader {
     pub(crate) fn new(hiss_db: (f32, f32)) -> Self {
-        // Bands are stored in hundredths of a dB, so a band's power relative to the loudest
-        // one is a table lookup.
+        // Bands are stored in fixed steps above the floor, so a band's power relative to the
+        // loudest one is a table lookup by the difference of the stored values.
         HissReader {
-            table: (0..=POWER_TABLE_STEPS)
-                .map(|d| (-(d as f32) / 100.0 * DB_TO_LN).exp())
+            table: (0..=u8::MAX)
+                .map(|d| (-(band_db(d) - FLOOR_DB) * DB_TO_LN).exp())
                 .collect(),
             hiss_db,
             floor: store_band_db(FLOOR_DB),
@@ -247,8 +247,10 @@ impl HissReader {
         let total: f32 = bands
             .iter()
             .map(|&b| {
-                let below = (i32::from(loudest) - i32::from(b)) as usize;
-                self.table.get(below).copied().unwrap_or(0.0)
+                self.table
+                    .get(usize::from(loudest - b))
+                    .copied()
+                    .unwrap_or(0.0)
             })
             .sum();
         let share_db = band_db(top) - band_db(loudest) - 10.0 * total.log10();
@@ -256,10 +258,6 @@ impl HissReader {
         ((share_db - none) / (full - none)).clamp(0.0, 1.0)
     }
 }
-
-/// Bands further below a frame's loudest band than this (hundredths of a dB, 40 dB) are
-/// left out of its total power (they would add under 0.01 %).
-const POWER_TABLE_STEPS: usize = 4000;
 
 /// ln(10) / 10: a power ratio in dB to its natural log.
 const DB_TO_LN: f32 = std::f32::consts::LN_10 / 10.0;
@@ -454,7 +452,7 @@ mod tests {
         for &(n, hissing) in spec {
             for _ in 0..n {
                 f.energy_db.push(-20.0);
-                f.band_db.push(-20.0);
+                f.band_db.push(crate::features::store_speech_db(-20.0));
                 let mut bands = [store_band_db(-30.0); N_BANDS];
                 bands[N_BANDS - 1] = store_band_db(if hissing { -21.0 } else { -60.0 });
                 f.bands.push(bands);

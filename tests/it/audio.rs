@@ -188,7 +188,7 @@ fn features_are_thread_invariant_on_decoded_audio() {
     assert_eq!(a.len(), 3000);
     let bits = |f: &Features| {
         let mut v: Vec<u32> = f.energy_db.iter().map(|x| x.to_bits()).collect();
-        v.extend(f.band_db.iter().map(|x| x.to_bits()));
+        v.extend(f.band_db.iter().map(|&x| u32::from(x as u16)));
         v.extend(f.bands.iter().flatten().map(|&x| x as u32));
         v
     };

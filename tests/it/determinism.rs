@@ -121,8 +121,8 @@ fn assert_pipeline_matches_single_pass(path: &Path) {
     let flat = |f: &features::Features| -> Vec<u32> {
         f.energy_db
             .iter()
-            .chain(&f.band_db)
             .map(|v| v.to_bits())
+            .chain(f.band_db.iter().map(|&b| u32::from(b as u16)))
             .chain(f.bands.iter().flatten().map(|&b| b as u32))
             .collect()
     };

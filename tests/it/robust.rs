@@ -1141,7 +1141,7 @@ fn other_episode_evidence() {
 
 mod props {
     use podcue::align::{AlignConfig, align};
-    use podcue::features::{Features, N_BANDS};
+    use podcue::features::{Features, N_BANDS, store_band_db, store_speech_db};
     use podcue::segment::{Pause, Timeline};
     use podcue::time::Span;
     use podcue::transcript::{ParseOptions, parse};
@@ -1210,8 +1210,8 @@ mod props {
             let frames = (tl.duration / 0.01) as usize;
             let features = Features {
                 energy_db: vec![-30.0; frames.min(30_000)],
-                band_db: vec![-30.0; frames.min(30_000)],
-                bands: vec![[-3000; N_BANDS]; frames.min(30_000)],
+                band_db: vec![store_speech_db(-30.0); frames.min(30_000)],
+                bands: vec![[store_band_db(-30.0); N_BANDS]; frames.min(30_000)],
             };
             let a = align(&doc, &tl, &features, &AlignConfig::default());
             prop_assert_eq!(a.words.len(), doc.words.len());
