@@ -346,7 +346,7 @@ pub(crate) fn refine_run(
         let stretch = ln[len] - ln[expected.min(f1 - f0)];
         Some(cost + settings.duration_weight * stretch * stretch * len as f64 / 10.0)
     };
-    let coarse = cheapest_path(&candidates, &word_cost)?;
+    let (coarse, _) = cheapest_path(&candidates, &word_cost)?;
     // Then every frame around the coarse choice.
     let chosen = if step > 1 {
         let reach = step.div_ceil(2) as isize;
@@ -364,7 +364,7 @@ pub(crate) fn refine_run(
                 v
             })
             .collect();
-        cheapest_path(&fine, &word_cost).unwrap_or(coarse)
+        cheapest_path(&fine, &word_cost).map_or(coarse, |(path, _)| path)
     } else {
         coarse
     };
@@ -380,7 +380,7 @@ pub(crate) fn refine_run(
 fn cheapest_path(
     candidates: &[Vec<usize>],
     word_cost: &impl Fn(usize, usize, usize) -> Option<f64>,
-) -> Option<Vec<usize>> {
+) -> Option<(Vec<usize>, f64)> {
     let n = candidates.len() - 1;
     // best[j][c]: least cost of the words before boundary j with boundary j at candidate c,
     // and the candidate of boundary j - 1 it came from.
@@ -412,7 +412,6 @@ fn cheapest_path(
         .filter(|(_, cell)| cell.0.is_finite())
         .min_by(|a, b| a.1.0.total_cmp(&b.1.0))
         .map(|(c, cell)| (c, *cell))?;
-    let _ = end;
     let mut path = vec![0; n + 1];
     for j in (0..=n).rev() {
         path[j] = candidates[j][c];
@@ -420,7 +419,95 @@ fn cheapest_path(
             c = best[j][c].1;
         }
     }
-    Some(path)
+    Some((path, end.0))
+}
+
+/// How much better a run's words fit its audio in their own order than shuffled: the least
+/// cost of the words (boundaries searched around a spread by letters, no length prior),
+/// against the mean over `shuffles` word orders of the same words on the same frames, per
+/// frame, and the run's frames. About 0 for words that are not the run's.
+pub(crate) fn letter_order_fit(
+    run: &Run<'_>,
+    features: &Features,
+    hiss: Option<&HissReader>,
+    settings: &WordRefine,
+    shuffles: usize,
+    seed: u64,
+) -> Option<(f64, usize)> {
+    let n = run.letters.len();
+    let (f0, f1) = frame_span(run, features.energy_db.len());
+    if n < 3 || f1 < f0 + MIN_WORD_FRAMES * n {
+        return None;
+    }
+    let profile = Profile::new(features, f0, f1, hiss);
+    let cost_of = |letters: &[&[Letter]]| -> Option<f64> {
+        let total: usize = letters.iter().map(|l| l.len()).sum();
+        let mut acc = 0usize;
+        let mut original = vec![f0];
+        for l in letters {
+            acc += l.len();
+            original.push(f0 + (f1 - f0) * acc / total.max(1));
+        }
+        let window = 2 * settings.window_frames as isize;
+        let step = settings.step_frames.max(1);
+        let candidates: Vec<Vec<usize>> = (0..=n)
+            .map(|j| {
+                if j == 0 || j == n {
+                    return vec![original[j]];
+                }
+                let mut c: Vec<usize> = (-window..=window)
+                    .step_by(step)
+                    .map(|d| (original[j] as isize + d).clamp(f0 as isize, f1 as isize) as usize)
+                    .collect();
+                c.dedup();
+                c
+            })
+            .collect();
+        let shapes: Vec<Shape> = (0..n)
+            .map(|j| {
+                let reach = 2 * window as usize;
+                let shortest = original[j + 1].saturating_sub(original[j] + reach);
+                let longest = (original[j + 1] + reach).saturating_sub(original[j]);
+                Shape::new(
+                    letters[j],
+                    shortest.max(MIN_WORD_FRAMES)..=longest.max(MIN_WORD_FRAMES),
+                    settings.loudness_weight,
+                )
+            })
+            .collect();
+        let word_cost = |word: usize, a: usize, b: usize| -> Option<f64> {
+            let len = b.checked_sub(a).filter(|&l| l >= MIN_WORD_FRAMES)?;
+            shapes[word].cost(&profile, a - f0, len)
+        };
+        cheapest_path(&candidates, &word_cost).map(|(_, c)| c)
+    };
+    let own = cost_of(&run.letters)?;
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut shuffled_total = 0.0;
+    let mut counted = 0;
+    for _ in 0..shuffles {
+        let mut order: Vec<&[Letter]> = run.letters.clone();
+        for i in (1..n).rev() {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let j = ((state >> 33) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        if let Some(c) = cost_of(&order) {
+            shuffled_total += c;
+            counted += 1;
+        }
+    }
+    if counted == 0 {
+        return None;
+    }
+    Some((
+        (shuffled_total / counted as f64 - own) / (f1 - f0) as f64,
+        f1 - f0,
+    ))
 }
 
 #[cfg(test)]
@@ -487,6 +574,51 @@ mod tests {
             (kept[1] - 0.30).abs() > 0.05,
             "moved to {} without hiss",
             kept[1]
+        );
+    }
+
+    /// Frames that sound like `words` spoken in turn, 30 frames each, letters evenly spread.
+    fn spoken(words: &[&str]) -> Features {
+        let mut f = Features::default();
+        for w in words {
+            let letters = letter_sounds(w).unwrap();
+            for i in 0..30 {
+                let (hiss, loud) = letters[(i * 2 + 1) * letters.len() / 60];
+                let e = -20.0 - 30.0 * (1.0 - loud as f32);
+                f.energy_db.push(e);
+                f.band_db.push(crate::features::store_speech_db(e));
+                let mut bands = [store_band_db(e - 10.0); N_BANDS];
+                bands[N_BANDS - 1] = store_band_db(if hiss > 0.5 { e } else { e - 50.0 });
+                f.bands.push(bands);
+            }
+        }
+        f
+    }
+
+    #[test]
+    fn words_fit_their_own_sounds_better_than_shuffled() {
+        let words = [
+            "sunset", "over", "misty", "bay", "kiss", "a", "dozen", "roses", "today",
+        ];
+        let letters: Vec<Vec<Letter>> = words.iter().map(|w| letter_sounds(w).unwrap()).collect();
+        let run = Run {
+            letters: letters.iter().map(Vec::as_slice).collect(),
+            bounds: (0..=words.len()).map(|k| k as f64 * 0.3).collect(),
+        };
+        let settings = WordRefine::default();
+        let hiss = HissReader::new(settings.hiss_db);
+        let own = spoken(&words);
+        let (fit, frames) = letter_order_fit(&run, &own, Some(&hiss), &settings, 5, 1).unwrap();
+        assert_eq!(frames, 270);
+        // Other speech: the same frames spoken as other words.
+        let other = spoken(&[
+            "lemon", "trees", "in", "old", "walled", "gardens", "grow", "so", "well",
+        ]);
+        let (other_fit, _) = letter_order_fit(&run, &other, Some(&hiss), &settings, 5, 1).unwrap();
+        assert!(fit > 0.05, "own order fits by {fit}");
+        assert!(
+            other_fit < fit / 3.0,
+            "other speech fits by {other_fit} (own {fit})"
         );
     }
 
