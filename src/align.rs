@@ -120,6 +120,10 @@ impl Alignment {
     ///   (letter evidence under 0.0075; matched recordings with a top band 0.010-0.044, the
     ///   real set's other texts -0.011-0.013 and the corpus's under 0.006).
     ///
+    ///
+    /// Letter evidence of 0.016 or more vouches for the transcript against the order and
+    /// voice evidence (added noise drops a matched recording's order evidence first).
+    ///
     /// Short transcripts (under 5 runs or 20 s of runs): only the syllable count can tell.
     pub fn mismatch(&self) -> Option<String> {
         if let Some(heard) = self.heard_per_written
@@ -136,6 +140,15 @@ impl Alignment {
                 "its words fit the sounds of the audio's speech no better in their own order \
                  than shuffled (letter evidence {letters:.4})"
             ));
+        }
+        // Words that clearly fit their own sounds vouch for the transcript where noise or
+        // many similar pauses blur the sentence order (matched: 0.0144 and up; other texts:
+        // 0.013 at most).
+        if self
+            .letter_evidence
+            .is_some_and(|letters| letters >= VOUCHING_LETTER_EVIDENCE)
+        {
+            return None;
         }
         let order = self.order_evidence?;
         if order < MIN_ORDER_EVIDENCE {
@@ -163,6 +176,8 @@ const MIN_ORDER_EVIDENCE: f32 = 0.15;
 /// Letter evidence below which the words are not this speech's (measured only where the order
 /// evidence is under [`STRONG_ORDER_EVIDENCE`]).
 const MIN_LETTER_EVIDENCE: f32 = 0.0075;
+/// Letter evidence above which the order and voice evidence do not refuse.
+const VOUCHING_LETTER_EVIDENCE: f32 = 0.016;
 /// Runs the letter evidence reads at most (the first ones), shuffles per run, and the least
 /// runs and frames that make it evidence.
 const LETTER_EVIDENCE_RUNS: usize = 120;
