@@ -117,8 +117,8 @@ impl Alignment {
     ///   0.71-1.10);
     /// - where the order evidence is missing (too few sentences) or not strong: the words of
     ///   each run of speech fit its sounds hardly better in their own order than shuffled
-    ///   (letter evidence under 0.0075; matched recordings with a top band 0.010-0.044, the
-    ///   real set's other texts -0.011-0.013 and the corpus's under 0.006).
+    ///   (letter evidence under 0.004; matched recordings with a top band 0.010-0.044, 0.006
+    ///   with noise at 20 dB SNR; the real set's other texts, where asked, -0.011-0.0033).
     ///
     ///
     /// Letter evidence of 0.016 or more vouches for the transcript against the order and
@@ -175,7 +175,7 @@ impl Alignment {
 const MIN_ORDER_EVIDENCE: f32 = 0.15;
 /// Letter evidence below which the words are not this speech's (measured only where the order
 /// evidence is under [`STRONG_ORDER_EVIDENCE`]).
-const MIN_LETTER_EVIDENCE: f32 = 0.0075;
+const MIN_LETTER_EVIDENCE: f32 = 0.004;
 /// Letter evidence above which the order and voice evidence do not refuse.
 const VOUCHING_LETTER_EVIDENCE: f32 = 0.016;
 /// Runs the letter evidence reads at most (the first ones), shuffles per run, and the least
