@@ -930,6 +930,27 @@ fn put_in_ring<T>(ring: &mut Vec<T>, slot: usize, value: T) {
     }
 }
 
+/// Start of the 64-bit linear congruential stream behind [`shuffle`], from `seed`.
+fn shuffle_stream(seed: u64) -> u64 {
+    next_in_stream(seed)
+}
+
+fn next_in_stream(state: u64) -> u64 {
+    state
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407)
+}
+
+/// Shuffles `items` (Fisher-Yates) with the stream `state`, which carries on to the next
+/// call: the same seed gives the same orders on any machine and thread count.
+fn shuffle<T>(items: &mut [T], state: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *state = next_in_stream(*state);
+        let j = ((*state >> 33) % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
 /// Per-word data the aligner works on (spoken words only).
 #[derive(Clone)]
 struct Spoken {
@@ -1115,18 +1136,17 @@ pub fn align(
     }
     // The order test needs only the first pass (its rates, and where its opening sentences
     // end), so it runs beside the second pass rather than after it.
-    let order_test = || {
-        // It keeps the costs its threshold was calibrated with.
-        let order_config = AlignConfig {
-            costs: Costs {
-                final_lengthening: 0.0,
-                skip_in_turn: 1.0,
-                ..config.costs.clone()
-            },
-            ..config.clone()
-        };
-        evidence::order_evidence(&sp, &gaps, &rates, timeline, &order_config, &index, ends)
+    // The order tests (whole and local) keep the costs their thresholds were calibrated with.
+    let order_config = AlignConfig {
+        costs: Costs {
+            final_lengthening: 0.0,
+            skip_in_turn: 1.0,
+            ..config.costs.clone()
+        },
+        ..config.clone()
     };
+    let order_test =
+        || evidence::order_evidence(&sp, &gaps, &rates, timeline, &order_config, &index, ends);
     let second_pass = || {
         let mut prior = starts.clone();
         prior.push(ends.last().copied().unwrap_or(0.0));
@@ -1161,14 +1181,6 @@ pub fn align(
     // Where only part of the transcript fits: windows that fit no better than shuffled in a
     // transcript whose other windows fit well. Those words are not in this audio, whatever
     // their stretch's fit says.
-    let order_config = AlignConfig {
-        costs: Costs {
-            final_lengthening: 0.0,
-            skip_in_turn: 1.0,
-            ..config.costs.clone()
-        },
-        ..config.clone()
-    };
     let local_clock = std::time::Instant::now();
     let windows = evidence::local_order_evidence(
         &sp,
@@ -1261,81 +1273,84 @@ fn refine_words(
         .par_iter()
         .map(|&w| words::letter_sounds(&doc.words[w].norm))
         .collect();
-    // Runs as ranges of spoken words.
-    let mut ranges = Vec::new();
+    // Runs, and the spoken words each covers.
+    let (mut ranges, mut runs) = (Vec::new(), Vec::new());
     let mut first = 0;
     for k in 1..=sp.word.len() {
         let joined = k < sp.word.len()
             && (starts[k] - ends[k - 1]).abs() < 1e-9
             && (settings.move_turns || sp.kind_after[k - 1] != Kind::Turn);
-        if !joined {
-            if k - first >= 2 {
-                ranges.push(first..k);
-            }
-            first = k;
+        if joined {
+            continue;
+        }
+        let range = first..k;
+        first = k;
+        if range.len() >= 2
+            && let Some(sounds) = letters[range.clone()]
+                .iter()
+                .map(|l| l.as_deref())
+                .collect::<Option<Vec<&[(f64, f64)]>>>()
+        {
+            let mut bounds: Vec<f64> = starts[range.clone()].to_vec();
+            bounds.push(ends[range.end - 1]);
+            runs.push(words::Run {
+                letters: sounds,
+                bounds,
+            });
+            ranges.push(range);
         }
     }
-    let runs: Vec<(std::ops::Range<usize>, words::Run<'_>)> = ranges
-        .into_iter()
-        .filter_map(|r| {
-            let letters: Option<Vec<&[(f64, f64)]>> =
-                letters[r.clone()].iter().map(|l| l.as_deref()).collect();
-            let mut bounds: Vec<f64> = starts[r.clone()].to_vec();
-            bounds.push(ends[r.end - 1]);
-            Some((
-                r,
-                words::Run {
-                    letters: letters?,
-                    bounds,
-                },
-            ))
-        })
-        .collect();
-    let only_runs: Vec<&words::Run<'_>> = runs.iter().map(|(_, run)| run).collect();
     let reader = words::HissReader::new(settings.hiss_db);
-    let hiss = words::has_hiss(features, &reader, &only_runs).then_some(&reader);
-    // Letter evidence, when asked for and the audio has a top band (without it the letters
-    // say too little: matched 8 kHz recordings score like other texts).
-    let letter_evidence = match hiss {
-        Some(_) if want_letter_evidence => {
-            let fits: Vec<Option<(f64, usize)>> = runs
-                .par_iter()
-                .take(LETTER_EVIDENCE_RUNS)
-                .enumerate()
-                .map(|(i, (_, run))| {
-                    words::letter_order_fit(
-                        run,
-                        features,
-                        hiss,
-                        settings,
-                        LETTER_SHUFFLES,
-                        i as u64,
-                    )
-                })
-                .collect();
-            let (mut sum, mut frames, mut count) = (0.0, 0usize, 0usize);
-            for (fit, len) in fits.into_iter().flatten() {
-                sum += fit * len as f64;
-                frames += len;
-                count += 1;
-            }
-            (count >= MIN_LETTER_RUNS && frames >= MIN_LETTER_FRAMES)
-                .then(|| (sum / frames as f64) as f32)
-        }
-        _ => None,
-    };
+    let hiss = words::has_hiss(features, &reader, &runs).then_some(&reader);
+    // Letter evidence needs a top band: without it the letters say too little (matched 8 kHz
+    // recordings score like other texts).
+    let letter_evidence = hiss
+        .filter(|_| want_letter_evidence)
+        .and_then(|hiss| letter_evidence(&runs, features, hiss, settings));
     let moved: Vec<Option<Vec<f64>>> = runs
         .par_iter()
-        .map(|(_, run)| words::refine_run(run, features, hiss, settings))
+        .map(|run| words::refine_run(run, features, hiss, settings))
         .collect();
-    for ((range, _), bounds) in runs.iter().zip(moved) {
+    for (range, bounds) in ranges.into_iter().zip(moved) {
         let Some(bounds) = bounds else { continue };
-        for (j, k) in range.clone().enumerate().skip(1) {
+        for (j, k) in range.enumerate().skip(1) {
             starts[k] = bounds[j];
             ends[k - 1] = bounds[j];
         }
     }
     letter_evidence
+}
+
+/// How much better the first runs' words fit their sounds in their own order than shuffled,
+/// per frame (see [`Alignment::letter_evidence`]); `None` over too few runs or frames.
+fn letter_evidence(
+    runs: &[words::Run<'_>],
+    features: &Features,
+    hiss: &words::HissReader,
+    settings: &WordRefine,
+) -> Option<f32> {
+    let fits: Vec<Option<(f64, usize)>> = runs
+        .par_iter()
+        .take(LETTER_EVIDENCE_RUNS)
+        .enumerate()
+        .map(|(i, run)| {
+            words::letter_order_fit(
+                run,
+                features,
+                Some(hiss),
+                settings,
+                LETTER_SHUFFLES,
+                i as u64,
+            )
+        })
+        .collect();
+    let (mut sum, mut frames, mut count) = (0.0, 0usize, 0usize);
+    for (fit, len) in fits.into_iter().flatten() {
+        sum += fit * len as f64;
+        frames += len;
+        count += 1;
+    }
+    (count >= MIN_LETTER_RUNS && frames >= MIN_LETTER_FRAMES).then(|| (sum / frames as f64) as f32)
 }
 
 /// Where one pass put the spoken words.

@@ -9,23 +9,14 @@
 use rayon::prelude::*;
 
 use super::voice::SpectralIndex;
-use super::{AlignConfig, Gap, Kind, Spoken, level1, sentence_blocks};
+use super::{AlignConfig, Gap, Kind, Spoken, level1, sentence_blocks, shuffle, shuffle_stream};
 use crate::segment::Timeline;
 use crate::time::Span;
 
 /// `sp` with its sentences in another order (a deterministic shuffle by `seed`).
 fn shuffled(sp: &Spoken, blocks: &[std::ops::Range<usize>], seed: u64) -> Spoken {
     let mut order: Vec<usize> = (0..blocks.len()).collect();
-    let mut state = seed
-        .wrapping_mul(6_364_136_223_846_793_005)
-        .wrapping_add(1_442_695_040_888_963_407);
-    for i in (1..order.len()).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let j = ((state >> 33) % (i as u64 + 1)) as usize;
-        order.swap(i, j);
-    }
+    shuffle(&mut order, &mut shuffle_stream(seed));
     let mut out = Spoken {
         word: vec![],
         syllables: vec![],

@@ -16,6 +16,7 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::{shuffle, shuffle_stream};
 use crate::features::{FLOOR_DB, Features, HOP_S, N_BANDS, band_db, store_band_db};
 
 /// Settings of the word-boundary refinement.
@@ -270,7 +271,7 @@ fn percentile_90(values: &[f32]) -> f32 {
 
 /// Whether the episode's speech has a top band at all: the share of loud run frames with a
 /// clear hiss.
-pub(crate) fn has_hiss(features: &Features, hiss: &HissReader, runs: &[&Run<'_>]) -> bool {
+pub(crate) fn has_hiss(features: &Features, hiss: &HissReader, runs: &[Run<'_>]) -> bool {
     let (loud, hissing) = runs
         .par_iter()
         .map(|run| {
@@ -309,36 +310,16 @@ pub(crate) fn refine_run(
     let profile = Profile::new(features, f0, f1, hiss);
     let frame = |t: f64| ((t / HOP_S).round().max(0.0) as usize).clamp(f0, f1);
     let original: Vec<usize> = run.bounds.iter().map(|&t| frame(t)).collect();
-    // Candidates per boundary: the two ends fixed, inner ones in the window.
-    let window = settings.window_frames as isize;
     let step = settings.step_frames.max(1);
-    let candidates: Vec<Vec<usize>> = (0..=n)
-        .map(|j| {
-            if j == 0 || j == n {
-                return vec![original[j]];
-            }
-            let mut c: Vec<usize> = (-window..=window)
-                .step_by(step)
-                .map(|d| (original[j] as isize + d).clamp(f0 as isize, f1 as isize) as usize)
-                .collect();
-            c.dedup();
-            c
-        })
-        .collect();
+    let candidates = candidates_around(&original, settings.window_frames, step, (f0, f1));
     let ln: Vec<f64> = (0..=f1 - f0).map(|l| (l.max(1) as f64).ln()).collect();
-    let shapes: Vec<Shape> = (0..n)
-        .map(|j| {
-            // Every length the coarse and the fine search may try.
-            let reach = settings.window_frames + step;
-            let shortest = original[j + 1].saturating_sub(original[j] + 2 * reach);
-            let longest = (original[j + 1] + 2 * reach).saturating_sub(original[j]);
-            Shape::new(
-                run.letters[j],
-                shortest.max(MIN_WORD_FRAMES)..=longest.max(MIN_WORD_FRAMES),
-                settings.loudness_weight,
-            )
-        })
-        .collect();
+    // Every length the coarse and the fine search may try.
+    let shapes = shapes_around(
+        &run.letters,
+        &original,
+        2 * (settings.window_frames + step),
+        settings.loudness_weight,
+    );
     let word_cost = |word: usize, a: usize, b: usize| -> Option<f64> {
         let len = b.checked_sub(a).filter(|&l| l >= MIN_WORD_FRAMES)?;
         let cost = shapes[word].cost(&profile, a - f0, len)?;
@@ -349,21 +330,7 @@ pub(crate) fn refine_run(
     let (coarse, _) = cheapest_path(&candidates, &word_cost)?;
     // Then every frame around the coarse choice.
     let chosen = if step > 1 {
-        let reach = step.div_ceil(2) as isize;
-        let fine: Vec<Vec<usize>> = coarse
-            .iter()
-            .enumerate()
-            .map(|(j, &c)| {
-                if j == 0 || j == n {
-                    return vec![c];
-                }
-                let mut v: Vec<usize> = (-reach..=reach)
-                    .map(|d| (c as isize + d).clamp(f0 as isize, f1 as isize) as usize)
-                    .collect();
-                v.dedup();
-                v
-            })
-            .collect();
+        let fine = candidates_around(&coarse, step.div_ceil(2), 1, (f0, f1));
         cheapest_path(&fine, &word_cost).map_or(coarse, |(path, _)| path)
     } else {
         coarse
@@ -373,6 +340,56 @@ pub(crate) fn refine_run(
         bounds[j] = chosen[j] as f64 * HOP_S;
     }
     Some(bounds)
+}
+
+/// Candidate frames for each boundary: the first and last stay at `points`' ends, each inner
+/// one every `step` frames within `reach` of its point, inside `[first, last]`.
+fn candidates_around(
+    points: &[usize],
+    reach: usize,
+    step: usize,
+    (first, last): (usize, usize),
+) -> Vec<Vec<usize>> {
+    let n = points.len() - 1;
+    let reach = reach as isize;
+    points
+        .iter()
+        .enumerate()
+        .map(|(j, &p)| {
+            if j == 0 || j == n {
+                return vec![p];
+            }
+            let mut c: Vec<usize> = (-reach..=reach)
+                .step_by(step)
+                .map(|d| (p as isize + d).clamp(first as isize, last as isize) as usize)
+                .collect();
+            c.dedup();
+            c
+        })
+        .collect()
+}
+
+/// Each word's [`Shape`], tabled for every length its boundaries at `points` give when both
+/// move by up to `reach` frames in all (`reach` is the sum of the two moves).
+fn shapes_around(
+    letters: &[&[Letter]],
+    points: &[usize],
+    reach: usize,
+    loudness_weight: f64,
+) -> Vec<Shape> {
+    letters
+        .iter()
+        .zip(points.windows(2))
+        .map(|(word, p)| {
+            let shortest = p[1].saturating_sub(p[0] + reach);
+            let longest = (p[1] + reach).saturating_sub(p[0]);
+            Shape::new(
+                word,
+                shortest.max(MIN_WORD_FRAMES)..=longest.max(MIN_WORD_FRAMES),
+                loudness_weight,
+            )
+        })
+        .collect()
 }
 
 /// The boundary frames, one from each candidate list, of least total word cost; `None` when
@@ -448,33 +465,10 @@ pub(crate) fn letter_order_fit(
             acc += l.len();
             original.push(f0 + (f1 - f0) * acc / total.max(1));
         }
-        let window = 2 * settings.window_frames as isize;
+        let window = 2 * settings.window_frames;
         let step = settings.step_frames.max(1);
-        let candidates: Vec<Vec<usize>> = (0..=n)
-            .map(|j| {
-                if j == 0 || j == n {
-                    return vec![original[j]];
-                }
-                let mut c: Vec<usize> = (-window..=window)
-                    .step_by(step)
-                    .map(|d| (original[j] as isize + d).clamp(f0 as isize, f1 as isize) as usize)
-                    .collect();
-                c.dedup();
-                c
-            })
-            .collect();
-        let shapes: Vec<Shape> = (0..n)
-            .map(|j| {
-                let reach = 2 * window as usize;
-                let shortest = original[j + 1].saturating_sub(original[j] + reach);
-                let longest = (original[j + 1] + reach).saturating_sub(original[j]);
-                Shape::new(
-                    letters[j],
-                    shortest.max(MIN_WORD_FRAMES)..=longest.max(MIN_WORD_FRAMES),
-                    settings.loudness_weight,
-                )
-            })
-            .collect();
+        let candidates = candidates_around(&original, window, step, (f0, f1));
+        let shapes = shapes_around(letters, &original, 2 * window, settings.loudness_weight);
         let word_cost = |word: usize, a: usize, b: usize| -> Option<f64> {
             let len = b.checked_sub(a).filter(|&l| l >= MIN_WORD_FRAMES)?;
             shapes[word].cost(&profile, a - f0, len)
@@ -482,20 +476,12 @@ pub(crate) fn letter_order_fit(
         cheapest_path(&candidates, &word_cost).map(|(_, c)| c)
     };
     let own = cost_of(&run.letters)?;
-    let mut state = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
+    let mut state = shuffle_stream(seed);
     let mut shuffled_total = 0.0;
     let mut counted = 0;
     for _ in 0..shuffles {
         let mut order: Vec<&[Letter]> = run.letters.clone();
-        for i in (1..n).rev() {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let j = ((state >> 33) % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        shuffle(&mut order, &mut state);
         if let Some(c) = cost_of(&order) {
             shuffled_total += c;
             counted += 1;
@@ -632,8 +618,8 @@ mod tests {
         let h = WordRefine::default().hiss_db;
         let flat = features_of(&[(60, false)]);
         let reader = HissReader::new(h);
-        assert!(!has_hiss(&flat, &reader, &[&run]));
+        assert!(!has_hiss(&flat, &reader, std::slice::from_ref(&run)));
         let hissing = features_of(&[(30, false), (30, true)]);
-        assert!(has_hiss(&hissing, &reader, &[&run]));
+        assert!(has_hiss(&hissing, &reader, std::slice::from_ref(&run)));
     }
 }
