@@ -532,13 +532,11 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         // Onsets and offsets are searched inside the pause, but not across music in it: its
         // masked frames sit at the floor, above the pause's quietest part, and would read as
         // the start (or the tail) of the word.
-        let music_end_before = music
-            .iter()
-            .filter(|m| m.1 <= s)
-            .map(|m| m.1)
-            .next_back()
-            .unwrap_or(0);
-        let music_start_after = music.iter().find(|m| m.0 >= e).map_or(n, |m| m.0);
+        // Music runs are sorted and apart: binary searches, not a scan per speech run.
+        let before = music.partition_point(|m| m.1 <= s);
+        let music_end_before = before.checked_sub(1).map_or(0, |i| music[i].1);
+        let after = music.partition_point(|m| m.0 < e);
+        let music_start_after = music.get(after).map_or(n, |m| m.0);
         let prev_end = if k == 0 { 0 } else { runs[k - 1].1 }.max(music_end_before);
         let next_start = runs.get(k + 1).map_or(n, |r| r.0).min(music_start_after);
         // Faint onsets (breath, a synthesiser's lead-in) far below the speech level are not
