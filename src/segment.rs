@@ -292,8 +292,14 @@ fn steady_runs(energy: &[f32], th: &Thresholds, config: &SegmentConfig) -> Vec<(
     let min_len = (config.min_music_s / HOP_S).round() as usize;
     let mut runs = Vec::new();
     let mut start: Option<usize> = None;
+    // The last loud frame of the current run: a run goes on through a short quiet dip while
+    // the sound stays steady (the fade between two chords or notes, which broke a bed of
+    // 1.5 s chords into runs too short to count).
+    let mut last_loud = 0usize;
     for i in 0..=n {
-        let steady = i < n && {
+        let (steady, loud) = if i == n {
+            (false, false)
+        } else {
             let a = i.saturating_sub(half);
             let b = (i + half).min(n);
             while first + prefix.len() <= b {
@@ -308,21 +314,29 @@ fn steady_runs(energy: &[f32], th: &Thresholds, config: &SegmentConfig) -> Vec<(
             let mean_flux = (prefix[b - first] - prefix[0]) / (b - a) as f64;
             let (floor, level) = (th.floor(i), th.level(i));
             let loud = energy[i] > floor + config.low_fraction * (level - floor);
-            loud && mean_flux < f64::from(config.steady_flux_db)
+            (mean_flux < f64::from(config.steady_flux_db), loud)
         };
-        match (steady, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                if i - s >= min_len {
-                    runs.push(extend_steady(energy, s, i, half));
+        match start {
+            None if steady && loud => {
+                start = Some(i);
+                last_loud = i;
+            }
+            Some(_) if steady && loud => last_loud = i,
+            Some(_) if steady && i - last_loud <= MAX_MUSIC_DIP_FRAMES => {}
+            Some(s) => {
+                if last_loud + 1 - s >= min_len {
+                    runs.push(extend_steady(energy, s, last_loud + 1, half));
                 }
                 start = None;
             }
-            _ => {}
+            None => {}
         }
     }
     runs
 }
+
+/// Longest quiet dip inside a steady run, frames (0.3 s).
+const MAX_MUSIC_DIP_FRAMES: usize = 30;
 
 /// The flux window shortens a steady run by up to `half` frames at each end: take those
 /// frames back while they stay at the run's level.
@@ -705,6 +719,31 @@ mod tests {
         // 5 peaks a second for 4 seconds.
         assert!((18..=21).contains(&tl.nuclei.len()), "{}", tl.nuclei.len());
         assert_eq!(tl.nuclei_between(1.0, 2.0), 5);
+    }
+
+    #[test]
+    fn chords_with_dips_between_them_are_one_music_bed() {
+        let mut f = synthetic(20.0, &[(8.0, 14.0)], -20.0, -45.0);
+        // Chords of 1.4 s from 0.5 to 6.5 s, each fading 4 dB, then a 0.1 s dip near the
+        // noise floor before the next: every chord is shorter than the shortest music run.
+        for i in 50..650 {
+            let in_chord = (i - 50) % 140;
+            f.energy_db[i] = if in_chord >= 130 {
+                -40.0
+            } else {
+                -20.0 - 0.03 * in_chord as f32
+            };
+        }
+        let tl = segment(&f, &SegmentConfig::default());
+        assert_eq!(tl.music.len(), 1, "{:?}", tl.music);
+        assert!(
+            tl.music[0].start < 1.0 && tl.music[0].end > 6.0,
+            "{:?}",
+            tl.music
+        );
+        // At most the bed's abrupt end (the flux window reaches it) is left as speech.
+        assert!(tl.speech.iter().all(|s| s.start > 6.0), "{:?}", tl.speech);
+        assert!(tl.speech.iter().any(|s| (s.start - 8.0).abs() < 0.02));
     }
 
     #[test]
