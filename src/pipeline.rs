@@ -58,6 +58,7 @@ pub fn analyse(
     let info =
         audio::decode::decode_to_mono(audio_path, observer, &mut |block| extractor.push(block))?;
     let features = extractor.finish();
+    observer.stage("segment", None);
     let mut timeline = segment::segment(&features, &config.segment);
     timeline.duration = info.duration;
     Ok((info, features, timeline))
@@ -76,6 +77,10 @@ pub struct Prepared {
     pub timeline: Timeline,
     /// The parsed transcript.
     pub document: Document,
+    /// The transcript with the closing paragraph the parser took for page text kept (see
+    /// [`Document::closing_paragraph_dropped`]), aligned instead when the audio goes on
+    /// speaking after the last turn.
+    pub document_with_closing: Option<Document>,
 }
 
 impl Prepared {
@@ -110,14 +115,25 @@ pub fn prepare(
 ) -> Result<Prepared> {
     let options = ParseOptions {
         language: config.language.clone(),
+        keep_closing_paragraph: false,
     };
     let document = transcript::parse(transcript_bytes, transcript_path, &options)?;
+    let document_with_closing = if document.closing_paragraph_dropped {
+        let keep = ParseOptions {
+            keep_closing_paragraph: true,
+            ..options
+        };
+        Some(transcript::parse(transcript_bytes, transcript_path, &keep)?)
+    } else {
+        None
+    };
     let (info, features, timeline) = analyse(audio_path, config, observer)?;
     Ok(Prepared {
         info,
         features,
         timeline,
         document,
+        document_with_closing,
     })
 }
 
@@ -136,18 +152,59 @@ pub fn run(
         config,
         observer,
     )?;
-    Ok(finish(prepared, config))
+    Ok(finish(prepared, config, observer))
+}
+
+/// Share of a closing paragraph's expected speaking time that must follow the last turn for
+/// it to count as said (outro music leaves a stray second at most; a said paragraph, all of it).
+const CLOSING_SPOKEN_SHARE: f64 = 0.5;
+
+/// How long the words `longer` has beyond `shorter` take at the speakers' mean measured rate.
+fn expected_extra_time(shorter: &Document, longer: &Document, alignment: &Alignment) -> f64 {
+    let syllables = |d: &Document| -> f64 {
+        d.words
+            .iter()
+            .filter(|w| w.kind == transcript::WordKind::Spoken)
+            .map(|w| f64::from(w.syllables))
+            .sum()
+    };
+    let rates = &alignment.seconds_per_syllable;
+    let rate = rates.iter().sum::<f64>() / rates.len().max(1) as f64;
+    (syllables(longer) - syllables(shorter)).max(0.0) * rate
+}
+
+/// Seconds of detected speech after the end of the alignment's last word.
+fn speech_after(timeline: &Timeline, alignment: &Alignment) -> f64 {
+    let end = alignment.words.iter().map(|w| w.end).fold(0.0, f64::max);
+    timeline
+        .speech
+        .iter()
+        .map(|s| (s.end - s.start.max(end)).max(0.0))
+        .sum()
 }
 
 /// Aligns a prepared transcript and builds cues and chapters.
-pub fn finish(prepared: Prepared, config: &Config) -> Output {
+pub fn finish(prepared: Prepared, config: &Config, observer: &dyn Observer) -> Output {
     let Prepared {
         info,
         features,
         timeline,
         document,
+        document_with_closing,
     } = prepared;
-    let alignment = align::align(&document, &timeline, &features, &config.align);
+    observer.stage("align", None);
+    let mut document = document;
+    let mut alignment = align::align(&document, &timeline, &features, &config.align);
+    // The closing paragraph was taken for page text; if the audio goes on speaking after the
+    // last turn for at least half the time the paragraph would take, it was said after all.
+    if let Some(with_closing) = document_with_closing {
+        let needed = expected_extra_time(&document, &with_closing, &alignment);
+        if needed > 0.0 && speech_after(&timeline, &alignment) >= CLOSING_SPOKEN_SHARE * needed {
+            alignment = align::align(&with_closing, &timeline, &features, &config.align);
+            document = with_closing;
+        }
+    }
+    observer.stage("cues, chapters", None);
     let cues = captions::build(&document, &alignment, &config.captions);
     let chapters = chapters::find(&document, &alignment, info.duration, &config.chapters);
     Output {

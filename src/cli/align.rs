@@ -254,7 +254,7 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
             written: Vec::new(),
         });
     }
-    let out = pipeline::finish(prepared, &config);
+    let out = pipeline::finish(prepared, &config, observer);
     let mismatch = out.alignment.mismatch();
     let mut written = Vec::new();
     if mismatch.is_none() || args.force {
@@ -263,6 +263,7 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
                 format!("{}: cannot create the output folder", args.output.display())
             })?;
         }
+        observer.stage("write", None);
         written = write_outputs(&out, args, &config, &stem_of(&args.audio))?;
     }
     Ok(Processed {
@@ -276,7 +277,7 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let observer = Progress::new();
     let done = process(&args, &observer)?;
-    observer.finish("parse, align, cues, chapters, write");
+    observer.finish("the rest");
     if let Some(out) = &done.out {
         // A refused transcript gets the refusal, not warnings about parts of it.
         let refused = done.mismatch.is_some() && !args.force;

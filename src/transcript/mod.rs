@@ -104,6 +104,10 @@ pub struct Document {
     pub title: Option<String>,
     /// Language code guessed from the text or given (`en`, `fr`, ...).
     pub language: String,
+    /// An unlabelled paragraph between the last turn and the page's trailer heading was taken
+    /// for page text and left out ([`ParseOptions::keep_closing_paragraph`] keeps it).
+    #[serde(default)]
+    pub closing_paragraph_dropped: bool,
 }
 
 impl Document {

@@ -18,6 +18,10 @@ use crate::{Error, Result};
 pub struct ParseOptions {
     /// Force a language (`en`, `fr`, ...); `None` guesses from the text.
     pub language: Option<String>,
+    /// Keep an unlabelled paragraph between the last turn and the page's trailer heading
+    /// ("About the author") as the last speaker's; by default it is page text (see
+    /// [`Document::closing_paragraph_dropped`]).
+    pub keep_closing_paragraph: bool,
 }
 
 /// Parses transcript bytes (UTF-8, BOM tolerated; UTF-16 with BOM converted).
@@ -30,10 +34,11 @@ pub fn parse(bytes: &[u8], name: &Path, options: &ParseOptions) -> Result<Docume
     let structure = if is_subtitles(&text) {
         subtitles(&text)
     } else {
-        structure(&text)
+        structure(&text, options.keep_closing_paragraph)
     };
     let mut doc = build(&structure.items, structure.line_mode);
     doc.title = structure.title;
+    doc.closing_paragraph_dropped = structure.closing_dropped;
     if doc.spoken_words() == 0 {
         return Err(Error::Transcript {
             path: name.to_path_buf(),
@@ -75,6 +80,8 @@ struct Structure {
     items: Vec<Item>,
     title: Option<String>,
     line_mode: bool,
+    /// An unlabelled closing paragraph was taken for page text.
+    closing_dropped: bool,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -475,7 +482,7 @@ fn strip_bullet(line: &str) -> &str {
 // Plain-text structure
 // ---------------------------------------------------------------------------------------
 
-fn structure(text: &str) -> Structure {
+fn structure(text: &str, keep_closing: bool) -> Structure {
     let lines: Vec<String> = text
         .split('\n')
         .map(|l| strip_links(l.trim_end()))
@@ -576,7 +583,7 @@ fn structure(text: &str) -> Structure {
     }
     flush(&mut para, &mut s.items, &mut spoken_seen);
     if label_mode {
-        cut_trailer(&mut s.items);
+        s.closing_dropped = cut_trailer(&mut s.items, keep_closing);
         if s.title.is_none() {
             s.title = preamble_title;
         }
@@ -586,21 +593,29 @@ fn structure(text: &str) -> Structure {
 }
 
 /// Drops the page text after the last turn: from the first closing line or trailer
-/// heading ("About the author") that follows the last speaker's first paragraph.
-fn cut_trailer(items: &mut Vec<Item>) {
+/// heading ("About the author") that follows the last speaker's first paragraph, and (unless
+/// `keep_closing`) the unlabelled paragraph right before that heading: an article's closing
+/// note ("The station publishes its measurements in spring."), written by the page, not
+/// said. True when that paragraph was dropped (the caller may check the audio for it).
+fn cut_trailer(items: &mut Vec<Item>, keep_closing: bool) -> bool {
     let Some(last_speaker) = items.iter().rposition(|it| matches!(it, Item::Speaker(_))) else {
-        return;
+        return false;
     };
     let mut seen_para = false;
     for k in last_speaker + 1..items.len() {
         if let Item::Para(text) = &items[k] {
             if seen_para && (is_closing_line(text) || is_trailer_heading(text)) {
-                items.truncate(k);
-                return;
+                let closing = !keep_closing
+                    && is_trailer_heading(text)
+                    && k >= last_speaker + 3
+                    && matches!(&items[k - 1], Item::Para(p) if !is_closing_line(p));
+                items.truncate(if closing { k - 1 } else { k });
+                return closing;
             }
             seen_para = true;
         }
     }
+    false
 }
 
 /// Verse and one-sentence-per-line texts: most lines inside paragraphs end with
@@ -808,6 +823,35 @@ mod tests {
     }
 
     #[test]
+    fn closing_paragraph_before_the_trailer_is_page_text_unless_kept() {
+        let text = "Read the transcript\n\nJO: Welcome aboard. What do you bake?\n\nPIM: Rye, mostly.\n\nIt keeps well in the damp.\n\nJO: Thanks, Pim.\n\nThe Orla sails again in May, with a new oven.\n\nAbout the author\n\nJo writes about food.";
+        let d = doc(text);
+        assert!(d.closing_paragraph_dropped);
+        assert_eq!(spoken(&d).last(), Some(&"pim"));
+        // A speaker's further paragraph in the middle stays theirs.
+        assert!(spoken(&d).contains(&"damp"));
+        let kept = parse(
+            text.as_bytes(),
+            Path::new("t.txt"),
+            &ParseOptions {
+                keep_closing_paragraph: true,
+                ..ParseOptions::default()
+            },
+        )
+        .map(|d| {
+            (
+                d.closing_paragraph_dropped,
+                spoken(&d).last().map(|w| w.to_string()),
+            )
+        });
+        assert_eq!(kept.ok(), Some((false, Some("oven".to_string()))));
+        // With no unlabelled paragraph before the trailer, nothing is dropped.
+        let d = doc("JO: Welcome aboard.\n\nPIM: Thanks, Jo.\n\nAbout the author\n\nJo writes.");
+        assert!(!d.closing_paragraph_dropped);
+        assert_eq!(spoken(&d).last(), Some(&"jo"));
+    }
+
+    #[test]
     fn markdown_headings_are_chapters() {
         let d = doc(
             "# The Mill\n\n*Notes from a walk by the river.*\n\n## The wheel\n\nThe wheel turns slowly.\n\n## The stones\n\nTwo stones grind the grain. It takes hours.",
@@ -908,6 +952,7 @@ mod tests {
             Path::new("t"),
             &ParseOptions {
                 language: Some("DE".into()),
+                ..ParseOptions::default()
             },
         );
         assert_eq!(forced.map(|d| d.language).ok().as_deref(), Some("de"));

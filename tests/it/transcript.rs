@@ -351,3 +351,47 @@ mod properties {
         }
     }
 }
+
+/// The bundled sample's transcript as a web page: its turns, then `closing`, then the page's
+/// trailer. Returns the spoken words podcue aligned.
+fn sample_as_article(turns: &str, closing: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = format!(
+        "Read the transcript\n\n{}\n\n{closing}\n\nAbout the author\n\nMarcus Hale hosts the \
+         show from a converted garage.\n\nAdjacent posts\n",
+        turns.trim()
+    );
+    let out = podcue::pipeline::run(
+        &root.join("audio/sample-episode.mp3"),
+        text.as_bytes(),
+        Path::new("page.txt"),
+        &podcue::pipeline::Config::default(),
+        &podcue::progress::Silent,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    spoken_norms(&out.document)
+}
+
+#[test]
+fn an_unspoken_closing_paragraph_is_left_out_and_a_spoken_one_kept() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = std::fs::read_to_string(root.join("transcripts/sample-episode.txt"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The page's own closing note, never said in the episode.
+    let words = sample_as_article(
+        &sample,
+        "The Tool Library opens on Saturdays from ten until two, and lends to anyone with a \
+         library card.",
+    );
+    assert_eq!(words.last().map(String::as_str), Some("everyone"));
+    assert!(!words.iter().any(|w| w == "saturdays"));
+    // The last speaker's own last words, written as an unlabelled paragraph: said, so kept.
+    let last_line = "ELSIE: Thank you, Marcus. Happy fixing, everyone.";
+    assert!(sample.trim_end().ends_with(last_line));
+    let split = sample
+        .trim_end()
+        .replace(last_line, "ELSIE: Thank you, Marcus.");
+    let words = sample_as_article(&split, "Happy fixing, everyone.");
+    assert_eq!(words.last().map(String::as_str), Some("everyone"));
+    assert!(words.iter().any(|w| w == "fixing"));
+}
