@@ -118,7 +118,7 @@ pub(super) fn order_evidence(
     // time on a matched episode, a tenth of everything after decoding).
     let own = costs[0];
     let nearest = costs[1..].iter().copied().fold(f64::INFINITY, f64::min);
-    if (nearest - own) / blocks.len() as f64 >= CLEAR_ORDER_EVIDENCE {
+    if nearest.is_finite() && (nearest - own) / blocks.len() as f64 >= CLEAR_ORDER_EVIDENCE {
         return order_margin(&costs, blocks.len());
     }
     costs.extend(search(FIRST_SHUFFLES as u64 + 1..=SHUFFLES as u64));
