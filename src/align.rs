@@ -213,6 +213,14 @@ pub struct AlignConfig {
     /// Word boundaries inside runs of speech, from the sound of their letters.
     #[serde(default)]
     pub words: WordRefine,
+    /// Syllables of unpunctuated text after which the first level may also stop at a word
+    /// boundary (see [`level1`]'s anchors).
+    #[serde(default = "default_word_anchor_syllables")]
+    pub word_anchor_syllables: f64,
+}
+
+fn default_word_anchor_syllables() -> f64 {
+    AlignConfig::default().word_anchor_syllables
 }
 
 impl Default for AlignConfig {
@@ -225,6 +233,7 @@ impl Default for AlignConfig {
             low_confidence: 0.35,
             costs: Costs::default(),
             words: WordRefine::default(),
+            word_anchor_syllables: 20.0,
         }
     }
 }
@@ -1142,6 +1151,7 @@ pub fn align(
             skip_in_turn: 1.0,
             ..config.costs.clone()
         },
+        word_anchor_syllables: f64::INFINITY,
         ..config.clone()
     };
     let order_test = || {
@@ -1583,10 +1593,21 @@ fn level1(
     // spoken word `anchor_word[j]` (the last anchor at n).
     let mut anchor_word = vec![0usize];
     let mut kinds = vec![Kind::Edge];
+    // A stretch spans at most 16 pauses (`max_gap_step`), but a run-on sentence can breathe
+    // more often than that (a held-out live answer: 25 s, one sentence, its end placed 10 s
+    // early). After every `word_anchor_syllables` of unpunctuated text the level may also
+    // stop at a word boundary: on a pause at a word's price, or passed over for nothing.
+    let mut since = 0.0;
     for k in 0..n.saturating_sub(1) {
+        since += sp.syllables[k];
         if sp.kind_after[k] >= Kind::Comma {
             anchor_word.push(k + 1);
             kinds.push(sp.kind_after[k]);
+            since = 0.0;
+        } else if since >= config.word_anchor_syllables {
+            anchor_word.push(k + 1);
+            kinds.push(Kind::Word);
+            since = 0.0;
         }
     }
     anchor_word.push(n);

@@ -1273,3 +1273,56 @@ fn other_episodes_with_two_voices() {
     }
     assert!(bad.is_empty(), "misjudged: {bad:?}");
 }
+
+/// One sentence of 96 one-syllable words, read in phrases of four with a breath (0.25 s)
+/// between them: 23 pauses inside one stretch, more than a level-1 step spans, between two
+/// short sentences. The sentence after it must start where it is said, not 10 s early.
+#[test]
+fn a_run_on_sentence_with_many_breaths_keeps_its_length() {
+    let dir = Tmp::new("runon");
+    let rate = 16_000u32;
+    let r = f64::from(rate);
+    let mut rng = Lcg(11);
+    let mut x: Vec<f64> = Vec::new();
+    let silence = |x: &mut Vec<f64>, s: f64| x.extend(std::iter::repeat_n(0.0, (s * r) as usize));
+    let word = |x: &mut Vec<f64>, rng: &mut Lcg| {
+        let len = rng.range(0.18, 0.28);
+        let m = (len * r) as usize;
+        let f0 = rng.range(110.0, 200.0);
+        for i in 0..m {
+            let t = i as f64 / r;
+            let env = 0.5 - 0.5 * (2.0 * std::f64::consts::PI * i as f64 / m as f64).cos();
+            let voiced = (2.0 * std::f64::consts::PI * f0 * t).sin() * 0.6;
+            x.push(0.5 * env * (voiced + rng.range(-0.4, 0.4)));
+        }
+    };
+    let mut starts = Vec::new();
+    silence(&mut x, 0.5);
+    for (sentence, words) in [(0, 6), (1, 96), (2, 6)] {
+        starts.push(x.len() as f64 / r);
+        for k in 0..words {
+            word(&mut x, &mut rng);
+            if k + 1 < words {
+                let breath = sentence == 1 && k % 4 == 3;
+                silence(&mut x, if breath { 0.25 } else { 0.03 });
+            }
+        }
+        silence(&mut x, 0.8);
+    }
+    let audio = dir.write("runon.wav", &wav(1, rate, &to_i16(&x)));
+    let mut text = String::from("Cat dog sun hat red box.");
+    for k in 0..96 {
+        text.push_str(if k == 0 { " Map" } else { " fish" });
+    }
+    text.push_str(". Tree road book door rain milk.\n");
+    let a = align_in_process(&dir, &audio, &text);
+    let said_end = starts[2] - 0.8;
+    let placed: Vec<f64> = a.sentences.iter().map(|s| s.start).collect();
+    let end = a.sentences[1].end;
+    assert!(
+        placed.iter().zip(&starts).all(|(p, s)| (p - s).abs() < 0.3)
+            && (end - said_end).abs() < 0.3,
+        "sentences start at {placed:.2?} s, said at {starts:.2?} s; the run-on one ends at \
+         {end:.2} s, said until {said_end:.2} s"
+    );
+}
