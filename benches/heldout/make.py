@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""make.py: build podcue's own held-out-like episodes (8) in the corpus format.
+"""make.py: build podcue's own held-out-like episodes in the corpus format.
 
-    python3 benches/heldout/make.py [--only ID ...] [--out DIR]   (default DIR: target/heldout)
+    python3 benches/heldout/make.py [--set heldout|hard] [--only ID ...] [--out DIR]
 
-Writes DIR/<id>.<ext>, DIR/<id>.txt and DIR/<id>.truth.json for every episode of episodes.py,
+`--set heldout` (default): the 8 episodes of episodes.py (ho01-ho08) into target/heldout;
+`--set hard`: the 8 of episodes_hard.py (ho09-ho16: beat music, laughter and applause, phone
+callers, a four-way panel, cold opens) into target/heldout-hard. Each set is made in one run:
+espeak-ng keeps state between episodes, so an episode made alone with --only can differ slightly.
+
+Writes DIR/<id>.<ext>, DIR/<id>.txt and DIR/<id>.truth.json for every episode of the set,
 in the format of ../shared/corpus/README.md (the evaluation corpus beside this repository).
 Needs python3 with numpy, libespeak-ng (espeak-ng), sox and ffmpeg.
 
@@ -37,6 +42,9 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import episodes  # noqa: E402
+import episodes_hard  # noqa: E402
+
+SET_LABEL = "heldout-dev"
 
 SR = 22050
 
@@ -269,6 +277,7 @@ def parse_script(script):
     """'= title' chapter marker, 'KEY: text' new turn, '> text' next paragraph, '! sponsor'."""
     turns, chapters, sponsors = [], [], []
     pending = None
+    pend_ev = []  # '! KIND SECONDS' (music, stinger, laugh, applause) before the next paragraph
     for line in script.strip().splitlines():
         line = line.strip()
         if not line:
@@ -277,8 +286,16 @@ def parse_script(script):
             pending = line[2:].strip()
         elif line == "! sponsor":
             sponsors.append(len(turns))  # before turn index len(turns)
+        elif line.startswith("! "):
+            kind, secs = line[2:].split()
+            if kind not in ("music", "stinger", "laugh", "applause"):
+                raise SystemExit(f"make: bad event {line!r}")
+            pend_ev.append((kind, float(secs)))
         elif line.startswith("> "):
             turns[-1]["paras"].append(line[2:].strip())
+            if pend_ev:
+                turns[-1]["events"][len(turns[-1]["paras"]) - 1] = pend_ev
+                pend_ev = []
             if pending:
                 chapters.append((len(turns) - 1, len(turns[-1]["paras"]) - 1, pending))
                 pending = None
@@ -286,7 +303,10 @@ def parse_script(script):
             m = re.match(r"([A-Za-z]+):\s+(.*)", line)
             if not m:
                 raise SystemExit(f"make: bad script line {line[:50]!r}")
-            turns.append({"key": m.group(1), "paras": [m.group(2)]})
+            turns.append({"key": m.group(1), "paras": [m.group(2)], "events": {}})
+            if pend_ev:
+                turns[-1]["events"][0] = pend_ev
+                pend_ev = []
             if pending:
                 chapters.append((len(turns) - 1, 0, pending))
                 pending = None
@@ -398,6 +418,107 @@ def music_loop(work, chords, chord_s, wave_kind, tag):
     return x / np.sqrt(np.mean(x * x))
 
 
+def beat_loop(bpm, bass, seed):
+    """One loop of drum-machine music made with numpy: kick on beats 1 and 3, snare on 2 and 4,
+    closed hi-hat on every eighth, one plucked bass note per beat (bass: note names, one per beat,
+    'x' = rest). Seeded noise; at unit RMS."""
+    rng = np.random.default_rng(seed)
+    beat = int(round(60.0 / bpm * SR))
+    n = beat * len(bass)
+    x = np.zeros(n + SR)
+    t = np.arange(int(0.35 * SR)) / SR
+    kick = np.sin(2 * np.pi * (50 * t + 60 / 18.0 * (1 - np.exp(-18 * t)))) * np.exp(-t / 0.09)
+    tn = np.arange(int(0.2 * SR)) / SR
+    sn_noise = rng.standard_normal(len(tn))
+    sn_noise = np.diff(sn_noise, prepend=0.0)  # brighter
+    snare = (0.6 * sn_noise * np.exp(-tn / 0.05) + 0.5 * np.sin(2 * np.pi * 190 * tn) * np.exp(-tn / 0.04))
+    th = np.arange(int(0.05 * SR)) / SR
+    for i in range(len(bass)):
+        a = i * beat
+        if i % 2 == 0:
+            x[a:a + len(kick)] += 1.0 * kick
+        else:
+            x[a:a + len(snare)] += 0.55 * snare
+        for h in (0, beat // 2):
+            hat = np.diff(rng.standard_normal(len(th) + 1), n=1) * np.exp(-th / 0.012)
+            x[a + h:a + h + len(hat)] += 0.12 * hat
+        if bass[i] != "x":
+            f = freq(bass[i])
+            tb = np.arange(int(0.8 * beat)) / SR
+            note = (np.sin(2 * np.pi * f * tb) + 0.4 * np.sin(2 * np.pi * 2 * f * tb)
+                    + 0.2 * np.sin(2 * np.pi * 3 * f * tb)) * np.exp(-tb / 0.18)
+            note[:44] *= np.linspace(0, 1, 44)
+            note[-220:] *= np.linspace(1, 0, 220)
+            x[a:a + len(note)] += 0.5 * note
+    tail = x[n:]
+    x = x[:n].copy()
+    x[:len(tail)] += tail  # wrap the decays round the loop
+    return x / np.sqrt(np.mean(x * x))
+
+
+def laugh_sound(dur, rng):
+    """Laughter-like (not words): 'ha' pulses at ~5 Hz, voiced (falling f0, harmonics) plus breath
+    noise, decaying; unit RMS over its active part."""
+    n = int(round(dur * SR))
+    x = np.zeros(n)
+    t0, k = 0.0, 0
+    f0 = rng.uniform(190, 260)
+    while t0 < dur - 0.15:
+        ln = rng.uniform(0.09, 0.15)
+        m = int(ln * SR)
+        tt = np.arange(m) / SR
+        f = f0 * (1 - 0.15 * tt / ln) * (1 - 0.03 * k)
+        ph = 2 * np.pi * np.cumsum(f) / SR
+        v = sum(np.sin(h * ph) / h for h in range(1, 9))
+        v += 0.5 * rng.standard_normal(m)
+        env = np.sin(np.pi * np.arange(m) / m) ** 2 * (0.85 ** k)
+        a = int(t0 * SR)
+        x[a:a + m] += v * env
+        t0 += ln + rng.uniform(0.06, 0.12)
+        k += 1
+    a = x[np.abs(x) > 1e-3]
+    return x / np.sqrt(np.mean(a * a))
+
+
+def applause_sound(dur, rng):
+    """Applause-like: many short decaying band-limited noise claps (1-5 kHz), 35 per second,
+    0.25 s rise and 0.8 s decay; unit RMS."""
+    n = int(round(dur * SR))
+    x = np.zeros(n + SR // 10)
+    cl = int(0.012 * SR)
+    tt = np.arange(cl) / SR
+    for _ in range(int(35 * dur)):
+        a = int(rng.uniform(0, dur) * SR)
+        c = np.diff(rng.standard_normal(cl + 1)) * np.exp(-tt / 0.003) * rng.uniform(0.4, 1.0)
+        x[a:a + cl] += c
+    x = x[:n]
+    f = np.fft.rfft(x)
+    hz = np.fft.rfftfreq(n, 1 / SR)
+    f[(hz < 800) | (hz > 6000)] *= 0.2
+    x = np.fft.irfft(f, n)
+    env = np.minimum(1.0, np.arange(n) / (0.25 * SR)) * np.minimum(1.0, (n - np.arange(n)) / (0.8 * SR))
+    x *= env
+    return x / np.sqrt(np.mean(x * x))
+
+
+def phone_filter(x):
+    """Telephone-like: zero-phase band-limit to 300-3400 Hz (FFT, smooth 100 Hz edges), then
+    8-bit mu-law companding (quantisation noise that follows the signal). No time shift."""
+    n = len(x)
+    pad = 2048
+    y = np.concatenate([np.zeros(pad), x, np.zeros(pad)])
+    f = np.fft.rfft(y)
+    hz = np.fft.rfftfreq(len(y), 1 / SR)
+    g = np.clip((hz - 250) / 100, 0, 1) * np.clip((3450 - hz) / 100, 0, 1)
+    y = np.fft.irfft(f * g, len(y))[pad:pad + n]
+    peak = np.abs(y).max()
+    u = y / peak
+    mu = 255.0
+    c = np.sign(u) * np.log1p(mu * np.abs(u)) / np.log1p(mu)
+    c = np.round(c * 127) / 127
+    return np.sign(c) * np.expm1(np.abs(c) * np.log1p(mu)) / mu * peak
+
+
 def best_lag(a, b, centre, span, n=4096):
     """Lag L maximising the normalised correlation of a[centre+L:] with b[centre:]."""
     win = b[centre:centre + n]
@@ -423,6 +544,9 @@ FORMATS = {
     "ogg_vorbis_48k_mono_q3": dict(ext="ogg", sr=48000, ch=1, args=["-c:a", "libvorbis", "-q:a", "3"]),
     "flac_44k_mono_16bit": dict(ext="flac", sr=44100, ch=1, args=["-c:a", "flac", "-sample_fmt", "s16"]),
     "wav_16k_mono_s16": dict(ext="wav", sr=16000, ch=1, args=["-c:a", "pcm_s16le"]),
+    "mp3_48k_stereo_160k": dict(ext="mp3", sr=48000, ch=2, args=["-c:a", "libmp3lame", "-b:a", "160k"]),
+    "wav_44k_stereo_s16": dict(ext="wav", sr=44100, ch=2, args=["-c:a", "pcm_s16le"]),
+    "ogg_vorbis_44k_stereo_q4": dict(ext="ogg", sr=44100, ch=2, args=["-c:a", "libvorbis", "-q:a", "4"]),
 }
 
 
@@ -446,6 +570,8 @@ def build(ep, outdir, work):
             for si, s in enumerate(split_sentences(par)):
                 toks, roles, fillers = spoken_tokens(s)
                 x, times = synth_tokens(toks, v, log)
+                if v.get("phone"):
+                    x = phone_filter(x)
                 words, fill = [], {}
                 for (role, idx), (a, b, how) in zip(roles, times):
                     if role == "w":
@@ -456,7 +582,7 @@ def build(ep, outdir, work):
                 tw = transcript_words(s)
                 if len(tw) != len(words):
                     raise SystemExit(f"make: word count mismatch in {s!r}")
-                pieces.append({"turn": ti, "para": para_no, "first_in_turn": pi == 0 and si == 0,
+                pieces.append({"turn": ti, "para": para_no, "pi": pi, "first_in_turn": pi == 0 and si == 0,
                                "first_in_para": si == 0, "text": display(s), "tw": tw, "samples": x,
                                "words": words, "fillers": list(fill.values()), "key": t["key"]})
             para_no += 1
@@ -486,6 +612,10 @@ def build(ep, outdir, work):
     nch = fmt["ch"]
     speech = np.zeros((total, nch))
     sponsor_track = np.zeros(total)
+    fx_track = np.zeros(total)
+    fx_db = ep.get("fx_db", {})
+    FX_GAPS = {"music": ((0.5, 0.9), (0.4, 0.7)), "stinger": ((0.4, 0.7), (0.3, 0.6)),
+               "laugh": ((0.05, 0.2), (0.15, 0.35)), "applause": ((0.2, 0.4), (0.3, 0.6))}
     sentences, words_out, nta = [], [], []
     split_words, multi_words = [], []
     prev_end = None
@@ -509,6 +639,31 @@ def build(ep, outdir, work):
                             "text": sponsor["text"],
                             "speaker_voice": f"espeak-ng {ep['sponsor']['voice']} ({ep['sponsor']['rate']} wpm)"})
                 cursor = bed_end + 0.7
+            elif p["first_in_para"] and turns[ti]["events"].get(p["pi"]):
+                # events between paragraphs: music alone, a stinger, laughter, applause (not transcript)
+                t = prev_end
+                for kind, dur in turns[ti]["events"][p["pi"]]:
+                    t += round(rng.uniform(*FX_GAPS[kind][0]), 3)
+                    a, b = t, t + dur
+                    if kind in ("music", "stinger"):
+                        if not music:
+                            raise SystemExit(f"make: {eid}: {kind} event without music")
+                        music_events.append((kind, a, b))
+                        nta.append({"start": round(a, 3), "end": round(b, 3), "kind": "music",
+                                    "note": "music alone between speech (%s, %.1f s)" % (
+                                        "cold-open break / interlude" if kind == "music" else "stinger", dur)})
+                    else:
+                        snd = (laugh_sound if kind == "laugh" else applause_sound)(dur, nrng)
+                        lv = 32768.0 * 10 ** (fx_db.get(kind, -26.0) / 20)
+                        ia = int(round(a * SR))
+                        fx_track[ia:ia + len(snd)] += snd * lv
+                        nta.append({"start": round(a, 3), "end": round(b, 3),
+                                    "kind": "laughter" if kind == "laugh" else "applause",
+                                    "note": "synthetic %s sound, not speech, not in the transcript, RMS %d dB re "
+                                            "speech" % ("laughter" if kind == "laugh" else "applause",
+                                                        fx_db.get(kind, -26.0) + 20)})
+                    t = b
+                cursor = t + round(rng.uniform(*FX_GAPS[kind][1]), 3)
             else:
                 key = p["key"]
                 if p["first_in_turn"]:
@@ -518,6 +673,8 @@ def build(ep, outdir, work):
                 else:
                     lo, hi = g.get("sent_by", {}).get(key, g["sent"])
                 cursor = prev_end + round(rng.uniform(lo, hi), 3)
+        if k == 0 and p["first_in_para"] and turns[ti]["events"].get(p["pi"]):
+            raise SystemExit(f"make: {eid}: event before the first speech")
         off = round(cursor * SR) - p["words"][0][1]
         if off < 0:
             raise SystemExit("make: negative offset")
@@ -558,7 +715,10 @@ def build(ep, outdir, work):
     music_track = np.zeros(total)
     first_start = words_out[0]["start"]
     if music:
-        loop = music_loop(work, music["chords"], music["chord_s"], music.get("wave", "sine"), eid)
+        if music.get("wave") == "beat":
+            loop = beat_loop(music["bpm"], music["bass"], ep["seed"])
+        else:
+            loop = music_loop(work, music["chords"], music["chord_s"], music.get("wave", "sine"), eid)
         reps = int(math.ceil(total / len(loop)))
         bedsrc = np.tile(loop, reps)[:total]
         lvl = lambda db: 32768.0 * 10 ** (db / 20)
@@ -584,6 +744,11 @@ def build(ep, outdir, work):
                 nta.append({"start": 0.0, "end": round(intro_alone, 3), "kind": "music",
                             "note": "intro music alone, before any speech"})
         for kind, a, b in music_events:
+            if kind in ("music", "stinger"):
+                ramp(a, a + 0.03, 0, lvl(music["level_db"]))
+                ramp(a + 0.03, b - 0.4, lvl(music["level_db"]), lvl(music["level_db"]))
+                ramp(b - 0.4, b, lvl(music["level_db"]), 0)
+                continue
             ramp(a, a + 0.05, 0, lvl(music["level_db"]))
             ramp(a + 0.05, a + 1.0, lvl(music["level_db"]), lvl(music["level_db"]))
             ramp(a + 1.0, a + 1.5, lvl(music["level_db"]), lvl(music["bed_db"]))
@@ -645,7 +810,10 @@ def build(ep, outdir, work):
                 if pb > pa and frms[pa:pb].max() >= thr2:
                     # fillers legitimately sit in pauses
                     if not any(f["kind"] == "filler" and w["end"] <= f["start"] < nx["start"] for f in nta):
-                        pause_energy.append(f"{w['text']} | {nx['text']} @ {w['end']:.3f}")
+                        j = pa + int(np.argmax(frms[pa:pb]))
+                        pause_energy.append(f"{w['text']} | {nx['text']} @ {w['end']:.3f} (pause to {nx['start']:.3f}: "
+                                            f"{20 * math.log10(frms[j] / (thr2 / 10 ** (-30 / 20)) + 1e-12):.1f} dB "
+                                            f"at {j * fr / SR:.3f})")
     if no_energy:
         log.append(f"words without energy: {no_energy}")
     if pause_energy:
@@ -664,7 +832,17 @@ def build(ep, outdir, work):
             raise SystemExit(f"make: reverb shifted the time base by {lag} samples")
         speech = wet
 
-    mix = speech + sponsor_track[:, None] + music_track[:, None]
+    # ---- phone line noise (band-limited hiss) while a phone speaker's call is open
+    for k, s in speakers.items():
+        if s.get("phone") and s.get("line_noise_db") is not None:
+            tis = [i for i, t in enumerate(turns) if t["key"] == k]
+            ws = [w for w in words_out if w["turn"] in tis]
+            a, b = max(0, int(round((ws[0]["start"] - 1.5) * SR))), int(round((ws[-1]["end"] + 1.0) * SR))
+            hiss = phone_filter(nrng.standard_normal(b - a))
+            hiss *= 32768.0 * 10 ** ((-20.0 + s["line_noise_db"]) / 20) / np.sqrt(np.mean(hiss * hiss))
+            fx_track[a:b] += hiss
+    fx_track = fx_track[:n]
+    mix = speech + sponsor_track[:, None] + music_track[:, None] + fx_track[:, None]
 
     # ---- noise and hum
     noise = ep.get("noise")
@@ -764,7 +942,7 @@ def build(ep, outdir, work):
         "speaker_info": {lab[k]: {"full_name": s["full_name"], "role": s["role"], "voice": f"espeak:{s['voice']}",
                                   "rate": s["rate"], "pitch": s.get("pitch", 50), "gain_db": s.get("gain_db", 0.0),
                                   **({"pan": s["pan"]} if "pan" in s else {})} for k, s in speakers.items()},
-        "set": "heldout-dev",
+        "set": SET_LABEL,
         "encoding_check": {
             "decoded_samples": len(dec), "reference_samples": len(ref),
             "lag_samples_ffmpeg": enc_lags, "lag_samples_resampler": rs_lags,
@@ -797,12 +975,18 @@ def build(ep, outdir, work):
 
 
 def main():
+    global SET_LABEL
     ap = argparse.ArgumentParser()
+    ap.add_argument("--set", choices=["heldout", "hard"], default="heldout")
     ap.add_argument("--only", nargs="*")
-    ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "target", "heldout"))
+    ap.add_argument("--out")
     a = ap.parse_args()
+    SET_LABEL = "heldout-dev" if a.set == "heldout" else "heldout-hard"
+    target = os.path.join(HERE, "..", "..", "target")
+    a.out = a.out or os.path.join(target, "heldout" if a.set == "heldout" else "heldout-hard")
+    chosen = episodes if a.set == "heldout" else episodes_hard
     os.makedirs(a.out, exist_ok=True)
-    for ep in episodes.EPISODES:
+    for ep in chosen.EPISODES:
         if a.only and ep["id"] not in a.only:
             continue
         work = tempfile.mkdtemp(prefix="heldout-")
