@@ -159,10 +159,19 @@ impl Observer for Progress {
             s.stage = Some((name.to_string(), Instant::now()));
             s.completed = None;
             if bars_on() {
-                let b = bar(
-                    total.unwrap_or(0),
-                    "{msg:>8} [{bar:40}] {percent:>3}% {elapsed_precise} eta {eta}",
-                );
+                let b = match total {
+                    Some(len) => bar(
+                        len,
+                        "{msg:>8} [{bar:40}] {percent:>3}% {elapsed_precise} eta {eta}",
+                    ),
+                    // The stages after decoding announce no amount of work: a spinner says
+                    // podcue is still busy (aligning four hours takes a second or two).
+                    None => {
+                        let b = bar(0, "{msg:>8} {spinner} {elapsed_precise}");
+                        b.enable_steady_tick(Duration::from_millis(120));
+                        b
+                    }
+                };
                 b.set_message(name.to_string());
                 s.bar = Some(b);
             }
