@@ -213,8 +213,9 @@ pub struct AlignConfig {
     /// Word boundaries inside runs of speech, from the sound of their letters.
     #[serde(default)]
     pub words: WordRefine,
-    /// Syllables of unpunctuated text after which the first level may also stop at a word
-    /// boundary (see [`level1`]'s anchors).
+    /// Syllables of unpunctuated text after which the DP's first level may also stop at a
+    /// word boundary: a stretch spans at most 16 pauses, and a run-on sentence can breathe
+    /// more often than that.
     #[serde(default = "default_word_anchor_syllables")]
     pub word_anchor_syllables: f64,
 }
