@@ -217,6 +217,15 @@ impl<'i, 'a> RunningSums<'i, 'a> {
     }
 }
 
+/// The quietest frame within 15 frames of `t`: where two voices meet, the energy dips.
+fn energy_dip(features: &Features, t: usize) -> usize {
+    let n = features.energy_db.len();
+    let (a, b) = (t.saturating_sub(15), (t + 15).min(n));
+    (a..b)
+        .min_by(|&x, &y| features.energy_db[x].total_cmp(&features.energy_db[y]))
+        .unwrap_or(t)
+}
+
 /// The value at `rank` of `values` sorted by [`f32::total_cmp`] (`rank < values.len()`),
 /// without a sorted or partitioned copy (a copy was 4 bytes a frame): a histogram of the
 /// values' order-preserving keys finds the bucket that holds it, and only that bucket's
@@ -675,13 +684,7 @@ pub(super) fn change_points(
         {
             continue;
         }
-        // The voices meet where the energy dips.
-        let a = t.saturating_sub(15);
-        let b = (t + 15).min(n);
-        let dip = (a..b)
-            .min_by(|&x, &y| features.energy_db[x].total_cmp(&features.energy_db[y]))
-            .unwrap_or(t);
-        out.push((dip, (s / high).min(3.0) / 3.0));
+        out.push((energy_dip(features, t), (s / high).min(3.0) / 3.0));
     }
     out.into_iter()
         .map(|(f, s)| (f as f64 * hop, 0.15 + 0.25 * s))
@@ -778,13 +781,7 @@ mod tests {
             {
                 continue;
             }
-            // The voices meet where the energy dips.
-            let a = t.saturating_sub(15);
-            let b = (t + 15).min(n);
-            let dip = (a..b)
-                .min_by(|&x, &y| features.energy_db[x].total_cmp(&features.energy_db[y]))
-                .unwrap_or(t);
-            out.push((dip, (s / high).min(3.0) / 3.0));
+            out.push((energy_dip(features, t), (s / high).min(3.0) / 3.0));
         }
         out.into_iter()
             .map(|(f, s)| (f as f64 * hop, 0.15 + 0.25 * s))

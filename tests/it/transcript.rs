@@ -352,31 +352,42 @@ mod properties {
     }
 }
 
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled sample's transcript.
+fn sample_transcript() -> String {
+    std::fs::read_to_string(repo().join("transcripts/sample-episode.txt"))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `text` aligned in process with the bundled sample's audio, default configuration.
+fn align_with_sample(text: &str) -> podcue::pipeline::Output {
+    podcue::pipeline::run(
+        &repo().join("audio/sample-episode.mp3"),
+        text.as_bytes(),
+        Path::new("transcript.txt"),
+        &podcue::pipeline::Config::default(),
+        &podcue::progress::Silent,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// The bundled sample's transcript as a web page: its turns, then `closing`, then the page's
 /// trailer. Returns the spoken words podcue aligned.
 fn sample_as_article(turns: &str, closing: &str) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = format!(
         "Read the transcript\n\n{}\n\n{closing}\n\nAbout the author\n\nMarcus Hale hosts the \
          show from a converted garage.\n\nAdjacent posts\n",
         turns.trim()
     );
-    let out = podcue::pipeline::run(
-        &root.join("audio/sample-episode.mp3"),
-        text.as_bytes(),
-        Path::new("page.txt"),
-        &podcue::pipeline::Config::default(),
-        &podcue::progress::Silent,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    spoken_norms(&out.document)
+    spoken_norms(&align_with_sample(&text).document)
 }
 
 #[test]
 fn an_unspoken_closing_paragraph_is_left_out_and_a_spoken_one_kept() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sample = std::fs::read_to_string(root.join("transcripts/sample-episode.txt"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let sample = sample_transcript();
     // The page's own closing note, never said in the episode.
     let words = sample_as_article(
         &sample,
@@ -402,10 +413,7 @@ fn an_unspoken_closing_paragraph_is_left_out_and_a_spoken_one_kept() {
 /// without them).
 #[test]
 fn an_unpunctuated_transcript_keeps_its_word_times() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sample = std::fs::read_to_string(root.join("transcripts/sample-episode.txt"))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let bare: String = sample
+    let bare: String = sample_transcript()
         .split("\n\n")
         .map(|turn| {
             let (label, text) = turn.split_once(": ").unwrap_or(("", turn));
@@ -418,16 +426,9 @@ fn an_unpunctuated_transcript_keeps_its_word_times() {
         })
         .collect::<Vec<_>>()
         .join("\n\n");
-    let out = podcue::pipeline::run(
-        &root.join("audio/sample-episode.mp3"),
-        bare.as_bytes(),
-        Path::new("bare.txt"),
-        &podcue::pipeline::Config::default(),
-        &podcue::progress::Silent,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let out = align_with_sample(&bare);
     let truth: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(root.join("audio/sample-episode.truth.json")).unwrap_or_default(),
+        &std::fs::read(repo().join("audio/sample-episode.truth.json")).unwrap_or_default(),
     )
     .unwrap_or_default();
     let truth_starts: Vec<f64> = truth["words"]
