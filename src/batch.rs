@@ -162,7 +162,14 @@ fn csv_fields(line: &str) -> Option<Vec<String>> {
 /// columns, or JSON lines (`{"audio": ..., "transcript": ..., "output": ...}`; a file whose
 /// first non-blank character is `{`). Blank lines and lines starting with `#` are ignored.
 pub fn read_manifest(path: &Path) -> Result<Plan> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::input::read_text(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        let not_text = std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "the manifest is not UTF-8 text",
+        );
+        Error::io(path, not_text)
+    })?;
     let base = path.parent().unwrap_or(Path::new(""));
     let resolve = |s: &str| -> PathBuf {
         let p = PathBuf::from(s);

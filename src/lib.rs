@@ -72,6 +72,7 @@ pub mod check;
 pub mod error;
 pub mod eval;
 pub mod features;
+pub mod input;
 pub mod pipeline;
 pub mod progress;
 pub mod review;

@@ -71,6 +71,7 @@ pub fn decode_to_mono_with(
     sink: &mut dyn FnMut(&[f32]),
     how: DecodePath,
 ) -> Result<AudioInfo> {
+    crate::input::audio_file(path).map_err(|e| Error::io(path, e))?;
     let chunked = match how {
         DecodePath::Auto => Some((super::chunked::CHUNK_SECONDS, rayon::current_num_threads())),
         DecodePath::Sequential => None,
@@ -174,6 +175,7 @@ pub fn decode_interleaved(
     observer: &dyn Observer,
     sink: &mut dyn FnMut(&[f32], &AudioInfo),
 ) -> Result<AudioInfo> {
+    crate::input::audio_file(path).map_err(|e| Error::io(path, e))?;
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len == 0 {

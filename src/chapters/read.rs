@@ -27,7 +27,7 @@ pub enum Format {
 
 /// Reads the chapters file at `path`.
 pub fn read(path: &Path) -> Result<Vec<Chapter>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::input::read_text(path).map_err(|e| Error::io(path, e))?;
     parse(&bytes, path)
 }
 

@@ -207,10 +207,10 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
             bail!("-o - writes one output to stdout: give exactly one --format (and no --review)");
         }
     }
-    let bytes = std::fs::read(&args.transcript)
+    let bytes = podcue::input::read_text(&args.transcript)
         .with_context(|| format!("{}: cannot read the transcript", args.transcript.display()))?;
-    if !args.audio.is_file() {
-        bail!("{}: no such audio file", args.audio.display());
+    if let Err(e) = podcue::input::audio_file(&args.audio) {
+        bail!("{}: {e}", args.audio.display());
     }
     let config = Config {
         captions,

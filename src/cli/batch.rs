@@ -182,7 +182,7 @@ fn run_one(args: &Args, ep: &Episode, clash: Option<&PathBuf>) -> Row {
                 }
             }
         }
-        Ok(Err(e)) => row.error = Some(format!("{e:#}")),
+        Ok(Err(e)) => row.error = Some(super::error_line(&e)),
         Err(p) => row.error = Some(format!("internal error (panic): {}", panic_message(&*p))),
     }
     row

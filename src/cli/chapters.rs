@@ -74,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             (list, stem, None)
         }
         (None, [audio, transcript]) => {
-            let bytes = std::fs::read(transcript)
+            let bytes = podcue::input::read_text(transcript)
                 .with_context(|| format!("{}: cannot read", transcript.display()))?;
             let config = podcue::pipeline::Config {
                 chapters: ChapterConfig {

@@ -29,7 +29,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let bytes = std::fs::read(&args.file)
+    let bytes = podcue::input::read_text(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let style = CaptionConfig::preset(&args.style).unwrap_or_default();
     let format = Format::detect(&args.file, &bytes);

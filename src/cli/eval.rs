@@ -53,12 +53,12 @@ pub struct Args {
 }
 
 fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    podcue::input::read_text(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// Reads an optional output of a set; a missing file is None, any other failure an error.
 fn read_opt(path: &Path) -> anyhow::Result<Option<Vec<u8>>> {
-    match std::fs::read(path) {
+    match podcue::input::read_text(path) {
         Ok(b) => Ok(Some(b)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),

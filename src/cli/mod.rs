@@ -113,8 +113,22 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("podcue: error: {e:#}");
+            eprintln!("podcue: error: {}", error_line(&e));
             ExitCode::from(exit::FAILURE)
         }
     }
+}
+
+/// An error and its causes on one line, as `{:#}` gives them, but without a cause that the
+/// line already ends with (our I/O errors print their cause in their own message).
+pub(crate) fn error_line(e: &anyhow::Error) -> String {
+    let mut line = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !line.ends_with(&cause) {
+            line.push_str(": ");
+            line.push_str(&cause);
+        }
+    }
+    line
 }

@@ -44,8 +44,8 @@ struct SegmentsView {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    if !args.audio.is_file() {
-        anyhow::bail!("{}: no such audio file", args.audio.display());
+    if let Err(e) = podcue::input::audio_file(&args.audio) {
+        anyhow::bail!("{}: {e}", args.audio.display());
     }
     let (info, _features, timeline) =
         pipeline::analyse(&args.audio, &Config::default(), &StderrObserver)?;

@@ -813,6 +813,43 @@ fn huge_transcripts_are_bounded() {
     assert_eq!(files_in(&out), Vec::<String>::new());
 }
 
+/// Paths that are not regular files: an endless device is not read to its end, a folder or
+/// a device as audio is named for what it is, in every command that reads them.
+#[test]
+#[cfg(unix)]
+fn devices_and_folders_are_refused_by_what_they_are() {
+    let dir = Tmp::new("devices");
+    let (audio, transcript, _) = episode(&dir, 32, 4);
+    let zero = Path::new("/dev/zero");
+    let cases: [(&str, &Path, &Path, &str); 3] = [
+        (
+            "endless transcript",
+            &audio,
+            zero,
+            "too large for a text file",
+        ),
+        ("device as audio", zero, &transcript, "not a regular file"),
+        (
+            "folder as audio",
+            &dir.0,
+            &transcript,
+            "a folder, not an audio file",
+        ),
+    ];
+    for (what, a, t, says) in cases {
+        let out = dir.path(&format!("out-{}", what.replace(' ', "-")));
+        let r = align(a, t, &out, &[]);
+        assert_clean_failure(what, &r, Some(&out));
+        assert!(r.stderr.contains(says), "{what}: {r:?}");
+    }
+    let r = segment(zero);
+    assert_clean_failure("segment of a device", &r, None);
+    assert!(r.stderr.contains("not a regular file"), "{r:?}");
+    let r = podcue(&["check".as_ref(), zero.as_os_str()]);
+    assert_clean_failure("check of an endless device", &r, None);
+    assert!(r.stderr.contains("too large"), "{r:?}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // 3. Mismatch detection
 
