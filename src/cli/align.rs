@@ -223,6 +223,13 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
     // Refuse to overwrite an input before any work (and before any output is written).
     let inputs = [args.audio.as_path(), args.transcript.as_path()];
     if !writes_to_stdout(args) {
+        // Said before any work: an hour takes seconds to decode.
+        if args.output.exists() && !args.output.is_dir() {
+            bail!(
+                "{}: is a file, not a folder; -o names the folder the outputs go into",
+                args.output.display()
+            );
+        }
         for target in output_paths(args) {
             check_not_input(&target, &inputs)?;
         }
@@ -373,7 +380,7 @@ pub(crate) fn write_outputs(
             write(args.format[0], &mut stdout).and_then(|()| std::io::Write::flush(&mut stdout))
             && e.kind() != std::io::ErrorKind::BrokenPipe
         {
-            return Err(e.into());
+            return Err(anyhow::Error::from(e).context("cannot write to standard output"));
         }
         return Ok(Vec::new());
     }

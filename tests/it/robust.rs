@@ -1063,6 +1063,7 @@ fn output_folders() {
     let r = align(&audio, &t, &file, &[]);
     eprintln!("folder is a file: {:?} {}", r.code, r.stderr.trim());
     assert_clean_failure("folder is a file", &r, None);
+    assert!(r.stderr.contains("is a file, not a folder"), "{r:?}");
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
 }
 
