@@ -6,12 +6,16 @@
 #
 #   benches/concat.sh [CORPUS_DIR] [WORK_DIR]
 #
+# CORPUS_DIR may be a held-out set (target/heldout); the scorers are read from ../shared/corpus
+# (SCORER_DIR overrides).
 # Needs ffmpeg, ffprobe and python3. PODCUE overrides the binary (default: a release build).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$(cd "${1:-$here/../shared/corpus}" && pwd)
 work=${2:-$here/target/concat}
 podcue=${PODCUE:-$here/target/release/podcue}
+# The scorers are the corpus's, also for a set of our own (benches/heldout).
+scorer=$(cd "${SCORER_DIR:-$here/../shared/corpus}" && pwd)
 case $podcue in /*) ;; */*) podcue=$PWD/$podcue ;; esac
 [ -n "${PODCUE:-}" ] || (cd "$here" && cargo build --release --quiet)
 mkdir -p "$work"
@@ -53,5 +57,5 @@ json.dump({"id": "concat", "audio": "concat.mp3", "transcript": "concat.txt", "d
 print(f"concat.mp3: {off / 60:.1f} min, {len(turns)} turns, {len(words)} words")
 PY
 rm -rf out && "$podcue" align concat.mp3 concat.txt -o out -q
-python3 "$corpus/score.py" --truth truth/concat.truth.json --vtt out/concat.vtt | sed -n 3,4p
-python3 "$corpus/score_words.py" --dir truth --out-dir out | tail -1
+python3 "$scorer/score.py" --truth truth/concat.truth.json --vtt out/concat.vtt | sed -n 3,4p
+python3 "$scorer/score_words.py" --dir truth --out-dir out | tail -1

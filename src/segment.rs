@@ -402,6 +402,73 @@ fn speech_runs(energy: &Masked, th: &Thresholds, config: &SegmentConfig) -> Vec<
     merged
 }
 
+/// Music that ends where speech begins (or begins where it ends) often goes on under it: an
+/// intro bed under the first sentences, an outro bed under the last. The bed fills their
+/// pauses, which then sit at its level, far above the floor, and the run of speech goes on
+/// through them (a concatenated episode put the first sentence after an intro bed on the
+/// previous episode's last one). Such a run is split where its energy stays for at least
+/// [`BED_PAUSE_FRAMES`] within [`BED_DIP_DB`] of the quietest frame within half a second
+/// either side and [`BED_DEPTH_DB`] under the speech level: speech moves by more than that
+/// every syllable.
+fn split_over_beds(
+    energy: &Masked,
+    th: &Thresholds,
+    runs: Vec<(usize, usize)>,
+    music: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let touches_music = |s: usize, e: usize| {
+        music.iter().any(|m| {
+            (m.1 <= s && s - m.1 <= BED_REACH_FRAMES) || (m.0 >= e && m.0 - e <= BED_REACH_FRAMES)
+        })
+    };
+    let mut out = Vec::with_capacity(runs.len());
+    for (s, e) in runs {
+        if e - s < 2 * BED_WINDOW_FRAMES || !touches_music(s, e) {
+            out.push((s, e));
+            continue;
+        }
+        let quiet: Vec<bool> = (s..e)
+            .map(|i| {
+                let lo = i.saturating_sub(BED_WINDOW_FRAMES).max(s);
+                let hi = (i + BED_WINDOW_FRAMES + 1).min(e);
+                let least = energy.range(lo, hi).fold(f32::INFINITY, f32::min);
+                let x = energy.at(i);
+                x <= least + BED_DIP_DB && x <= th.level(i) - BED_DEPTH_DB
+            })
+            .collect();
+        let mut start = s;
+        let mut i = 0;
+        while i < quiet.len() {
+            if !quiet[i] {
+                i += 1;
+                continue;
+            }
+            let j = quiet[i..]
+                .iter()
+                .position(|&q| !q)
+                .map_or(quiet.len(), |k| i + k);
+            if j - i >= BED_PAUSE_FRAMES && s + i > start && s + j < e {
+                out.push((start, s + i));
+                start = s + j;
+            }
+            i = j;
+        }
+        out.push((start, e));
+    }
+    out
+}
+
+/// Frames between a run of speech and music for the run to count as over it (half a second).
+const BED_REACH_FRAMES: usize = 50;
+/// Half-width of the window whose quietest frame is the bed's level (half a second).
+const BED_WINDOW_FRAMES: usize = 50;
+/// A pause over a bed stays this close to the bed's level, dB.
+const BED_DIP_DB: f32 = 5.0;
+/// ... and this far under the speech level, dB.
+const BED_DEPTH_DB: f32 = 12.0;
+/// ... for at least this long (150 ms: longer than a stop closure).
+const BED_PAUSE_FRAMES: usize = 15;
+
 /// Refines a speech onset: the frame where energy first rises clearly above the pause's own
 /// level, searching back from the hysteresis crossing. The threshold crossing lags the true
 /// onset by the attack of the first phoneme; the pause minimum is a steadier reference.
@@ -540,7 +607,7 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
     let music = steady_runs(energy, &th, config);
     // Music is never speech: hide it below the floor before looking for speech.
     let energy = Masked::new(energy, &music, &th);
-    let runs = speech_runs(&energy, &th, config);
+    let runs = split_over_beds(&energy, &th, speech_runs(&energy, &th, config), &music);
     let mut refined: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
     for (k, &(s, e)) in runs.iter().enumerate() {
         // Onsets and offsets are searched inside the pause, but not across music in it: its
@@ -719,6 +786,35 @@ mod tests {
         // 5 peaks a second for 4 seconds.
         assert!((18..=21).contains(&tl.nuclei.len()), "{}", tl.nuclei.len());
         assert_eq!(tl.nuclei_between(1.0, 2.0), 5);
+    }
+
+    #[test]
+    fn pauses_over_an_intro_bed_split_the_speech() {
+        // An intro bed (steady, -30 dB) alone from 1 to 6 s, then under three sentences with
+        // 0.4 s pauses that fall only to the bed, then silence.
+        let sentences = [(6.0, 7.5), (7.9, 9.5), (9.9, 11.0)];
+        let mut f = synthetic(14.0, &sentences, -12.0, -60.0);
+        for i in 100..1100 {
+            let t = i as f64 * HOP_S;
+            if !sentences.iter().any(|&(a, b)| t >= a && t < b) {
+                f.energy_db[i] = -30.0 - 0.5 * ((i % 7) as f32 / 7.0);
+            }
+        }
+        let tl = segment(&f, &SegmentConfig::default());
+        assert!(
+            tl.music.iter().any(|m| m.start < 1.5 && m.end > 5.5),
+            "{:?}",
+            tl.music
+        );
+        for gap in [(7.5, 7.9), (9.5, 9.9)] {
+            assert!(
+                tl.pauses
+                    .iter()
+                    .any(|p| (p.start - gap.0).abs() < 0.06 && (p.end - gap.1).abs() < 0.06),
+                "no pause at {gap:?}: {:?}",
+                tl.pauses
+            );
+        }
     }
 
     #[test]
