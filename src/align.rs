@@ -1322,9 +1322,6 @@ pub fn align(
     out
 }
 
-/// Each speaker's seconds per syllable where the words landed: the median over sentences, so a
-/// stretch that absorbed extra audio does not bias it (`rates` where a speaker has fewer than
-/// three sentences to measure).
 /// Each speaker's seconds per syllable before any alignment, from the audio: the episode's
 /// mean (`mean`, speech time over syllables), scaled for a speaker by how many syllable
 /// nuclei are heard per second of speech where a proportional map of the text puts their
@@ -1396,6 +1393,9 @@ const MIN_RATE_NUCLEI: usize = 50;
 /// Furthest a speaker's rate may be from the mean, as a factor either way.
 const MAX_RATE_RATIO: f64 = 1.6;
 
+/// Each speaker's seconds per syllable where the words landed: the median over sentences, so a
+/// stretch that absorbed extra audio does not bias it (`rates` where a speaker has fewer than
+/// three sentences to measure).
 fn measured_rates(sp: &Spoken, starts: &[f64], ends: &[f64], rates: &[f64]) -> Vec<f64> {
     let mut per_speaker: Vec<Vec<f64>> = vec![Vec::new(); rates.len()];
     for sentence in sentence_blocks(sp) {

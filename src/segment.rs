@@ -416,10 +416,17 @@ fn split_over_beds(
     runs: Vec<(usize, usize)>,
     music: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
+    // Music runs are sorted and never inside a run of speech (masked): the one ending last
+    // before the run and the one starting first after it are the candidates.
     let touches_music = |s: usize, e: usize| {
-        music.iter().any(|m| {
-            (m.1 <= s && s - m.1 <= BED_REACH_FRAMES) || (m.0 >= e && m.0 - e <= BED_REACH_FRAMES)
-        })
+        let before = music.partition_point(|m| m.1 <= s);
+        let after = music.partition_point(|m| m.0 < e);
+        before
+            .checked_sub(1)
+            .is_some_and(|i| s - music[i].1 <= BED_REACH_FRAMES)
+            || music
+                .get(after)
+                .is_some_and(|m| m.0 - e <= BED_REACH_FRAMES)
     };
     let mut out = Vec::with_capacity(runs.len());
     for (s, e) in runs {
