@@ -44,6 +44,7 @@ pub fn tag_file(input: &Path, output: &Path, chapters: &[Chapter], in_place: boo
     if chapters.is_empty() {
         return Err(fail("no chapters to write".into()));
     }
+    crate::input::audio_file(input).map_err(|e| Error::io(input, e))?;
     let container = Container::of(input).ok_or_else(|| {
         fail(format!(
             "{}: can only tag .mp3 (ID3v2) and .m4a/.m4b/.mp4 files",
