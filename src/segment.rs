@@ -523,6 +523,13 @@ fn raised_background_onset(
         floor + config.high_fraction * (th.level(i) - floor).max(6.0)
     };
     let cross = (s..e).find(|&i| energy.at(i) >= high(i))?;
+    let pause_min = energy.range(prev_end, s).fold(f32::INFINITY, f32::min);
+    // A run that crosses the speech threshold at once may have opened on the background.
+    if cross < s + PRE_ONSET_FRAMES
+        && let Some(onset) = background_opening_run(energy, th, s, e, pause_min)
+    {
+        return Some(onset);
+    }
     let from = cross.checked_sub(PRE_ONSET_FRAMES)?;
     if from < prev_end {
         return None;
@@ -531,7 +538,6 @@ fn raised_background_onset(
     window.sort_by(f32::total_cmp);
     let background = window[window.len() / 2];
     let spread = window[window.len() * 9 / 10] - window[window.len() / 10];
-    let pause_min = energy.range(prev_end, s).fold(f32::INFINITY, f32::min);
     if !(background >= pause_min + RAISED_BACKGROUND_DB && spread <= STEADY_BACKGROUND_DB) {
         return None;
     }
@@ -541,6 +547,40 @@ fn raised_background_onset(
     }
     Some(k)
 }
+
+/// The onset of the speech run `[s, e)` when the run itself opens on a raised, steady
+/// background: another clip's noise that begins right after a silence, loud enough above the
+/// floor of a quieter neighbour to count as speech from its first frame (a noisy episode
+/// after a clean one, joined: the first cue 0.9 s early, on the noise). The frame where the
+/// energy first leaves that background; `None` unless the run's first [`OPENING_BACKGROUND_FRAMES`]
+/// are steady, well above the pause and well under the speech level.
+fn background_opening_run(
+    energy: &Masked,
+    th: &Thresholds,
+    s: usize,
+    e: usize,
+    pause_min: f32,
+) -> Option<usize> {
+    if e - s <= OPENING_BACKGROUND_FRAMES {
+        return None;
+    }
+    let mut head: Vec<f32> = energy.range(s, s + OPENING_BACKGROUND_FRAMES).collect();
+    head.sort_by(f32::total_cmp);
+    let background = head[head.len() / 2];
+    let spread = head[head.len() * 9 / 10] - head[head.len() / 10];
+    let quiet = background <= th.level(s) - OPENING_BACKGROUND_UNDER_LEVEL_DB;
+    if !(background >= pause_min + RAISED_BACKGROUND_DB && spread <= STEADY_BACKGROUND_DB && quiet)
+    {
+        return None;
+    }
+    (s..e).find(|&i| energy.at(i) > background + RAISED_BACKGROUND_DB)
+}
+
+/// A background that opens a run lasts at least this long (half a second: the first
+/// syllable of speech that opens softly has peaked by then).
+const OPENING_BACKGROUND_FRAMES: usize = 50;
+/// A background that opens a run lies at least this far under the speech level, dB.
+const OPENING_BACKGROUND_UNDER_LEVEL_DB: f32 = 12.0;
 
 /// Same, for the end of speech before a pause (searching forward from the crossing).
 fn refine_offset(energy: &Masked, reference_floor: f32, offset: usize, pause_end: usize) -> usize {
@@ -793,6 +833,22 @@ mod tests {
         // 5 peaks a second for 4 seconds.
         assert!((18..=21).contains(&tl.nuclei.len()), "{}", tl.nuclei.len());
         assert_eq!(tl.nuclei_between(1.0, 2.0), 5);
+    }
+
+    #[test]
+    fn noise_opening_a_joined_clip_is_not_its_speech() {
+        // A clean clip (speech over a -70 dB floor), digital silence, then a noisy clip: 1 s
+        // of steady noise at -38 dB before its speech at 12 s. Its speech starts at 12 s.
+        let mut f = synthetic(16.0, &[(1.0, 4.0), (4.5, 9.0), (12.0, 15.0)], -15.0, -70.0);
+        for i in 1000..1100 {
+            f.energy_db[i] = -120.0;
+        }
+        for i in 1100..1200 {
+            f.energy_db[i] = -38.0 + 0.8 * ((i % 5) as f32 - 2.0);
+        }
+        let tl = segment(&f, &SegmentConfig::default());
+        let last = tl.speech.last().unwrap();
+        assert!((last.start - 12.0).abs() < 0.06, "{:?}", tl.speech);
     }
 
     #[test]
