@@ -508,8 +508,9 @@ const STEADY_BACKGROUND_DB: f32 = 6.0;
 /// background (another clip's or track's noise starting inside the pause): the frame where the
 /// energy leaves that background, searching back from the frame where the run crosses the
 /// speech threshold. The walk back to the low threshold and [`refine_onset`] both measure
-/// from the pause's quietest part, so they take such a background for the word. `None`
-/// when the background before the onset is the pause's own.
+/// from the pause's quietest part, so they take such a background for the word. A background
+/// loud enough to start the run itself is [`background_opening_run`]'s. `None` when the
+/// background before the onset is the pause's own.
 fn raised_background_onset(
     energy: &Masked,
     th: &Thresholds,
