@@ -1154,7 +1154,7 @@ pub fn align(
     let total_syl: f64 = sp.syllables.iter().sum();
     let total_speech: f64 = timeline.speech.iter().map(Span::len).sum::<f64>().max(0.1);
     let n_speakers = sp.speaker.iter().copied().max().unwrap_or(0) + 1;
-    let mut rates = heard_rates(&sp, timeline, total_speech / total_syl, n_speakers);
+    let mut rates = heard_rates(&sp, timeline, total_speech, total_syl, n_speakers);
 
     // One pass of both levels over `gaps`, refining `placed` (words outside every placed
     // stretch keep their times from the pass before).
@@ -1323,7 +1323,7 @@ pub fn align(
 }
 
 /// Each speaker's seconds per syllable before any alignment, from the audio: the episode's
-/// mean (`mean`, speech time over syllables), scaled for a speaker by how many syllable
+/// mean (speech time over syllables), scaled for a speaker by how many syllable
 /// nuclei are heard per second of speech where a proportional map of the text puts their
 /// words, against the episode's. The first pass once priced every speaker at the mean, and
 /// an episode joined from others (a 230 wpm panel after a 130 wpm interview) then spread
@@ -1331,10 +1331,15 @@ pub fn align(
 /// rates where the first put the words, confirmed it. Only a speaker with a minute of mapped
 /// speech gets a rate of their own (a fast panel's short turns map too loosely: dev02, with
 /// 45 s a speaker, lost a cue); the rates are scaled so the text still spans the speech.
-fn heard_rates(sp: &Spoken, timeline: &Timeline, mean: f64, n_speakers: usize) -> Vec<f64> {
+fn heard_rates(
+    sp: &Spoken,
+    timeline: &Timeline,
+    total_speech: f64,
+    total_syl: f64,
+    n_speakers: usize,
+) -> Vec<f64> {
+    let mean = total_speech / total_syl;
     let mut rates = vec![mean; n_speakers];
-    let total_syl: f64 = sp.syllables.iter().sum();
-    let total_speech = mean * total_syl;
     if n_speakers < 2 || timeline.nuclei.len() < MIN_RATE_NUCLEI || total_speech <= 0.0 {
         return rates;
     }
@@ -2149,15 +2154,21 @@ mod tests {
                 ..Timeline::default()
             }
         };
-        let mean = 2.0 * per_speaker_s / (2.0 * words as f64 * 1.5);
-        let rates = heard_rates(&sp, &timeline(per_speaker_s), mean, 2);
+        let syllables = 2.0 * words as f64 * 1.5;
+        let rates = heard_rates(
+            &sp,
+            &timeline(per_speaker_s),
+            2.0 * per_speaker_s,
+            syllables,
+            2,
+        );
         assert!(rates[1] < 0.7 * rates[0], "{rates:?}");
         let spanned = words as f64 * 1.5 * (rates[0] + rates[1]);
         assert!((spanned - 2.0 * per_speaker_s).abs() < 1e-6, "{spanned}");
         let short = 40.0;
-        let mean = 2.0 * short / (2.0 * words as f64 * 1.5);
+        let mean = 2.0 * short / syllables;
         assert_eq!(
-            heard_rates(&sp, &timeline(short), mean, 2),
+            heard_rates(&sp, &timeline(short), 2.0 * short, syllables, 2),
             vec![mean, mean]
         );
     }

@@ -416,17 +416,10 @@ fn split_over_beds(
     runs: Vec<(usize, usize)>,
     music: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
-    // Music runs are sorted and never inside a run of speech (masked): the one ending last
-    // before the run and the one starting first after it are the candidates.
     let touches_music = |s: usize, e: usize| {
-        let before = music.partition_point(|m| m.1 <= s);
-        let after = music.partition_point(|m| m.0 < e);
-        before
-            .checked_sub(1)
-            .is_some_and(|i| s - music[i].1 <= BED_REACH_FRAMES)
-            || music
-                .get(after)
-                .is_some_and(|m| m.0 - e <= BED_REACH_FRAMES)
+        let (end_before, start_after) = music_around(music, s, e);
+        end_before.is_some_and(|m| s - m <= BED_REACH_FRAMES)
+            || start_after.is_some_and(|m| m - e <= BED_REACH_FRAMES)
     };
     let mut out = Vec::with_capacity(runs.len());
     for (s, e) in runs {
@@ -463,6 +456,18 @@ fn split_over_beds(
         out.push((start, e));
     }
     out
+}
+
+/// Where the music nearest a run of speech `[s, e)` ends before it and starts after it, if
+/// there is any. Music runs are sorted and apart, and never inside a run of speech (masked):
+/// binary searches, not a scan per speech run.
+fn music_around(music: &[(usize, usize)], s: usize, e: usize) -> (Option<usize>, Option<usize>) {
+    let before = music.partition_point(|m| m.1 <= s);
+    let after = music.partition_point(|m| m.0 < e);
+    (
+        before.checked_sub(1).map(|i| music[i].1),
+        music.get(after).map(|m| m.0),
+    )
 }
 
 /// Frames between a run of speech and music for the run to count as over it (half a second).
@@ -535,10 +540,7 @@ fn raised_background_onset(
     if from < prev_end {
         return None;
     }
-    let mut window: Vec<f32> = energy.range(from, cross).collect();
-    window.sort_by(f32::total_cmp);
-    let background = window[window.len() / 2];
-    let spread = window[window.len() * 9 / 10] - window[window.len() / 10];
+    let (background, spread) = level_and_spread(energy.range(from, cross).collect());
     if !(background >= pause_min + RAISED_BACKGROUND_DB && spread <= STEADY_BACKGROUND_DB) {
         return None;
     }
@@ -565,16 +567,22 @@ fn background_opening_run(
     if e - s <= OPENING_BACKGROUND_FRAMES {
         return None;
     }
-    let mut head: Vec<f32> = energy.range(s, s + OPENING_BACKGROUND_FRAMES).collect();
-    head.sort_by(f32::total_cmp);
-    let background = head[head.len() / 2];
-    let spread = head[head.len() * 9 / 10] - head[head.len() / 10];
+    let (background, spread) =
+        level_and_spread(energy.range(s, s + OPENING_BACKGROUND_FRAMES).collect());
     let quiet = background <= th.level(s) - OPENING_BACKGROUND_UNDER_LEVEL_DB;
     if !(background >= pause_min + RAISED_BACKGROUND_DB && spread <= STEADY_BACKGROUND_DB && quiet)
     {
         return None;
     }
     (s..e).find(|&i| energy.at(i) > background + RAISED_BACKGROUND_DB)
+}
+
+/// The median of `frames` (a background's level) and its spread (90th less 10th percentile);
+/// `frames` is not empty.
+fn level_and_spread(mut frames: Vec<f32>) -> (f32, f32) {
+    frames.sort_by(f32::total_cmp);
+    let n = frames.len();
+    (frames[n / 2], frames[n * 9 / 10] - frames[n / 10])
 }
 
 /// A background that opens a run lasts at least this long (half a second: the first
@@ -661,11 +669,9 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         // Onsets and offsets are searched inside the pause, but not across music in it: its
         // masked frames sit at the floor, above the pause's quietest part, and would read as
         // the start (or the tail) of the word.
-        // Music runs are sorted and apart: binary searches, not a scan per speech run.
-        let before = music.partition_point(|m| m.1 <= s);
-        let music_end_before = before.checked_sub(1).map_or(0, |i| music[i].1);
-        let after = music.partition_point(|m| m.0 < e);
-        let music_start_after = music.get(after).map_or(n, |m| m.0);
+        let (end_before, start_after) = music_around(&music, s, e);
+        let music_end_before = end_before.unwrap_or(0);
+        let music_start_after = start_after.unwrap_or(n);
         let prev_end = if k == 0 { 0 } else { runs[k - 1].1 }.max(music_end_before);
         let next_start = runs.get(k + 1).map_or(n, |r| r.0).min(music_start_after);
         // Faint onsets (breath, a synthesiser's lead-in) far below the speech level are not

@@ -375,10 +375,20 @@ mod tests {
     use super::between_share;
 
     fn judged(order: Option<f32>, voice: Option<f32>, heard: Option<f32>) -> bool {
+        verdict(order, voice, heard, None)
+    }
+
+    fn verdict(
+        order: Option<f32>,
+        voice: Option<f32>,
+        heard: Option<f32>,
+        letters: Option<f32>,
+    ) -> bool {
         Alignment {
             order_evidence: order,
             voice_evidence: voice,
             heard_per_written: heard,
+            letter_evidence: letters,
             ..Alignment::default()
         }
         .evidently_mismatched()
@@ -401,14 +411,7 @@ mod tests {
     }
 
     fn refused(order: Option<f32>, voice: Option<f32>, heard: Option<f32>, letters: f32) -> bool {
-        Alignment {
-            order_evidence: order,
-            voice_evidence: voice,
-            heard_per_written: heard,
-            letter_evidence: Some(letters),
-            ..Alignment::default()
-        }
-        .evidently_mismatched()
+        verdict(order, voice, heard, Some(letters))
     }
 
     #[test]
