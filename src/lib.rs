@@ -29,14 +29,16 @@
 //! std::fs::create_dir_all(&dir)?;
 //! let audio = dir.join("episode.wav");
 //!
-//! // Speech-like audio: 22 syllable-sized bursts in two groups with a long pause between.
+//! // Speech-like audio: 22 syllable-sized bursts of uneven length (speech is no metronome)
+//! // in two groups with a long pause between.
 //! let rate = 16_000;
 //! let mut samples = vec![0.0f32; 8_000];
 //! for syllables in [10, 12] {
-//!     for _ in 0..syllables {
-//!         samples.extend((0..2_800).map(|i| {
+//!     for k in 0..syllables {
+//!         let len = 2_000 + (k * 797 + syllables * 131) % 1_800;
+//!         samples.extend((0..len).map(|i| {
 //!             let t = i as f32 / rate as f32;
-//!             let shape = (std::f32::consts::PI * i as f32 / 2_800.0).sin();
+//!             let shape = (std::f32::consts::PI * i as f32 / len as f32).sin();
 //!             0.3 * shape * (2.0 * std::f32::consts::PI * 140.0 * t).sin()
 //!         }));
 //!         samples.extend(std::iter::repeat_n(0.0, 1_100));
