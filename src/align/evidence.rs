@@ -426,6 +426,11 @@ mod tests {
         assert!(refused(Some(0.74), None, Some(0.61), 0.0053));
         assert!(!refused(Some(0.74), None, Some(0.61), 0.009));
         assert!(!refused(Some(0.74), None, Some(0.9), 0.0053));
+        // A monologue's text on another recording: no voices, weak order, poor letters
+        // (ho11's audio with dev05's text); a matched reading with noise keeps its letters.
+        assert!(refused(Some(0.34), None, Some(1.0), 0.005));
+        assert!(!refused(Some(0.21), None, Some(1.0), 0.0077));
+        assert!(!refused(Some(0.5), None, Some(1.0), 0.005));
         // Letters under the hard floor count only where the order is not clear.
         assert!(refused(Some(0.3), None, Some(1.0), 0.002));
         assert!(!refused(Some(0.6), None, Some(1.0), 0.002));
