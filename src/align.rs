@@ -46,8 +46,12 @@ pub struct Timed {
 pub struct Unmatched {
     /// Where the transcript's words were put, seconds.
     pub span: Span,
-    /// Order evidence per sentence there (under 0.1; see [`Alignment::order_evidence`]).
+    /// Order evidence per sentence there (under 0.1, or under 0.45 with voice evidence under
+    /// 0.1; see [`Alignment::order_evidence`]).
     pub order_evidence: f32,
+    /// Voice evidence there where it was under 0.1 (its speakers' sentences do not sound
+    /// like one voice each; see [`Alignment::voice_evidence`]).
+    pub voice_evidence: Option<f32>,
     /// The best order evidence of the transcript's other windows (0.4 and up).
     pub elsewhere: f32,
 }
@@ -328,7 +332,8 @@ pub struct Costs {
     /// first pass) as boundary candidates in the second.
     pub turn_points: bool,
     /// Cost of a turn change (second pass) for each side of it whose audio sounds more like
-    /// the other speaker.
+    /// the other speaker: as much as a turn placed on the weakest pause rather than a strong
+    /// one, so a clear change of voice can hold a turn on a short pause.
     pub turn_edge: f64,
     /// Syllables' worth of time added to the expected length of every stretch between
     /// punctuated boundaries: the last syllable before a boundary is drawn out (phrase-final
@@ -357,7 +362,7 @@ impl Default for Costs {
             voice_tolerance: 2.0,
             change_points: true,
             turn_points: true,
-            turn_edge: 1.0,
+            turn_edge: 2.0,
             final_lengthening: 0.4,
             skip_in_turn: 2.0,
         }
@@ -1654,23 +1659,36 @@ fn unmatched_spans(windows: &[evidence::Window], conf: &mut [f32]) -> Vec<Unmatc
         return Vec::new();
     }
     let mut spans: Vec<Unmatched> = Vec::new();
+    // As for the whole transcript (`Alignment::mismatch`): no better than shuffled, or
+    // sentences that do not sound like their speakers with an order that fits only weakly.
+    let voices_against = |w: &evidence::Window| {
+        w.voice
+            .filter(|&v| v < f64::from(MIN_VOICE_EVIDENCE))
+            .filter(|_| w.evidence < f64::from(STRONG_ORDER_EVIDENCE))
+    };
     for w in windows
         .iter()
-        .filter(|w| w.evidence < MIN_LOCAL_ORDER_EVIDENCE)
+        .filter(|w| w.evidence < MIN_LOCAL_ORDER_EVIDENCE || voices_against(w).is_some())
     {
         for c in &mut conf[w.words.clone()] {
             *c = c.min(UNMATCHED_CONFIDENCE);
         }
         let evidence = w.evidence as f32;
+        let voice = voices_against(w).map(|v| v as f32);
         match spans.last_mut() {
             // Windows are side by side (the last may overlap): adjacent ones join.
             Some(u) if w.start <= u.span.end + 1.0 => {
                 u.span.end = u.span.end.max(w.end);
                 u.order_evidence = u.order_evidence.max(evidence);
+                u.voice_evidence = match (u.voice_evidence, voice) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
             }
             _ => spans.push(Unmatched {
                 span: Span::new(w.start, w.end),
                 order_evidence: evidence,
+                voice_evidence: voice,
                 elsewhere: best as f32,
             }),
         }

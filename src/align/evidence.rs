@@ -143,6 +143,8 @@ pub(super) struct Window {
     pub start: f64,
     pub end: f64,
     pub evidence: f64,
+    /// Voice evidence of the window's sentences ([`voice_evidence`]; `None` for one voice).
+    pub voice: Option<f64>,
 }
 
 /// The order test on windows of the placed alignment: each run of [`LOCAL_SENTENCES`]
@@ -226,6 +228,12 @@ pub(super) fn local_order_evidence(
             order_margin(c, LOCAL_SENTENCES).map(|evidence| Window {
                 start: starts[words.start],
                 end: ends[words.end - 1],
+                voice: voice_evidence(
+                    &sp.slice(words.clone()),
+                    &starts[words.clone()],
+                    &ends[words.clone()],
+                    index,
+                ),
                 words,
                 evidence,
             })
@@ -443,6 +451,7 @@ mod tests {
             start: i as f64 * 60.0,
             end: i as f64 * 60.0 + 59.5,
             evidence,
+            voice: None,
         };
         // Fits well, then twice no better than shuffled: one span over both, those words capped.
         let windows = [window(0, 0.9), window(1, 0.05), window(2, -0.1)];
@@ -453,6 +462,23 @@ mod tests {
         assert!((spans[0].elsewhere - 0.9).abs() < 1e-6);
         assert!(conf[..10].iter().all(|&c| c == 0.8));
         assert!(conf[10..].iter().all(|&c| c <= 0.2));
+        // Fair order, but the sentences do not sound like their speakers (the sample with
+        // another interview's second half); a voice mix-up alone, with a strong order, is
+        // not enough (a four-way panel of one-word turns).
+        let voiced = |i: usize, evidence: f64, voice: f64| super::Window {
+            voice: Some(voice),
+            ..window(i, evidence)
+        };
+        let windows = [
+            voiced(0, 1.14, 0.33),
+            voiced(1, 0.11, 0.07),
+            voiced(2, 0.52, 0.05),
+        ];
+        let mut conf = vec![0.8_f32; 30];
+        let spans = super::super::unmatched_spans(&windows, &mut conf);
+        assert_eq!(spans.len(), 1);
+        assert_eq!((spans[0].span.start, spans[0].span.end), (60.0, 119.5));
+        assert_eq!(spans[0].voice_evidence, Some(0.07));
         // Weak everywhere (read poetry): left to the whole-transcript evidence.
         let windows = [window(0, 0.3), window(1, 0.05)];
         let mut conf = vec![0.8_f32; 20];

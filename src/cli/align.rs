@@ -341,14 +341,22 @@ pub(crate) fn unmatched_warnings(out: &Output) -> Vec<String> {
         .unmatched
         .iter()
         .map(|u| {
+            let why = match u.voice_evidence {
+                Some(voice) => format!(
+                    "its speakers' sentences there do not sound like one voice each: voice \
+                     evidence {voice:.2}, order evidence {:.2}, {:.2} where it fits",
+                    u.order_evidence, u.elsewhere
+                ),
+                None => format!(
+                    "its sentences there fit the pauses no better in their own order than \
+                     shuffled: order evidence {:.2}, {:.2} where it fits",
+                    u.order_evidence, u.elsewhere
+                ),
+            };
             format!(
-                "the transcript does not seem to match the audio from {} to {} (its sentences \
-                 there fit the pauses no better in their own order than shuffled: order \
-                 evidence {:.2}, {:.2} where it fits)",
+                "the transcript does not seem to match the audio from {} to {} ({why})",
                 podcue::time::vtt(u.span.start),
                 podcue::time::vtt(u.span.end),
-                u.order_evidence,
-                u.elsewhere
             )
         })
         .collect()
