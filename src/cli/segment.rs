@@ -9,7 +9,9 @@ use serde::Serialize;
 use super::exit;
 use super::progress::StderrObserver;
 
-/// Print the speech and pause segments found in the audio.
+/// Print the speech, pause and music segments found in the audio.
+///
+/// Music (steady beds and tones, and music with a beat) is never taken for speech.
 #[derive(clap::Args)]
 #[command(after_help = "Examples:
   podcue segment episode.mp3
@@ -17,7 +19,8 @@ use super::progress::StderrObserver;
 pub struct Args {
     /// The audio file.
     pub audio: PathBuf,
-    /// Print JSON: {\"duration\", \"speech\": [{start, end}], \"pauses\": [{start, end, strength}]}.
+    /// Print JSON: {"duration", "speech": [{start, end}], "pauses": [{start, end, strength}],
+    /// "music": [{start, end}]}.
     #[arg(long)]
     pub json: bool,
 }
