@@ -1680,9 +1680,10 @@ fn unmatched_spans(windows: &[evidence::Window], conf: &mut [f32]) -> Vec<Unmatc
             Some(u) if w.start <= u.span.end + 1.0 => {
                 u.span.end = u.span.end.max(w.end);
                 u.order_evidence = u.order_evidence.max(evidence);
+                // Where any of them fails by its voices, the warning says so.
                 u.voice_evidence = match (u.voice_evidence, voice) {
                     (Some(a), Some(b)) => Some(a.max(b)),
-                    _ => None,
+                    (one, None) | (None, one) => one,
                 };
             }
             _ => spans.push(Unmatched {
