@@ -1364,3 +1364,50 @@ fn a_run_on_sentence_with_many_breaths_keeps_its_length() {
          {end:.2} s, said until {said_end:.2} s"
     );
 }
+
+/// A drum loop as loud as the speech, `seconds` long: a kick on every beat (0.5 s), a hi-hat
+/// between. Mono f64 at `rate`.
+fn drum_loop(seconds: f64, rate: u32) -> Vec<f64> {
+    let r = f64::from(rate);
+    let beat = (0.5 * r) as usize;
+    let mut noise = Lcg(77);
+    let mut x = vec![0.0; (seconds * r) as usize];
+    for (i, v) in x.iter_mut().enumerate() {
+        let t = (i % beat) as f64 / r;
+        let kick = (2.0 * std::f64::consts::PI * 60.0 * t).sin() * (-t / 0.08).exp();
+        let th = t - 0.25;
+        let hat = if th >= 0.0 {
+            noise.range(-1.0, 1.0) * 0.3 * (-th / 0.03).exp()
+        } else {
+            0.0
+        };
+        *v = 0.6 * kick + hat;
+    }
+    x
+}
+
+/// A beat intro and outro, as loud as the speech, carry no words: the first sentence starts
+/// after the intro, the last ends before the outro (a beat's energy moves as much as speech's,
+/// so only its repeats tell it from speech).
+#[test]
+fn a_beat_intro_and_outro_carry_no_words() {
+    let dir = Tmp::new("beat");
+    let rate = 16_000u32;
+    let (speech, counts) = speechlike(21, 10, rate);
+    let intro = drum_loop(6.0, rate);
+    let outro = drum_loop(6.0, rate);
+    // Where the bursts start and end, from the samples themselves.
+    let at = |i: usize| (intro.len() + i) as f64 / f64::from(rate);
+    let speech_start = at(speech.iter().position(|v| v.abs() > 1e-4).expect("speech"));
+    let speech_end = at(speech.iter().rposition(|v| v.abs() > 1e-4).expect("speech") + 1);
+    let x: Vec<f64> = intro.into_iter().chain(speech).chain(outro).collect();
+    let audio = dir.write("beat.wav", &wav(1, rate, &to_i16(&x)));
+    let a = align_in_process(&dir, &audio, &transcript_for(&counts, 21));
+    let first = a.sentences.first().expect("sentences").start;
+    let last = a.sentences.last().expect("sentences").end;
+    assert!(
+        (first - speech_start).abs() < 0.15 && (last - speech_end).abs() < 0.3,
+        "sentences from {first:.2} to {last:.2} s, speech from {speech_start:.2} to \
+         {speech_end:.2} s"
+    );
+}
