@@ -1,6 +1,5 @@
 //! Music with a beat: takes the frame energy, gives the frames where a beat repeats with
-//! nothing over it (drum intros and outros, stingers, the bars of a bed before and after a
-//! sponsor read).
+//! nothing over it (drum intros and outros, breaks and stingers of two seconds or more).
 //!
 //! Such music moves its energy as much as speech does, so the steady-flux test misses it.
 //! What speech never does is repeat: a drum loop's energy contour comes back every beat (or
