@@ -971,14 +971,7 @@ mod tests {
         // A drum loop from 7 to 15 s, as loud as the speech: a kick on every beat (0.5 s)
         // and a hi-hat between; its energy moves as much as speech's, but it repeats.
         for i in 700..1500 {
-            let phase = ((i - 700) % 50) as f32 * HOP_S as f32;
-            let kick = -12.0 - 60.0 * phase;
-            let hat = if phase >= 0.25 {
-                -24.0 - 150.0 * (phase - 0.25)
-            } else {
-                f32::MIN
-            };
-            f.energy_db[i] = kick.max(hat).max(-60.0);
+            f.energy_db[i] = drum_frame(i, 700, 0.0);
         }
         let tl = segment(&f, &SegmentConfig::default());
         assert!(
@@ -998,6 +991,42 @@ mod tests {
                 .iter()
                 .all(|m| m.end <= 6.5 || m.start >= 6.0 && m.end <= 16.0)
         );
+    }
+
+    /// The drum loop of [`a_drum_loop_is_music_not_speech`] at frame `i` of a loop starting
+    /// at frame `start`, `gain` dB up.
+    fn drum_frame(i: usize, start: usize, gain: f32) -> f32 {
+        let phase = ((i - start) % 50) as f32 * HOP_S as f32;
+        let kick = -12.0 - 60.0 * phase;
+        let hat = if phase >= 0.25 {
+            -24.0 - 150.0 * (phase - 0.25)
+        } else {
+            f32::MIN
+        };
+        kick.max(hat).max(-60.0) + gain
+    }
+
+    #[test]
+    fn a_fading_drum_outro_is_music_to_its_end() {
+        // Speech 1-9 s, then a drum outro from 9.5 s: steady for 4 s, then fading 5 dB a
+        // beat (0.5 s) for 4 s. Each beat is a few dB under the one before, so only the
+        // shape of its energy repeats.
+        let mut f = synthetic(20.0, &[(1.0, 9.0)], -20.0, -90.0);
+        for i in 950..1750 {
+            let fade = if i < 1350 {
+                0.0
+            } else {
+                -10.0 * (i - 1350) as f32 * HOP_S as f32
+            };
+            f.energy_db[i] = drum_frame(i, 950, fade);
+        }
+        let tl = segment(&f, &SegmentConfig::default());
+        assert!(
+            tl.music.iter().any(|m| m.start <= 10.0 && m.end >= 17.0),
+            "{:?}",
+            tl.music
+        );
+        assert!(tl.speech.iter().all(|s| s.end <= 9.6), "{:?}", tl.speech);
     }
 
     #[test]
