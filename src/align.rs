@@ -1666,15 +1666,15 @@ fn unmatched_spans(windows: &[evidence::Window], conf: &mut [f32]) -> Vec<Unmatc
             .filter(|&v| v < f64::from(MIN_VOICE_EVIDENCE))
             .filter(|_| w.evidence < f64::from(STRONG_ORDER_EVIDENCE))
     };
-    for w in windows
-        .iter()
-        .filter(|w| w.evidence < MIN_LOCAL_ORDER_EVIDENCE || voices_against(w).is_some())
-    {
+    for w in windows {
+        let voice = voices_against(w).map(|v| v as f32);
+        if w.evidence >= MIN_LOCAL_ORDER_EVIDENCE && voice.is_none() {
+            continue;
+        }
         for c in &mut conf[w.words.clone()] {
             *c = c.min(UNMATCHED_CONFIDENCE);
         }
         let evidence = w.evidence as f32;
-        let voice = voices_against(w).map(|v| v as f32);
         match spans.last_mut() {
             // Windows are side by side (the last may overlap): adjacent ones join.
             Some(u) if w.start <= u.span.end + 1.0 => {

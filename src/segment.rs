@@ -194,6 +194,13 @@ impl Thresholds {
         let (b0, b1, t) = self.at(i);
         self.level[b0] + (self.level[b1] - self.level[b0]) * t
     }
+
+    /// The energy `fraction` of the way from the floor up to the speech level at frame `i`,
+    /// dB: where speech ends (`low_fraction`) or starts again (`high_fraction`).
+    fn between(&self, i: usize, fraction: f32) -> f32 {
+        let floor = self.floor(i);
+        floor + fraction * (self.level(i) - floor)
+    }
 }
 
 /// Noise floor and speech level from sliding-window percentiles. Histograms per 1 s block,
@@ -230,7 +237,7 @@ fn floor_and_level(energy: &[f32], config: &SegmentConfig) -> Thresholds {
 struct Masked<'a> {
     energy: &'a [f32],
     /// Music frames `[start, end)`, sorted, disjoint.
-    music: Vec<(usize, usize)>,
+    music: &'a [(usize, usize)],
     th: &'a Thresholds,
 }
 
@@ -248,13 +255,9 @@ fn merge_runs(mut runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 }
 
 impl<'a> Masked<'a> {
-    /// `music` runs may overlap (each is widened on both sides).
-    fn new(energy: &'a [f32], music: &[(usize, usize)], th: &'a Thresholds) -> Self {
-        Masked {
-            energy,
-            music: merge_runs(music.to_vec()),
-            th,
-        }
+    /// `music` runs sorted and disjoint ([`merge_runs`]).
+    fn new(energy: &'a [f32], music: &'a [(usize, usize)], th: &'a Thresholds) -> Self {
+        Masked { energy, music, th }
     }
 
     fn len(&self) -> usize {
@@ -318,8 +321,7 @@ fn steady_runs(energy: &[f32], th: &Thresholds, config: &SegmentConfig) -> Vec<(
                 first += 1;
             }
             let mean_flux = (prefix[b - first] - prefix[0]) / (b - a) as f64;
-            let (floor, level) = (th.floor(i), th.level(i));
-            let loud = energy[i] > floor + config.low_fraction * (level - floor);
+            let loud = energy[i] > th.between(i, config.low_fraction);
             (mean_flux < f64::from(config.steady_flux_db), loud)
         };
         match start {
@@ -670,8 +672,7 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         steady_runs(energy, &th, config)
             .into_iter()
             .chain(beat::beat_runs(energy, |i| {
-                let (floor, level) = (th.floor(i), th.level(i));
-                energy[i] > floor + config.low_fraction * (level - floor)
+                energy[i] > th.between(i, config.low_fraction)
             }))
             .collect(),
     );

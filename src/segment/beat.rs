@@ -191,22 +191,17 @@ pub(super) fn beat_runs(energy: &[f32], loud: impl Fn(usize) -> bool) -> Vec<(us
             first += 1;
         }
         // The frame takes the lag of the most periodic window covering it (the earliest of
-        // equals).
-        let best =
-            beats[first..end]
-                .iter()
-                .fold(
-                    None,
-                    |best: Option<(f32, usize)>, &(_, score, lag)| match best {
-                        Some(b) if b.0 >= score => Some(b),
-                        _ => Some((score, lag)),
-                    },
-                );
-        let repeats = best.is_some_and(|(_, lag)| {
+        // equals: `max_by` keeps the last, and the windows are walked backwards).
+        let lag = beats[first..end]
+            .iter()
+            .rev()
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .map(|&(_, _, lag)| lag);
+        let repeats = lag.is_some_and(|lag| {
             loud(i)
-                && [lag, 2 * lag].iter().any(|&beats| {
+                && [lag, 2 * lag].iter().any(|&pairs| {
                     // The lag is known to a pair of frames: try the frame either side too.
-                    let p = (PAIR * beats) as isize;
+                    let p = (PAIR * pairs) as isize;
                     [-p - 1, -p, -p + 1, p - 1, p, p + 1]
                         .iter()
                         .filter_map(|&s| repeat_difference(energy, i, s))
