@@ -1411,3 +1411,98 @@ fn a_beat_intro_and_outro_carry_no_words() {
          {speech_end:.2} s"
     );
 }
+
+/// A three-way panel of one very fast, one middling and one slow speaker (syllables of
+/// 0.09-0.13, 0.16-0.22 and 0.26-0.34 s), in short turns with no pause at the turn changes:
+/// the first pass prices everyone at the panel's mean, so the fast speaker's text spills over
+/// the slow one's audio, and the rates measured where it put the words are still close to the
+/// mean (0.165, 0.171 and 0.197 s a syllable). Passes repeat while the rates move, so they
+/// come out near the speakers' own (about 0.14, 0.22 and 0.33). Placement is not asserted:
+/// one-syllable noise words give the DP little to go on (13 of these 36 sentences still start
+/// over 0.3 s off, 18 without the repeated passes); the held-out four-way panel measures it.
+#[test]
+fn a_fast_and_a_slow_panelist_are_each_measured_at_their_own_rate() {
+    let dir = Tmp::new("panel-rates");
+    let rate = 16_000u32;
+    let r = f64::from(rate);
+    let mut rng = Lcg(7);
+    let mut noise = Lcg(77);
+    // (syllable length range, dip range, f0, noise colour: -1 dull, 0 white, 1 bright)
+    let speakers = [
+        ((0.09, 0.13), (0.02, 0.04), 120.0, -1.0),
+        ((0.16, 0.22), (0.02, 0.04), 180.0, 0.0),
+        ((0.26, 0.34), (0.02, 0.04), 250.0, 1.0),
+    ];
+    let names = ["ANA", "BEN", "CY"];
+    let order = [
+        0, 2, 1, 0, 2, 0, 1, 2, 0, 1, 0, 2, 1, 2, 0, 1, 0, 2, 1, 0, 2, 1, 0, 2,
+    ];
+    let mut x: Vec<f64> = Vec::new();
+    let silence = |x: &mut Vec<f64>, s: f64| x.extend(std::iter::repeat_n(0.0, (s * r) as usize));
+    silence(&mut x, 0.5);
+    let mut text = String::new();
+    let mut starts = Vec::new();
+    let mut previous = 0.0;
+    for (t, &who) in order.iter().enumerate() {
+        let ((s0, s1), (d0, d1), f0, colour) = speakers[who];
+        if t > 0 {
+            text.push_str("\n\n");
+            silence(&mut x, rng.range(0.0, 0.04));
+        }
+        text.push_str(names[who]);
+        text.push(':');
+        let sentences = rng.int(1, 2);
+        for s in 0..sentences {
+            if s > 0 {
+                silence(&mut x, rng.range(0.35, 0.5));
+            }
+            starts.push(x.len() as f64 / r);
+            let words = rng.int(4, 10);
+            for k in 0..words {
+                let m = (rng.range(s0, s1) * r) as usize;
+                let pitch = f0 * rng.range(0.9, 1.1);
+                for i in 0..m {
+                    let ti = i as f64 / r;
+                    let env = 0.5 - 0.5 * (2.0 * std::f64::consts::PI * i as f64 / m as f64).cos();
+                    let voiced = (2.0 * std::f64::consts::PI * pitch * ti).sin() * 0.6;
+                    let white = noise.range(-0.4, 0.4);
+                    let hiss = if colour < 0.0 {
+                        0.5 * (white + previous)
+                    } else if colour > 0.0 {
+                        white - previous
+                    } else {
+                        white
+                    };
+                    previous = white;
+                    x.push(0.5 * env * (voiced + hiss));
+                }
+                if k + 1 < words {
+                    silence(&mut x, rng.range(d0, d1));
+                }
+                text.push(' ');
+                text.push_str(WORDS[rng.int(0, WORDS.len() - 1)]);
+            }
+            text.push('.');
+        }
+    }
+    silence(&mut x, 0.5);
+    let audio = dir.write("panel.wav", &wav(1, rate, &to_i16(&x)));
+    let a = align_in_process(&dir, &audio, &text);
+    // Speakers in order of first appearance: ANA (fast), CY (slow), BEN (middling).
+    let rates = &a.seconds_per_syllable;
+    let placed: Vec<f64> = a.sentences.iter().map(|s| s.start).collect();
+    let off = placed
+        .iter()
+        .zip(&starts)
+        .filter(|(p, s)| (*p - *s).abs() > 0.3)
+        .count();
+    eprintln!(
+        "rates {rates:.3?}; {off} of {} sentences off by over 0.3 s",
+        starts.len()
+    );
+    assert!(
+        rates[0] < rates[2] && rates[2] < rates[1] && rates[1] > 1.8 * rates[0],
+        "rates {rates:.3?} (ANA, CY, BEN): the slow speaker's should be over 1.8 times the \
+         fast one's, the middling one's between"
+    );
+}
