@@ -15,7 +15,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::Once;
 
-use symphonia::core::codecs::audio::{AudioCodecParameters, AudioDecoder, AudioDecoderOptions};
+use symphonia::core::codecs::audio::{
+    AudioCodecId, AudioCodecParameters, AudioDecoder, AudioDecoderOptions,
+};
 use symphonia::core::errors::Error as SymError;
 use symphonia::core::formats::probe::Hint;
 use symphonia::core::formats::{FormatOptions, FormatReader};
@@ -337,6 +339,23 @@ fn warn_if_truncated(path: &Path, decoded: f64, declared: Option<f64>, observer:
     }
 }
 
+/// The name of a codec a user may meet in a podcast feed that symphonia does not decode, so
+/// the error can say which one it is.
+fn unsupported_codec_name(codec: AudioCodecId) -> Option<&'static str> {
+    use symphonia::core::codecs::audio::well_known as known;
+    Some(match codec {
+        known::CODEC_ID_OPUS => "Opus",
+        known::CODEC_ID_AC3 => "AC-3",
+        known::CODEC_ID_EAC3 => "E-AC-3",
+        known::CODEC_ID_DCA => "DTS",
+        known::CODEC_ID_WMA => "WMA",
+        known::CODEC_ID_SPEEX => "Speex",
+        known::CODEC_ID_MP1 => "MPEG Layer I",
+        known::CODEC_ID_MP2 => "MPEG Layer II",
+        _ => return None,
+    })
+}
+
 /// Probes `source` and sets up a decoder for its first decodable audio track.
 fn open_stream(path: &Path, source: DeclaredLen) -> Result<Stream> {
     let mss = MediaSourceStream::new(Box::new(source), Default::default());
@@ -386,9 +405,17 @@ fn open_stream(path: &Path, source: DeclaredLen) -> Result<Stream> {
             .and_then(|t| t.num_frames)
     });
     let Some((track_id, params)) = chosen else {
+        let named = tracks
+            .iter()
+            .filter_map(|t| t.codec_params.as_ref()?.audio())
+            .find_map(|p| unsupported_codec_name(p.codec));
+        let codec = named.map_or(String::new(), |name| format!(" ({name})"));
         return Err(audio_err(
             path,
-            "the audio codec is not supported; convert it, e.g. `ffmpeg -i IN -c:a flac OUT.flac`",
+            format!(
+                "the audio codec{codec} is not supported; convert it, e.g. \
+                 `ffmpeg -i IN -c:a flac OUT.flac`"
+            ),
         ));
     };
     if params.channels.as_ref().is_some_and(|c| c.count() == 0) {

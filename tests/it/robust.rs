@@ -582,6 +582,22 @@ fn truncated_and_corrupted_encoded_files() {
     }
 }
 
+/// A codec symphonia cannot decode (Opus, as in Ogg and WebM podcasts) is one clean error
+/// that names it, so the user knows what to convert.
+#[test]
+fn an_unsupported_codec_is_named() {
+    let dir = Tmp::new("opus");
+    let audio = fixtures().join("sine-440hz-1s-mono-opus.ogg");
+    let (s, a) = check_audio("opus", &dir, &audio);
+    for r in [&s, &a] {
+        assert_eq!(r.code, Some(1), "{r:?}");
+        assert!(
+            r.stderr.contains("the audio codec (Opus) is not supported"),
+            "{r:?}"
+        );
+    }
+}
+
 #[test]
 fn video_first_track_is_not_audio() {
     let dir = Tmp::new("video");
