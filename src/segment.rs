@@ -885,14 +885,14 @@ mod tests {
         let mut f = synthetic(11.0, &truth, -15.0, -120.0);
         for i in 0..f.energy_db.len() {
             let t = i as f64 * HOP_S;
-            let kick = [3.4, 6.5, 7.2].iter().any(|&k| t >= k && t < k + 0.15);
+            let kick = [3.4, 6.5, 7.2].iter().any(|&k| (k..k + 0.15).contains(&t));
             if kick {
                 f.energy_db[i] = -30.0;
                 f.band_db[i] = store_speech_db(-70.0);
                 f.bands[i] = [store_band_db(-70.0); crate::features::N_BANDS];
                 f.bands[i][0] = store_band_db(-30.0);
                 f.bands[i][1] = store_band_db(-33.0);
-            } else if t >= 8.0 && t < 10.0 {
+            } else if (8.0..10.0).contains(&t) {
                 let e = f.energy_db[i];
                 f.band_db[i] = store_speech_db(e - 4.0);
                 f.bands[i][0] = store_band_db(e + 6.0);
