@@ -451,15 +451,21 @@ fn speech_runs(energy: &Masked, th: &Thresholds, config: &SegmentConfig) -> Vec<
     merged
 }
 
-/// Music that ends where speech begins (or begins where it ends) often goes on under it: an
-/// intro bed under the first sentences, an outro bed under the last. The bed fills their
-/// pauses, which then sit at its level, far above the floor, and the run of speech goes on
-/// through them (a concatenated episode put the first sentence after an intro bed on the
-/// previous episode's last one). Such a run is split where its energy stays for at least
-/// [`BED_PAUSE_FRAMES`] within [`BED_DIP_DB`] of the quietest frame within half a second
-/// either side and [`BED_DEPTH_DB`] under the speech level: speech moves by more than that
-/// every syllable.
-fn split_over_beds(
+/// Splits runs of speech at pauses the hysteresis took for speech because a background
+/// filled them: where the energy stays for a while close to the quietest frame within half a
+/// second either side and well under the speech level (speech moves by more than that every
+/// syllable). Two backgrounds do this:
+/// - Music that ends where speech begins (or begins where it ends) often goes on under it: an
+///   intro bed under the first sentences, an outro bed under the last. Its pauses sit at the
+///   bed's level, far above the floor (a concatenated episode put the first sentence after an
+///   intro bed on the previous episode's last one). Near music: [`OVER_A_BED`].
+/// - A phone caller's line hiss, steady at 26 dB under the speech level in a studio whose
+///   silence is digital: the floor is then the studio's, and the hiss between the caller's
+///   last word and the host's first read as speech (a call-in show put the host's goodbye on
+///   the sponsor read after it, 9.6 s late). Anywhere: [`OVER_HISS`], steadier, deeper and
+///   longer, so a soft word in a noisy or reverberant room is not cut (at the bed's values
+///   runs were split inside words in three corpus-like episodes).
+fn split_at_backgrounds(
     energy: &Masked,
     th: &Thresholds,
     runs: Vec<(usize, usize)>,
@@ -472,19 +478,35 @@ fn split_over_beds(
     };
     let mut out = Vec::with_capacity(runs.len());
     for (s, e) in runs {
-        if e - s < 2 * BED_WINDOW_FRAMES || !touches_music(s, e) {
+        if e - s < 2 * BED_WINDOW_FRAMES {
             out.push((s, e));
             continue;
         }
-        let quiet: Vec<bool> = (s..e)
-            .map(|i| {
-                let lo = i.saturating_sub(BED_WINDOW_FRAMES).max(s);
-                let hi = (i + BED_WINDOW_FRAMES + 1).min(e);
-                let least = energy.range(lo, hi).fold(f32::INFINITY, f32::min);
-                let x = energy.at(i);
-                x <= least + BED_DIP_DB && x <= th.level(i) - BED_DEPTH_DB
-            })
+        let steady = if touches_music(s, e) {
+            OVER_A_BED
+        } else {
+            OVER_HISS
+        };
+        // Only frames in a stretch of `frames` or more, all `depth_db` under the level, can
+        // be part of such a pause: the window's quietest frame is looked for there alone
+        // (most runs have none, and every run is looked at).
+        let deep: Vec<bool> = (s..e)
+            .map(|i| energy.at(i) <= th.level(i) - steady.depth_db)
             .collect();
+        let mut quiet = vec![false; e - s];
+        let mut k = 0;
+        while k < deep.len() {
+            let len = deep[k..].iter().take_while(|&&d| d).count();
+            if len >= steady.frames {
+                for i in s + k..s + k + len {
+                    let lo = i.saturating_sub(BED_WINDOW_FRAMES).max(s);
+                    let hi = (i + BED_WINDOW_FRAMES + 1).min(e);
+                    let least = energy.range(lo, hi).fold(f32::INFINITY, f32::min);
+                    quiet[i - s] = energy.at(i) <= least + steady.dip_db;
+                }
+            }
+            k += len.max(1);
+        }
         let mut start = s;
         let mut i = 0;
         while i < quiet.len() {
@@ -496,7 +518,7 @@ fn split_over_beds(
                 .iter()
                 .position(|&q| !q)
                 .map_or(quiet.len(), |k| i + k);
-            if j - i >= BED_PAUSE_FRAMES && s + i > start && s + j < e {
+            if j - i >= steady.frames && s + i > start && s + j < e {
                 out.push((start, s + i));
                 start = s + j;
             }
@@ -506,6 +528,29 @@ fn split_over_beds(
     }
     out
 }
+
+/// What a pause over a background looks like: its energy stays within `dip_db` of the
+/// quietest frame within half a second either side and `depth_db` under the speech level, for
+/// at least `frames`.
+struct SteadyPause {
+    dip_db: f32,
+    depth_db: f32,
+    frames: usize,
+}
+
+/// A pause over a music bed: within 5 dB (a fading chord drifts 3-4 dB over a pause), 12 dB
+/// under the level, for 150 ms (longer than a stop closure).
+const OVER_A_BED: SteadyPause = SteadyPause {
+    dip_db: 5.0,
+    depth_db: 12.0,
+    frames: 15,
+};
+/// A pause over hiss, anywhere: within 3 dB, 20 dB under the level, for 300 ms.
+const OVER_HISS: SteadyPause = SteadyPause {
+    dip_db: 3.0,
+    depth_db: 20.0,
+    frames: 30,
+};
 
 /// Where the music nearest a run of speech `[s, e)` ends before it and starts after it, if
 /// there is any. Music runs are sorted and apart, and never inside a run of speech (masked):
@@ -521,14 +566,8 @@ fn music_around(music: &[(usize, usize)], s: usize, e: usize) -> (Option<usize>,
 
 /// Frames between a run of speech and music for the run to count as over it (half a second).
 const BED_REACH_FRAMES: usize = 50;
-/// Half-width of the window whose quietest frame is the bed's level (half a second).
+/// Half-width of the window whose quietest frame is the background's level (half a second).
 const BED_WINDOW_FRAMES: usize = 50;
-/// A pause over a bed stays this close to the bed's level, dB.
-const BED_DIP_DB: f32 = 5.0;
-/// ... and this far under the speech level, dB.
-const BED_DEPTH_DB: f32 = 12.0;
-/// ... for at least this long (150 ms: longer than a stop closure).
-const BED_PAUSE_FRAMES: usize = 15;
 
 /// Refines a speech onset: the frame where energy first rises clearly above the pause's own
 /// level, searching back from the hysteresis crossing. The threshold crossing lags the true
@@ -719,7 +758,7 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
     );
     // Music is never speech: hide it below the floor before looking for speech.
     let energy = Masked::new(energy, &music, &th);
-    let mut runs = split_over_beds(&energy, &th, speech_runs(&energy, &th, config), &music);
+    let mut runs = split_at_backgrounds(&energy, &th, speech_runs(&energy, &th, config), &music);
     runs.retain(|&(s, e)| !is_low_burst(features, &th, s, e));
     let mut refined: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
     for (k, &(s, e)) in runs.iter().enumerate() {
@@ -908,6 +947,31 @@ mod tests {
                 "{spans:?}"
             );
         }
+    }
+
+    /// A caller's words at 1-3 s, then their line's hiss (steady, 26 dB under the speech)
+    /// until the host speaks at 3.6 s in a studio whose silence is digital: the hiss is over
+    /// the speech threshold, but the pause is there.
+    #[test]
+    fn a_callers_line_hiss_before_the_next_turn_is_a_pause() {
+        use crate::features::{store_band_db, store_speech_db};
+        let truth = [(1.0, 3.0), (3.6, 6.0)];
+        let mut f = synthetic(7.0, &truth, -15.0, -120.0);
+        for i in 0..f.energy_db.len() {
+            if (300..360).contains(&i) {
+                let hiss = -41.0 + 0.5 * (i % 3) as f32;
+                f.energy_db[i] = hiss;
+                f.band_db[i] = store_speech_db(hiss);
+                f.bands[i] = [store_band_db(hiss); crate::features::N_BANDS];
+            }
+        }
+        let tl = segment(&f, &SegmentConfig::default());
+        let spans: Vec<(f64, f64)> = tl.speech.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(spans.len(), 2, "{spans:?}");
+        assert!(
+            (spans[0].1 - 3.0).abs() <= 0.05 && (spans[1].0 - 3.6).abs() <= 0.05,
+            "{spans:?}"
+        );
     }
 
     #[test]
