@@ -375,7 +375,12 @@ fn extend_steady(energy: &[f32], start: usize, end: usize, half: usize) -> (usiz
 /// [`LOW_BURST_MIN_FRAMES`]. Speech fails one of these: a sibilant's tail is high, not low; a
 /// deep voice is within 8 dB of the level in the speech band; a voiced closure is shorter.
 fn is_low_burst(features: &Features, th: &Thresholds, start: usize, end: usize) -> bool {
-    if end - start < LOW_BURST_MIN_FRAMES {
+    // Features whose tables differ in length (built by hand through the library) have no
+    // bands to judge by.
+    if end - start < LOW_BURST_MIN_FRAMES
+        || features.band_db.len() < end
+        || features.bands.len() < end
+    {
         return false;
     }
     let loudest = |value: &dyn Fn(usize) -> f32| (start..end).map(value).fold(f32::MIN, f32::max);
