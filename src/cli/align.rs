@@ -104,6 +104,8 @@ pub struct Args {
 /// Syllables per second of detected speech outside which the transcript cannot be this
 /// audio's: a quarter of the slowest and four times the fastest normal rate (3-6 per second).
 const MIN_SYLLABLES_PER_S: f64 = 0.75;
+/// Share of the audio masked as steady sound above which a refusal says so.
+const STEADY_SHARE_TO_MENTION: f64 = 0.5;
 /// See [`MIN_SYLLABLES_PER_S`].
 const MAX_SYLLABLES_PER_S: f64 = 24.0;
 
@@ -253,6 +255,23 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
             )
         } else {
             "no speech was found in the audio".to_string()
+        };
+        // Speech under steady sound louder than itself (a mains hum, a bed as loud as the
+        // voices) is masked with it: say so, or the user is left guessing.
+        let steady: f64 = prepared
+            .timeline
+            .music
+            .iter()
+            .map(|m| m.end - m.start)
+            .sum();
+        let why = if duration > 0.0 && steady >= STEADY_SHARE_TO_MENTION * duration {
+            format!(
+                "{why}; {:.0} % of the audio is steady sound, taken for music and never for \
+                 speech: a loud hum or a bed as loud as the voices would do that",
+                100.0 * steady / duration
+            )
+        } else {
+            why
         };
         return Ok(Processed {
             duration,

@@ -1522,3 +1522,27 @@ fn a_fast_and_a_slow_panelist_are_each_measured_at_their_own_rate() {
          fast one's, the middling one's between"
     );
 }
+
+/// Speech under a mains hum louder than itself is masked with the hum as steady sound, so no
+/// transcript fits: the refusal must say that most of the audio is steady sound, or the user
+/// is left guessing why their episode "does not match".
+#[test]
+fn speech_under_a_loud_hum_is_refused_with_the_reason() {
+    let dir = Tmp::new("hum");
+    let (x, counts) = speechlike(21, 12, 16_000);
+    let hummed: Vec<f64> = x
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let t = i as f64 / 16_000.0;
+            v + 0.6 * (2.0 * std::f64::consts::PI * 50.0 * t).sin()
+        })
+        .collect();
+    let audio = dir.write("hum.wav", &wav(1, 16_000, &to_i16(&hummed)));
+    let transcript = dir.write("hum.txt", transcript_for(&counts, 21).as_bytes());
+    let out = dir.path("out");
+    let r = align(&audio, &transcript, &out, &[]);
+    assert_eq!(r.code, Some(3), "{r:?}");
+    assert!(r.stderr.contains("% of the audio is steady sound"), "{r:?}");
+    assert_eq!(files_in(&out), Vec::<String>::new());
+}
