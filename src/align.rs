@@ -1229,10 +1229,12 @@ pub fn align(
             evidence::order_evidence(&sp, &gaps, &rates, timeline, &order_config, &index, ends);
         (evidence, clock.elapsed().as_secs_f64() * 1000.0)
     };
+    // Each speaker's voice where a pass put their words.
+    let voices_of =
+        |p: &Placed| learn_voices(&sp, &p.starts, &p.ends, &index, n_speakers, &config.costs);
     let second_pass = || {
-        let mut prior = starts.clone();
-        prior.push(ends.last().copied().unwrap_or(0.0));
-        let voices = learn_voices(&sp, starts, ends, &index, n_speakers, &config.costs);
+        let prior = first.prior();
+        let voices = voices_of(&first);
         if let Some(v) = voices.as_ref().filter(|_| config.costs.turn_points) {
             let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
                 .map(|k| (starts[k], sp.speaker[k - 1], sp.speaker[k]))
@@ -1259,16 +1261,8 @@ pub fn align(
             break;
         }
         rates = remeasured;
-        let mut prior = second.starts.clone();
-        prior.push(second.ends.last().copied().unwrap_or(0.0));
-        let voices = learn_voices(
-            &sp,
-            &second.starts,
-            &second.ends,
-            &index,
-            n_speakers,
-            &config.costs,
-        );
+        let prior = second.prior();
+        let voices = voices_of(&second);
         second = place(
             &gaps_with_changes,
             &rates,
@@ -1612,6 +1606,13 @@ impl Placed {
             skipped: Vec::new(),
             evidence: 0.0,
         }
+    }
+
+    /// The times a refining pass centres its bands on: each word's start, then the last end.
+    fn prior(&self) -> Vec<f64> {
+        let mut prior = self.starts.clone();
+        prior.push(self.ends.last().copied().unwrap_or(0.0));
+        prior
     }
 }
 

@@ -9,6 +9,7 @@ use podcue::pipeline::{self, Config, Output};
 use podcue::write::{atomic, chapters_json, html, srt, transcript_json, vtt, words_json};
 
 use podcue::progress::Observer;
+use podcue::time::Span;
 
 use super::exit;
 use super::progress::{self, Progress};
@@ -242,12 +243,7 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
     // audio; say so before aligning, whose cost grows with the transcript.
     let rate = prepared.syllables_per_second();
     if !(MIN_SYLLABLES_PER_S..=MAX_SYLLABLES_PER_S).contains(&rate) && !args.force {
-        let speech: f64 = prepared
-            .timeline
-            .speech
-            .iter()
-            .map(|s| s.end - s.start)
-            .sum();
+        let speech: f64 = prepared.timeline.speech.iter().map(Span::len).sum();
         let why = if rate.is_finite() {
             format!(
                 "it would be spoken at {rate:.1} syllables per second of the {speech:.1} s of \
@@ -258,12 +254,7 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
         };
         // Speech under steady sound louder than itself (a mains hum, a bed as loud as the
         // voices) is masked with it: say so, or the user is left guessing.
-        let steady: f64 = prepared
-            .timeline
-            .music
-            .iter()
-            .map(|m| m.end - m.start)
-            .sum();
+        let steady: f64 = prepared.timeline.music.iter().map(Span::len).sum();
         let why = if duration > 0.0 && steady >= STEADY_SHARE_TO_MENTION * duration {
             format!(
                 "{why}; {:.0} % of the audio is steady sound, taken for music and never for \

@@ -278,6 +278,43 @@ impl Lcg {
     }
 }
 
+/// Noise of a colour, made from white noise: the running mean of two samples is dull, their
+/// difference bright (so two synthetic voices differ in timbre).
+#[derive(Clone, Copy)]
+enum Colour {
+    White,
+    Dull,
+    Bright,
+}
+
+/// `white` coloured by `colour`, given the previous white sample (updated).
+fn coloured(colour: Colour, white: f64, previous: &mut f64) -> f64 {
+    let v = match colour {
+        Colour::White => white,
+        Colour::Dull => 0.5 * (white + *previous),
+        Colour::Bright => white - *previous,
+    };
+    *previous = white;
+    v
+}
+
+/// One syllable of `samples` at `rate`: a tone at `f0` plus `hiss()` (a value a sample) under
+/// a raised-cosine envelope, whose energy rises and falls like a vowel nucleus.
+fn push_syllable(
+    out: &mut Vec<f64>,
+    samples: usize,
+    rate: f64,
+    f0: f64,
+    mut hiss: impl FnMut() -> f64,
+) {
+    for i in 0..samples {
+        let t = i as f64 / rate;
+        let env = 0.5 - 0.5 * (2.0 * std::f64::consts::PI * i as f64 / samples as f64).cos();
+        let voiced = (2.0 * std::f64::consts::PI * f0 * t).sin() * 0.6;
+        out.push(0.5 * env * (voiced + hiss()));
+    }
+}
+
 /// Speech-like audio: syllables are noise bursts 150-300 ms long with short dips between
 /// them, sentences are separated by 0.4-0.8 s of silence. Mono f32 at `rate`, plus the
 /// syllable count of each sentence.
@@ -308,26 +345,19 @@ fn speechlike_voices(
         let n = rng.int(5, 12);
         counts.push(n);
         let guest = two_voices && sentence % 4 >= 2;
+        let colour = match (two_voices, guest) {
+            (false, _) => Colour::White,
+            (true, true) => Colour::Bright,
+            (true, false) => Colour::Dull,
+        };
         let mut previous = 0.0;
         for k in 0..n {
             let len = rng.range(0.15, 0.30);
             let m = (len * r) as usize;
             let f0 = rng.range(110.0, 220.0) * if guest { 2.0 } else { 1.0 };
-            for i in 0..m {
-                let t = i as f64 / r;
-                // A raised-cosine envelope: the energy rises and falls like a vowel nucleus.
-                let env = 0.5 - 0.5 * (2.0 * std::f64::consts::PI * i as f64 / m as f64).cos();
-                let voiced = (2.0 * std::f64::consts::PI * f0 * t).sin() * 0.6;
-                let white = noise_rng.range(-0.4, 0.4);
-                let noise = match (two_voices, guest) {
-                    (false, _) => white,
-                    // Differences of white noise are bright, running means dull.
-                    (true, true) => white - previous,
-                    (true, false) => 0.5 * (white + previous),
-                };
-                previous = white;
-                out.push(0.5 * env * (voiced + noise));
-            }
+            push_syllable(&mut out, m, r, f0, || {
+                coloured(colour, noise_rng.range(-0.4, 0.4), &mut previous)
+            });
             if k + 1 < n {
                 silence(&mut out, rng.range(0.03, 0.07));
             }
@@ -1343,12 +1373,7 @@ fn a_run_on_sentence_with_many_breaths_keeps_its_length() {
         let len = rng.range(0.18, 0.28);
         let m = (len * r) as usize;
         let f0 = rng.range(110.0, 200.0);
-        for i in 0..m {
-            let t = i as f64 / r;
-            let env = 0.5 - 0.5 * (2.0 * std::f64::consts::PI * i as f64 / m as f64).cos();
-            let voiced = (2.0 * std::f64::consts::PI * f0 * t).sin() * 0.6;
-            x.push(0.5 * env * (voiced + rng.range(-0.4, 0.4)));
-        }
+        push_syllable(x, m, r, f0, || rng.range(-0.4, 0.4));
     };
     let mut starts = Vec::new();
     silence(&mut x, 0.5);
@@ -1443,11 +1468,11 @@ fn a_fast_and_a_slow_panelist_are_each_measured_at_their_own_rate() {
     let r = f64::from(rate);
     let mut rng = Lcg(7);
     let mut noise = Lcg(77);
-    // (syllable length range, dip range, f0, noise colour: -1 dull, 0 white, 1 bright)
+    // (syllable length range, dip range, f0, noise colour)
     let speakers = [
-        ((0.09, 0.13), (0.02, 0.04), 120.0, -1.0),
-        ((0.16, 0.22), (0.02, 0.04), 180.0, 0.0),
-        ((0.26, 0.34), (0.02, 0.04), 250.0, 1.0),
+        ((0.09, 0.13), (0.02, 0.04), 120.0, Colour::Dull),
+        ((0.16, 0.22), (0.02, 0.04), 180.0, Colour::White),
+        ((0.26, 0.34), (0.02, 0.04), 250.0, Colour::Bright),
     ];
     let names = ["ANA", "BEN", "CY"];
     let order = [
@@ -1477,21 +1502,9 @@ fn a_fast_and_a_slow_panelist_are_each_measured_at_their_own_rate() {
             for k in 0..words {
                 let m = (rng.range(s0, s1) * r) as usize;
                 let pitch = f0 * rng.range(0.9, 1.1);
-                for i in 0..m {
-                    let ti = i as f64 / r;
-                    let env = 0.5 - 0.5 * (2.0 * std::f64::consts::PI * i as f64 / m as f64).cos();
-                    let voiced = (2.0 * std::f64::consts::PI * pitch * ti).sin() * 0.6;
-                    let white = noise.range(-0.4, 0.4);
-                    let hiss = if colour < 0.0 {
-                        0.5 * (white + previous)
-                    } else if colour > 0.0 {
-                        white - previous
-                    } else {
-                        white
-                    };
-                    previous = white;
-                    x.push(0.5 * env * (voiced + hiss));
-                }
+                push_syllable(&mut x, m, r, pitch, || {
+                    coloured(colour, noise.range(-0.4, 0.4), &mut previous)
+                });
                 if k + 1 < words {
                     silence(&mut x, rng.range(d0, d1));
                 }
