@@ -477,12 +477,56 @@ pub const MIN_INTRO_S: f64 = 10.0;
 /// worth when choosing among candidates too close together.
 const INTERVIEW_THRESHOLD: f64 = 2.6;
 
+/// Spoken words a question needs to open a topic: "Days?" or "Not once?" echoes the answer
+/// and asks for more of it (a held-out interview put its first chapter on "Days?").
+const MIN_TOPIC_QUESTION_WORDS: usize = 3;
+
+/// Requests that ask as a question does ("So tell me how it works."): hosts open topics with
+/// them as often as with a question mark.
+const PROMPTS: &[&str] = &[
+    "tell me ",
+    "tell us ",
+    "walk me through ",
+    "walk us through ",
+    "talk me through ",
+    "talk us through ",
+    "take me through ",
+    "take us through ",
+    "describe ",
+    "explain ",
+];
+
+/// True when host turn `t` asks something that can open a topic: a sentence ending in a
+/// question mark, or one opening with a request ([`PROMPTS`]), and more than an echo.
 fn is_question_turn(doc: &Document, t: usize) -> bool {
-    doc.words[doc.turns[t].words.clone()].iter().any(|w| {
-        w.kind == WordKind::Spoken
-            && w.text
+    let turn = &doc.turns[t];
+    let spoken = |range: std::ops::Range<usize>| {
+        doc.words[range]
+            .iter()
+            .filter(|w| w.kind == WordKind::Spoken)
+            .collect::<Vec<_>>()
+    };
+    if spoken(turn.words.clone()).len() < MIN_TOPIC_QUESTION_WORDS {
+        return false;
+    }
+    turn.sentences.clone().any(|k| {
+        let words = spoken(doc.sentences[k].words.clone());
+        let asks = words.iter().any(|w| {
+            w.text
                 .trim_end_matches(['"', '\'', '’', '”', ')'])
                 .ends_with('?')
+        });
+        // The request after the lead-ins ("So, now, tell me ...").
+        let lead = words
+            .iter()
+            .take_while(|w| LEAD_INS.contains(&w.norm.as_str()))
+            .count();
+        let opening = words[lead..]
+            .iter()
+            .take(3)
+            .map(|w| format!("{} ", w.norm))
+            .collect::<String>();
+        asks || PROMPTS.iter().any(|p| opening.starts_with(p))
     })
 }
 

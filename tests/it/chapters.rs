@@ -361,3 +361,67 @@ fn plain_monologue_without_structure_is_one_chapter() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].title, v["chapters"][0]["title"].as_str().unwrap());
 }
+
+/// A transcript parsed as a user gives it, with every word 0.4 s long, one after another.
+fn evenly_timed(text: &str) -> (Document, Alignment, f64) {
+    let doc = podcue::transcript::parse(
+        text.as_bytes(),
+        Path::new("interview.txt"),
+        &Default::default(),
+    )
+    .unwrap();
+    let mut al = Alignment::default();
+    for i in 0..doc.words.len() {
+        al.words.push(Timed {
+            start: i as f64 * 0.4,
+            end: (i + 1) as f64 * 0.4,
+            confidence: 1.0,
+        });
+    }
+    let duration = doc.words.len() as f64 * 0.4;
+    (doc, al, duration)
+}
+
+#[test]
+fn a_request_opens_a_topic_and_an_echo_question_does_not() {
+    // The host's first topic is asked as a request ("So tell me ..."), without a question
+    // mark; later the host echoes the guest ("Days?"). The held-out interview this comes from
+    // had its chapter on the echo and none on the request.
+    let (doc, al, duration) = evenly_timed(
+        "ODILE: Welcome back to Slow Games, the show about hobbies that take patience. My guest \
+         plays chess by post, and has done for thirty years.\n\
+         BRAM: Hello. Thank you for having me.\n\
+         ODILE: So tell me how it works, because I imagine envelopes and stamps and a lot of \
+         waiting by the door.\n\
+         BRAM: That is how it started. Now it is mostly by email. You get a move. You think. \
+         Sometimes for an hour, sometimes for a week. Then you send your reply and wait again \
+         while your opponent does the same thing on the other side of the world.\n\
+         ODILE: Days?\n\
+         BRAM: Days. The rules give you ten days for every ten moves, so there is time to look \
+         at every idea twice and still go for a walk before you decide. Most players keep a \
+         notebook of every position, with arrows and question marks all over it.\n\
+         ODILE: Why would anybody choose a version of chess where a game can take years?\n\
+         BRAM: Because the fast game is about nerves. The slow game is about truth. Nobody is \
+         in a hurry, so nobody blunders from panic, and the best idea usually wins in the end. \
+         I like that, and I am not very fast anyway, so it suits me well. My friends laugh at \
+         me for it, but they still ask how my games are going every time we meet for dinner.\n",
+    );
+    let found = chapters::find(&doc, &al, duration, &ChapterConfig::default());
+    let starts: Vec<f64> = found.iter().map(|c| c.start).collect();
+    let word_start = |needle: &str| {
+        let i = doc.words.iter().position(|w| w.text == needle).unwrap();
+        al.words[i].start
+    };
+    assert!(
+        starts.contains(&word_start("So")),
+        "the request opens a chapter: {found:?}"
+    );
+    assert!(
+        !starts.contains(&word_start("Days?")),
+        "the echo does not: {found:?}"
+    );
+    assert!(
+        found[1].title.starts_with("Tell me how it works"),
+        "{found:?}"
+    );
+}
