@@ -422,7 +422,7 @@ fn from_interview(
     duration: f64,
     min_len: f64,
 ) -> Vec<(f64, String)> {
-    let host = doc.turns.iter().find_map(|t| t.speaker);
+    let host = interviewer(doc);
     // Host turns that take the floor back from a guest.
     let host_turns: Vec<usize> = (1..doc.turns.len())
         .filter(|&i| doc.turns[i].speaker == host && doc.turns[i - 1].speaker != host)
@@ -468,6 +468,28 @@ fn from_interview(
     let mut out = vec![(0.0, "Introduction".to_string())];
     out.extend(chosen.into_iter().map(|c| (c.start, c.title)));
     out
+}
+
+/// The host: the speaker whose turns ask the most questions, the first to speak among equals.
+/// Not simply the first speaker: a cold open starts with the guest's best anecdote.
+fn interviewer(doc: &Document) -> Option<usize> {
+    let first = doc.turns.iter().find_map(|t| t.speaker)?;
+    let mut asked = vec![0usize; doc.speakers.len()];
+    for t in 0..doc.turns.len() {
+        if let Some(k) = doc.turns[t].speaker
+            && k < asked.len()
+            && is_question_turn(doc, t)
+        {
+            asked[k] += 1;
+        }
+    }
+    // Strictly more than the first speaker, or the first speaker stays host.
+    let best = (0..asked.len()).max_by_key(|&k| (asked[k], k == first))?;
+    Some(if asked[best] > asked.get(first).copied().unwrap_or(0) {
+        best
+    } else {
+        first
+    })
 }
 
 /// Shortest opening (introduction) chapter of an interview, seconds.

@@ -425,3 +425,36 @@ fn a_request_opens_a_topic_and_an_echo_question_does_not() {
         "{found:?}"
     );
 }
+
+#[test]
+fn after_a_cold_open_the_host_is_the_one_who_asks() {
+    // The guest speaks first (a cold open), so the first speaker is not the host: chapters
+    // must open on the host's questions, not on the guest's answers.
+    let answer = "It was a long story, with many turns and a few surprises along the way, and \
+                  most of the people involved still talk about it whenever we meet, usually \
+                  over dinner, usually for far too long, and always with a different ending.";
+    let text = format!(
+        "TESS: The first time a swarm landed on the chimney, I honestly thought the building \
+         was on fire. There was this dark cloud rolling over the roof and a noise like an \
+         engine, and I ran down four flights of stairs to tell somebody.\n\
+         KOFI: Hello and welcome to Up On The Roof. I'm Kofi, and my guest keeps bees on top \
+         of an office block in the middle of the city.\n\
+         TESS: Thank you. It's nice to be indoors for once.\n\
+         KOFI: How does somebody end up with bees on an office roof?\n\
+         TESS: By accident, mostly. {answer} {answer}\n\
+         KOFI: What happens when a colony decides to leave the hive?\n\
+         TESS: Swarms look frightening. {answer} {answer}\n\
+         KOFI: Is city honey any good, compared with honey from the countryside?\n\
+         TESS: Better than people expect. {answer} {answer}\n"
+    );
+    let (doc, al, duration) = evenly_timed(&text);
+    let found = chapters::find(&doc, &al, duration, &ChapterConfig::default());
+    let turn_start = |t: usize| al.words[doc.turns[t].words.start].start;
+    let starts: Vec<f64> = found.iter().map(|c| c.start).collect();
+    for t in [3, 5, 7] {
+        assert!(starts.contains(&turn_start(t)), "turn {t}: {found:?}");
+    }
+    for t in [4, 6, 8] {
+        assert!(!starts.contains(&turn_start(t)), "turn {t}: {found:?}");
+    }
+}
