@@ -100,6 +100,11 @@ pub struct Args {
     /// Also write STEM.review.html, a page to check the result in a browser (see `podcue review`).
     #[arg(long)]
     pub review: bool,
+    /// Also write each stage's result as JSON into DIR (STEM.debug.config.json, .audio,
+    /// .timeline, .document, .alignment, .cues, .chapters), to see why an alignment went
+    /// wrong; written even when the transcript is refused.
+    #[arg(long, value_name = "DIR")]
+    pub debug_dump: Option<PathBuf>,
 }
 
 /// Syllables per second of detected speech outside which the transcript cannot be this
@@ -199,6 +204,34 @@ pub(crate) fn output_paths(args: &Args) -> Vec<PathBuf> {
     paths
 }
 
+/// The stages `--debug-dump` writes, in pipeline order.
+const DUMPED: [&str; 7] = [
+    "config",
+    "audio",
+    "timeline",
+    "document",
+    "alignment",
+    "cues",
+    "chapters",
+];
+
+/// The file `--debug-dump DIR` writes for `stage`.
+fn dump_path(dir: &Path, stem: &str, stage: &str) -> PathBuf {
+    dir.join(format!("{stem}.debug.{stage}.json"))
+}
+
+/// Writes one stage's result for `--debug-dump` (atomically, pretty-printed).
+fn dump(dir: &Path, stem: &str, stage: &str, value: &impl serde::Serialize) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the debug folder", dir.display()))?;
+    let path = dump_path(dir, stem, stage);
+    atomic::write_file(&path, |w| {
+        serde_json::to_writer_pretty(&mut *w, value).map_err(std::io::Error::other)?;
+        writeln!(w)
+    })?;
+    Ok(())
+}
+
 /// The whole of `podcue align` for one episode except printing: runs the pipeline, and writes
 /// the outputs unless the transcript does not match (and `--force` is not given).
 pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Processed> {
@@ -237,8 +270,20 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
             check_not_input(&target, &inputs)?;
         }
     }
+    if let Some(dir) = &args.debug_dump {
+        for stage in DUMPED {
+            check_not_input(&dump_path(dir, &stem_of(&args.audio), stage), &inputs)?;
+        }
+    }
     let prepared = pipeline::prepare(&args.audio, &bytes, &args.transcript, &config, observer)?;
     let duration = prepared.info.duration;
+    let stem = stem_of(&args.audio);
+    if let Some(dir) = &args.debug_dump {
+        dump(dir, &stem, "config", &config)?;
+        dump(dir, &stem, "audio", &prepared.info)?;
+        dump(dir, &stem, "timeline", &prepared.timeline)?;
+        dump(dir, &stem, "document", &prepared.document)?;
+    }
     // A transcript ten times too long or short for the speech heard is evidently for other
     // audio; say so before aligning, whose cost grows with the transcript.
     let rate = prepared.syllables_per_second();
@@ -272,6 +317,13 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
         });
     }
     let out = pipeline::finish(prepared, &config, observer);
+    if let Some(dir) = &args.debug_dump {
+        // Aligning may have taken the closing paragraph back: the document it used.
+        dump(dir, &stem, "document", &out.document)?;
+        dump(dir, &stem, "alignment", &out.alignment)?;
+        dump(dir, &stem, "cues", &out.cues)?;
+        dump(dir, &stem, "chapters", &out.chapters)?;
+    }
     let mismatch = out.alignment.mismatch();
     let mut written = Vec::new();
     if mismatch.is_none() || args.force {
@@ -281,7 +333,7 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
             })?;
         }
         observer.stage("write", None);
-        written = write_outputs(&out, args, &config, &stem_of(&args.audio))?;
+        written = write_outputs(&out, args, &config, &stem)?;
     }
     Ok(Processed {
         duration,

@@ -127,6 +127,7 @@ fn align_args(args: &Args, ep: &Episode) -> align::Args {
         min_chapter: 30.0,
         force: args.allow_mismatch,
         review: args.review,
+        debug_dump: None,
     }
 }
 

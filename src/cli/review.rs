@@ -94,6 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         // Nothing else is written; a mismatching pair is worth a look too.
         force: true,
         review: false,
+        debug_dump: None,
     };
     let observer = Progress::new();
     let done = align::process(&align_args, &observer)?;

@@ -166,3 +166,45 @@ fn dash_output_writes_one_format_to_stdout_and_nothing_else() {
     );
     std::fs::remove_dir_all(cwd).unwrap();
 }
+
+#[test]
+fn debug_dump_writes_every_stage_and_agrees_with_the_outputs() {
+    let dir = temp_dir("debug-dump");
+    let dump = dir.join("debug");
+    let status = podcue()
+        .arg("align")
+        .arg(root().join("audio/sample-episode.mp3"))
+        .arg(root().join("transcripts/sample-episode.txt"))
+        .arg("-o")
+        .arg(&dir)
+        .arg("--debug-dump")
+        .arg(&dump)
+        .arg("-q")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let read = |stage: &str| -> serde_json::Value {
+        let path = dump.join(format!("sample-episode.debug.{stage}.json"));
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap()
+    };
+    for stage in ["config", "audio", "timeline"] {
+        assert!(read(stage).is_object(), "{stage}");
+    }
+    // One time per document word, and the cues and chapters are the ones written.
+    let document = read("document");
+    let alignment = read("alignment");
+    assert_eq!(
+        document["words"].as_array().unwrap().len(),
+        alignment["words"].as_array().unwrap().len()
+    );
+    let vtt = std::fs::read_to_string(dir.join("sample-episode.vtt")).unwrap();
+    assert_eq!(read("cues").as_array().unwrap().len(), cues(&vtt).len());
+    let chapters: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("sample-episode.chapters.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        read("chapters").as_array().unwrap().len(),
+        chapters["chapters"].as_array().unwrap().len()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
