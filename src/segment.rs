@@ -647,9 +647,11 @@ fn raised_background_onset(
 /// The onset of the speech run `[s, e)` when the run itself opens on a raised, steady
 /// background: another clip's noise that begins right after a silence, loud enough above the
 /// floor of a quieter neighbour to count as speech from its first frame (a noisy episode
-/// after a clean one, joined: the first cue 0.9 s early, on the noise). The frame where the
-/// energy first leaves that background; `None` unless the run's first [`OPENING_BACKGROUND_FRAMES`]
-/// are steady, well above the pause and well under the speech level.
+/// after a clean one, joined: the first cue 0.9 s early, on the noise), or a gated track's
+/// noise that opens a moment before its speaker talks (a guest's room noise over a clean
+/// host's silence: every guest turn 0.3 s early). The frame where the energy first leaves
+/// that background; `None` unless the run opens on at least [`SHORT_BACKGROUND_FRAMES`] of
+/// steady frames well above the pause and well under the speech level.
 fn background_opening_run(
     energy: &Masked,
     th: &Thresholds,
@@ -657,17 +659,27 @@ fn background_opening_run(
     e: usize,
     pause_min: f32,
 ) -> Option<usize> {
-    if e - s <= OPENING_BACKGROUND_FRAMES {
-        return None;
-    }
-    let (background, spread) =
-        level_and_spread(energy.range(s, s + OPENING_BACKGROUND_FRAMES).collect());
-    let quiet = background <= th.level(s) - OPENING_BACKGROUND_UNDER_LEVEL_DB;
-    if !(background >= pause_min + RAISED_BACKGROUND_DB && spread <= STEADY_BACKGROUND_DB && quiet)
+    let is_background = |frames: usize| {
+        let (background, spread) = level_and_spread(energy.range(s, s + frames).collect());
+        let quiet = background <= th.level(s) - OPENING_BACKGROUND_UNDER_LEVEL_DB;
+        (background >= pause_min + RAISED_BACKGROUND_DB && spread <= STEADY_BACKGROUND_DB && quiet)
+            .then_some(background)
+    };
+    let leaves =
+        |background: f32| (s..e).find(|&i| energy.at(i) > background + RAISED_BACKGROUND_DB);
+    if e - s > OPENING_BACKGROUND_FRAMES
+        && let Some(background) = is_background(OPENING_BACKGROUND_FRAMES)
     {
+        return leaves(background);
+    }
+    // A shorter background: steady up to where the energy leaves it, for at least
+    // [`SHORT_BACKGROUND_FRAMES`] (longer than a fricative or a nasal that opens a word).
+    if e - s <= SHORT_BACKGROUND_FRAMES {
         return None;
     }
-    (s..e).find(|&i| energy.at(i) > background + RAISED_BACKGROUND_DB)
+    let background = is_background(SHORT_BACKGROUND_FRAMES)?;
+    let onset = leaves(background)?;
+    (onset - s >= SHORT_BACKGROUND_FRAMES && is_background(onset - s).is_some()).then_some(onset)
 }
 
 /// The median of `frames` (a background's level) and its spread (90th less 10th percentile);
@@ -681,6 +693,10 @@ fn level_and_spread(mut frames: Vec<f32>) -> (f32, f32) {
 /// A background that opens a run lasts at least this long (half a second: the first
 /// syllable of speech that opens softly has peaked by then).
 const OPENING_BACKGROUND_FRAMES: usize = 50;
+/// The shortest background that opens a run, frames (0.2 s: a gate opening on a guest's
+/// room noise leads the speech by a few tenths of a second; a word's opening fricative or
+/// nasal rises into its vowel within about a tenth).
+const SHORT_BACKGROUND_FRAMES: usize = 20;
 /// A background that opens a run lies at least this far under the speech level, dB.
 const OPENING_BACKGROUND_UNDER_LEVEL_DB: f32 = 12.0;
 
@@ -1005,6 +1021,42 @@ mod tests {
         assert!(
             (tl.speech[1].start - 5.0).abs() <= 0.011,
             "onset {} (the noise starts at 4.6)",
+            tl.speech[1].start
+        );
+    }
+
+    /// Speech at 1-3 s and 5-8 s over digital silence; steady noise at -38 dB (26 dB under
+    /// the speech level, over the speech threshold: it opens a run) from `noise_from` to the
+    /// second speech.
+    fn clip_opening_on_noise(noise_from: f64) -> Timeline {
+        let mut f = synthetic(10.0, &[(1.0, 3.0), (5.0, 8.0)], -20.0, -120.0);
+        for i in (noise_from / HOP_S).round() as usize..500 {
+            let e = -38.0 + 0.5 * (i % 3) as f32;
+            f.energy_db[i] = e;
+            f.band_db[i] = crate::features::store_speech_db(e);
+        }
+        segment(&f, &SegmentConfig::default())
+    }
+
+    #[test]
+    fn a_gate_opening_on_room_noise_before_the_speech_is_not_the_speech() {
+        // A guest's gated track: its room noise opens 0.3 s before the guest talks.
+        let tl = clip_opening_on_noise(4.7);
+        assert_eq!(tl.speech.len(), 2, "{:?}", tl.speech);
+        assert!(
+            (tl.speech[1].start - 5.0).abs() <= 0.011,
+            "onset {} (the noise starts at 4.7)",
+            tl.speech[1].start
+        );
+    }
+
+    #[test]
+    fn a_steady_tenth_of_a_second_before_the_vowel_is_the_word() {
+        // As long as a fricative or a nasal opening the word: not a background.
+        let tl = clip_opening_on_noise(4.9);
+        assert!(
+            (tl.speech[1].start - 4.9).abs() <= 0.011,
+            "onset {}",
             tl.speech[1].start
         );
     }
