@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Noise robustness: aligns the noisy copies that benches/noisy.py made (corpus and held-out
-# set with pink noise at several SNRs) and scores each SNR with the corpus's score.py.
+# set with pink noise at several SNRs) and scores each SNR with the corpus's score.py; any
+# folder of such sets (benches/edits.py's, noisy.py --gated's) the same way.
 #
 #   benches/noisy.sh [NOISY_DIR]     (default target/noisy; run python3 benches/noisy.py first)
 #
@@ -11,8 +12,9 @@ dir=${1:-$here/target/noisy}
 corpus=${CORPUS:-$here/../shared/corpus}
 podcue=${PODCUE:-$here/target/release/podcue}
 [ -n "${PODCUE:-}" ] || (cd "$here" && cargo build --release --quiet)
-ls -d "$dir"/snr* >/dev/null 2>&1 || { echo "no noisy copies in $dir: run python3 benches/noisy.py first" >&2; exit 1; }
-for set in "$dir"/snr*; do
+sets=$(for t in "$dir"/*/*.truth.json; do dirname "$t"; done 2>/dev/null | grep -v '/aligned/' | sort -u)
+[ -n "$sets" ] || { echo "no copies in $dir: run python3 benches/noisy.py (or edits.py) first" >&2; exit 1; }
+for set in $sets; do
     out=$dir/aligned/$(basename "$set"); rm -rf "$out"; mkdir -p "$out"
     for t in "$set"/*.truth.json; do
         id=$(basename "$t" .truth.json)
