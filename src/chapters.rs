@@ -456,16 +456,33 @@ fn from_interview(
             title: host_turn_title(doc, i),
         });
     }
+    // A cold open (a guest's clip before the host's welcome) is a chapter of its own, and
+    // the welcome opens the introduction, when each lasts YouTube's 10 s.
+    let host_first = doc
+        .turns
+        .iter()
+        .position(|t| t.speaker == host)
+        .and_then(|t| turn_start(doc, alignment, t));
+    let intro_start = host_first
+        .filter(|&t| t >= MIN_INTRO_S && doc.turns.first().is_some_and(|t| t.speaker != host))
+        .unwrap_or(0.0);
+    cands.retain(|c| c.start > intro_start);
     // The welcome and introductions before the first topic question are a chapter of their
     // own however short (podcast apps and the corpus truth both show it), down to YouTube's 10 s.
     let chosen = select(
         &cands,
+        intro_start,
         duration,
         min_len,
         MIN_INTRO_S.min(min_len),
         INTERVIEW_THRESHOLD,
     );
-    let mut out = vec![(0.0, "Introduction".to_string())];
+    let mut out = if intro_start > 0.0 {
+        vec![(0.0, "Cold open".to_string())]
+    } else {
+        Vec::new()
+    };
+    out.push((intro_start, "Introduction".to_string()));
     out.extend(chosen.into_iter().map(|c| (c.start, c.title)));
     out
 }
@@ -666,9 +683,11 @@ fn interview_features(doc: &Document, t: usize) -> TurnFeatures {
 }
 
 /// The best-scoring set of candidates above `threshold` such that every chapter (including
-/// the last, to `duration`) is at least `min_len` long; the first (from 0) at least `first_min`.
+/// the last, to `duration`) is at least `min_len` long; the first (from `origin`) at least
+/// `first_min`.
 fn select(
     cands: &[Candidate],
+    origin: f64,
     duration: f64,
     min_len: f64,
     first_min: f64,
@@ -677,7 +696,7 @@ fn select(
     let mut c: Vec<&Candidate> = cands
         .iter()
         .filter(|c| c.score > threshold && duration - c.start >= min_len)
-        .filter(|c| c.start >= min_len || (c.question && c.start >= first_min))
+        .filter(|c| c.start - origin >= min_len || (c.question && c.start - origin >= first_min))
         .collect();
     c.sort_by(|a, b| a.start.total_cmp(&b.start));
     // best[i]: best total of a chain ending with c[i]; prev[i]: the one before it.
@@ -870,7 +889,7 @@ fn from_cohesion(
             title,
         });
     }
-    let chosen = select(&cands, duration, min_len, min_len, COHESION_THRESHOLD);
+    let chosen = select(&cands, 0.0, duration, min_len, min_len, COHESION_THRESHOLD);
     if !chosen.is_empty() {
         out[0].1 = title_from_words(doc, doc.sentences[0].words.clone());
     }

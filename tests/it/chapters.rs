@@ -457,4 +457,11 @@ fn after_a_cold_open_the_host_is_the_one_who_asks() {
     for t in [4, 6, 8] {
         assert!(!starts.contains(&turn_start(t)), "turn {t}: {found:?}");
     }
+    // The guest's clip is a chapter of its own; the host's welcome opens the introduction.
+    assert_eq!(found[0].title, "Cold open", "{found:?}");
+    assert_eq!(
+        (found[1].start, found[1].title.as_str()),
+        (turn_start(1), "Introduction"),
+        "{found:?}"
+    );
 }
