@@ -449,11 +449,17 @@ fn from_interview(
         if first_question {
             score += 2.0;
         }
+        // A turn that goes on after a break opens its topic there ("Good luck, Dennis." ...
+        // sponsor read ... "Welcome back. Our next caller is Anita.").
+        let (start, title) = match after_break(doc, alignment, i) {
+            Some((start, sentence)) => (start, sentence_title(doc, i, sentence)),
+            None => (start, host_turn_title(doc, i)),
+        };
         cands.push(Candidate {
             start,
             score,
             question: f.question,
-            title: host_turn_title(doc, i),
+            title,
         });
     }
     // A cold open (a guest's clip before the host's welcome) is a chapter of its own, and
@@ -485,6 +491,57 @@ fn from_interview(
     out.push((intro_start, "Introduction".to_string()));
     out.extend(chosen.into_iter().map(|c| (c.start, c.title)));
     out
+}
+
+/// Audio skipped between two paragraphs of a turn that makes the second a new segment,
+/// seconds (a sponsor read or a music break; a filler or a cough is shorter).
+const BREAK_S: f64 = 5.0;
+
+/// Where turn `t` goes on after a break: the start of its last paragraph that follows at
+/// least [`BREAK_S`] of skipped audio, with that paragraph's first sentence. A transcript
+/// writes the host's label again after a sponsor read, and the two paragraphs join one turn.
+fn after_break(doc: &Document, alignment: &Alignment, t: usize) -> Option<(f64, usize)> {
+    let spoken = |k: usize| {
+        let range = doc.sentences.get(k)?.words.clone();
+        let first = range
+            .clone()
+            .find(|&w| doc.words[w].kind == WordKind::Spoken)?;
+        let last = range
+            .rev()
+            .find(|&w| doc.words[w].kind == WordKind::Spoken)?;
+        Some((
+            alignment.words.get(first)?.start,
+            alignment.words.get(last)?.end,
+        ))
+    };
+    doc.turns[t].sentences.clone().skip(1).rev().find_map(|k| {
+        if doc.sentences[k].paragraph == doc.sentences[k - 1].paragraph {
+            return None;
+        }
+        let ((_, before), (start, _)) = (spoken(k - 1)?, spoken(k)?);
+        alignment
+            .skipped
+            .iter()
+            .any(|s| s.len() >= BREAK_S && s.start >= before - 0.5 && s.end <= start + 0.5)
+            .then_some((start, k))
+    })
+}
+
+/// Title of a chapter opened at sentence `k` of turn `t`: that sentence, or the first after it
+/// in its paragraph with three words or more ("Welcome back." says nothing of the topic).
+fn sentence_title(doc: &Document, t: usize, k: usize) -> String {
+    let paragraph = doc.sentences[k].paragraph;
+    let titled = (k..doc.turns[t].sentences.end)
+        .take_while(|&j| doc.sentences[j].paragraph == paragraph)
+        .find(|&j| {
+            doc.words[doc.sentences[j].words.clone()]
+                .iter()
+                .filter(|w| w.kind == WordKind::Spoken)
+                .count()
+                >= MIN_TOPIC_QUESTION_WORDS
+        })
+        .unwrap_or(k);
+    title_from_words(doc, doc.sentences[titled].words.clone())
 }
 
 /// The host: the speaker whose turns ask the most questions, the first to speak among equals.

@@ -465,3 +465,59 @@ fn after_a_cold_open_the_host_is_the_one_who_asks() {
         "{found:?}"
     );
 }
+
+#[test]
+fn after_a_sponsor_read_the_hosts_next_segment_opens_the_chapter() {
+    // A call-in show: the host signs off the first caller, a sponsor read (10 s, not in the
+    // transcript) follows, and the transcript writes the host's label again for "Welcome
+    // back", so the two paragraphs are one turn. The chapter is where the next caller's
+    // segment starts, not at the sign-off.
+    let call = |name: &str, problem: &str| {
+        format!(
+            "{name}: Morning. It's my {problem}. It has been like this since the winter, and \
+             I have tried everything my neighbours suggested, which was a lot of things, some \
+             of them expensive and most of them useless, if I am honest with you.\n\
+             HOST: How long has it been like that, and did anything change around then?\n\
+             {name}: About three months. Nothing changed that I know of, apart from the \
+             weather, which was wet and cold for weeks, and the heating, which was on all \
+             day and all night because of it.\n"
+        )
+    };
+    let text = format!(
+        "HOST: Good morning, you're listening to Fix It Live, the programme where you bring \
+         us the thing that's broken and we tell you how to mend it.\n\
+         {}\
+         HOST: Then it is the damp. Dry it out slowly, and it will be fine. Good luck, \
+         Dennis, and let us know how it goes.\n\n\
+         HOST: Welcome back. Our next caller is Anita. Anita, you're on Fix It Live.\n\
+         {}\
+         HOST: Then rub a candle along the edge where it catches. That's all we have time \
+         for this week.\n",
+        call("DENNIS", "kitchen tap"),
+        call("ANITA", "bedroom door")
+    );
+    let (doc, mut al, _) = evenly_timed(&text);
+    let welcome = doc.words.iter().position(|w| w.text == "Welcome").unwrap();
+    let break_start = al.words[welcome - 1].end;
+    for w in &mut al.words[welcome..] {
+        w.start += 10.0;
+        w.end += 10.0;
+    }
+    al.skipped
+        .push(podcue::time::Span::new(break_start, break_start + 10.0));
+    let duration = al.words.last().unwrap().end;
+    let found = chapters::find(&doc, &al, duration, &ChapterConfig::default());
+    let at = al.words[welcome].start;
+    let chapter = found.iter().find(|c| c.start == at);
+    assert!(
+        chapter.is_some_and(|c| c.title == "Our next caller is Anita"),
+        "{found:?}"
+    );
+    let goodbye = al.words[doc
+        .words
+        .iter()
+        .position(|w| w.text == "Good" && w.turn > 0)
+        .unwrap()]
+    .start;
+    assert!(found.iter().all(|c| c.start != goodbye), "{found:?}");
+}
