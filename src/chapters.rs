@@ -783,7 +783,23 @@ fn select(
 /// Title of a chapter opened by host turn `t`: its question (or first sentence), shortened.
 fn host_turn_title(doc: &Document, t: usize) -> String {
     let turn = &doc.turns[t];
-    let sentences: Vec<usize> = turn.sentences.clone().collect();
+    // Sentences that say something: "So, Ida." (a lead-in and a name) does not.
+    let says_something = |k: usize| {
+        doc.words[doc.sentences[k].words.clone()]
+            .iter()
+            .filter(|w| w.kind == WordKind::Spoken && !LEAD_INS.contains(&w.norm.as_str()))
+            .filter(|w| {
+                !doc.speakers.iter().any(|name| {
+                    name.split_whitespace()
+                        .any(|part| part.eq_ignore_ascii_case(&w.norm))
+                })
+            })
+            .count()
+            >= MIN_TOPIC_QUESTION_WORDS
+    };
+    let all: Vec<usize> = turn.sentences.clone().collect();
+    let telling: Vec<usize> = all.iter().copied().filter(|&k| says_something(k)).collect();
+    let sentences = if telling.is_empty() { all } else { telling };
     let is_question = |s: usize| {
         doc.sentences.get(s).is_some_and(|se| {
             doc.words[se.words.clone()]

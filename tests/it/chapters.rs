@@ -521,3 +521,20 @@ fn after_a_sponsor_read_the_hosts_next_segment_opens_the_chapter() {
     .start;
     assert!(found.iter().all(|c| c.start != goodbye), "{found:?}");
 }
+
+#[test]
+fn a_title_skips_a_sentence_that_only_names_the_guest() {
+    let answer = "Because somebody at a party told me it could not be done, and I have never \
+                  been able to leave a sentence like that alone, not once in my whole life, \
+                  which my family will tell you has been a problem for everybody around me.";
+    let (doc, al, duration) = evenly_timed(&format!(
+        "HOLLIS: Good evening everybody, and welcome to Live at the Exchange. Tonight's guest \
+         swam the entire length of the river last month. Please welcome Ida Sorensen!\n\
+         IDA: Thank you. Thank you, that's very kind.\n\
+         HOLLIS: So, Ida. One hundred and forty kilometres. Why?\n\
+         IDA: {answer} {answer} {answer}\n"
+    ));
+    let found = chapters::find(&doc, &al, duration, &ChapterConfig::default());
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].title, "One hundred and forty kilometres");
+}
