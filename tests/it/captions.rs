@@ -490,3 +490,30 @@ fn doc_from_truth(truth: &serde_json::Value) -> (Document, Alignment) {
     }
     (doc, al)
 }
+
+#[test]
+fn a_question_too_long_for_one_cue_is_not_cut_into_a_flash() {
+    // "Finally," then a 0.15 s pause, then a question that with it is too long for one cue
+    // once the speaker label is reserved: cutting at the pause left "Finally," alone for
+    // 0.6 s, under the minimum time on screen; a cut later in the question does not.
+    let question = "what would you tell someone who wants to start one in their own town?";
+    let mut words = vec![W("Finally,", 0.5, 0.15)];
+    words.extend(question.split(' ').map(|w| W(w, 0.25, 0.0)));
+    let (doc, al) = make(
+        &["ELSIE", "MARCUS"],
+        &[
+            (Some(0), vec![W("And", 0.3, 0.0), W("coffee.", 0.5, 0.6)]),
+            (Some(1), words),
+        ],
+    );
+    let style = CaptionConfig::default();
+    let cues = captions::build(&doc, &al, &style);
+    let speakers = Speakers::new(&doc.speakers, &BTreeMap::new());
+    let srt = render(|w| write::srt::write(w, &cues, &speakers));
+    let report = check::check(srt.as_bytes(), Format::Srt, &style);
+    assert!(
+        report.issues.iter().all(|i| i.code != "too-short"),
+        "{:?}\n{srt}",
+        report.issues
+    );
+}
