@@ -167,6 +167,16 @@ fn from_headings(doc: &Document, alignment: &Alignment) -> Vec<(f64, String)> {
     out
 }
 
+/// The spoken words of `doc.words[range]` (tags and insertions left out).
+fn spoken(
+    doc: &Document,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = &crate::transcript::Word> {
+    doc.words[range]
+        .iter()
+        .filter(|w| w.kind == WordKind::Spoken)
+}
+
 fn first_spoken_from(doc: &Document, from: usize) -> Option<usize> {
     (from..doc.words.len()).find(|&i| doc.words[i].kind == WordKind::Spoken)
 }
@@ -422,16 +432,15 @@ fn from_interview(
     duration: f64,
     min_len: f64,
 ) -> Vec<(f64, String)> {
-    let host = interviewer(doc);
+    let asks: Vec<bool> = (0..doc.turns.len())
+        .map(|t| is_question_turn(doc, t))
+        .collect();
+    let host = interviewer(doc, &asks);
     // Host turns that take the floor back from a guest.
     let host_turns: Vec<usize> = (1..doc.turns.len())
         .filter(|&i| doc.turns[i].speaker == host && doc.turns[i - 1].speaker != host)
         .collect();
-    let questions: Vec<usize> = host_turns
-        .iter()
-        .copied()
-        .filter(|&i| is_question_turn(doc, i))
-        .collect();
+    let questions: Vec<usize> = host_turns.iter().copied().filter(|&i| asks[i]).collect();
     let mut cands = Vec::new();
     for &i in &host_turns {
         let Some(start) = turn_start(doc, alignment, i) else {
@@ -444,7 +453,7 @@ fn from_interview(
             .and_then(|&q| turn_start(doc, alignment, q));
         let developed = next_q.unwrap_or(duration) - start;
         let first_question = questions.first() == Some(&i);
-        let f = interview_features(doc, i);
+        let f = interview_features(doc, i, asks[i]);
         let mut score = f.score() + (developed / 20.0).min(1.5);
         if first_question {
             score += 2.0;
@@ -501,14 +510,12 @@ const BREAK_S: f64 = 5.0;
 /// least [`BREAK_S`] of skipped audio, with that paragraph's first sentence. A transcript
 /// writes the host's label again after a sponsor read, and the two paragraphs join one turn.
 fn after_break(doc: &Document, alignment: &Alignment, t: usize) -> Option<(f64, usize)> {
-    let spoken = |k: usize| {
+    // Where sentence `k`'s spoken words start and end.
+    let span = |k: usize| {
         let range = doc.sentences.get(k)?.words.clone();
-        let first = range
-            .clone()
-            .find(|&w| doc.words[w].kind == WordKind::Spoken)?;
-        let last = range
-            .rev()
-            .find(|&w| doc.words[w].kind == WordKind::Spoken)?;
+        let is_spoken = |&w: &usize| doc.words[w].kind == WordKind::Spoken;
+        let first = range.clone().find(is_spoken)?;
+        let last = range.rev().find(is_spoken)?;
         Some((
             alignment.words.get(first)?.start,
             alignment.words.get(last)?.end,
@@ -518,7 +525,7 @@ fn after_break(doc: &Document, alignment: &Alignment, t: usize) -> Option<(f64, 
         if doc.sentences[k].paragraph == doc.sentences[k - 1].paragraph {
             return None;
         }
-        let ((_, before), (start, _)) = (spoken(k - 1)?, spoken(k)?);
+        let ((_, before), (start, _)) = (span(k - 1)?, span(k)?);
         alignment
             .skipped
             .iter()
@@ -533,26 +540,21 @@ fn sentence_title(doc: &Document, t: usize, k: usize) -> String {
     let paragraph = doc.sentences[k].paragraph;
     let titled = (k..doc.turns[t].sentences.end)
         .take_while(|&j| doc.sentences[j].paragraph == paragraph)
-        .find(|&j| {
-            doc.words[doc.sentences[j].words.clone()]
-                .iter()
-                .filter(|w| w.kind == WordKind::Spoken)
-                .count()
-                >= MIN_TOPIC_QUESTION_WORDS
-        })
+        .find(|&j| spoken(doc, doc.sentences[j].words.clone()).count() >= MIN_TOPIC_QUESTION_WORDS)
         .unwrap_or(k);
     title_from_words(doc, doc.sentences[titled].words.clone())
 }
 
-/// The host: the speaker whose turns ask the most questions, the first to speak among equals.
-/// Not simply the first speaker: a cold open starts with the guest's best anecdote.
-fn interviewer(doc: &Document) -> Option<usize> {
+/// The host: the speaker whose turns ask the most questions (`asks[t]`: turn `t` asks), the
+/// first to speak among equals. Not simply the first speaker: a cold open starts with the
+/// guest's best anecdote.
+fn interviewer(doc: &Document, asks: &[bool]) -> Option<usize> {
     let first = doc.turns.iter().find_map(|t| t.speaker)?;
     let mut asked = vec![0usize; doc.speakers.len()];
-    for t in 0..doc.turns.len() {
-        if let Some(k) = doc.turns[t].speaker
+    for (turn, &asks) in doc.turns.iter().zip(asks) {
+        if let Some(k) = turn.speaker
             && k < asked.len()
-            && is_question_turn(doc, t)
+            && asks
         {
             asked[k] += 1;
         }
@@ -596,22 +598,12 @@ const PROMPTS: &[&str] = &[
 /// question mark, or one opening with a request ([`PROMPTS`]), and more than an echo.
 fn is_question_turn(doc: &Document, t: usize) -> bool {
     let turn = &doc.turns[t];
-    let spoken = |range: std::ops::Range<usize>| {
-        doc.words[range]
-            .iter()
-            .filter(|w| w.kind == WordKind::Spoken)
-            .collect::<Vec<_>>()
-    };
-    if spoken(turn.words.clone()).len() < MIN_TOPIC_QUESTION_WORDS {
+    if spoken(doc, turn.words.clone()).count() < MIN_TOPIC_QUESTION_WORDS {
         return false;
     }
     turn.sentences.clone().any(|k| {
-        let words = spoken(doc.sentences[k].words.clone());
-        let asks = words.iter().any(|w| {
-            w.text
-                .trim_end_matches(['"', '\'', '’', '”', ')'])
-                .ends_with('?')
-        });
+        let words: Vec<_> = spoken(doc, doc.sentences[k].words.clone()).collect();
+        let asks = words.iter().any(|w| w.final_mark() == Some('?'));
         // The request after the lead-ins ("So, now, tell me ...").
         let lead = words
             .iter()
@@ -667,7 +659,7 @@ impl TurnFeatures {
     }
 }
 
-fn interview_features(doc: &Document, t: usize) -> TurnFeatures {
+fn interview_features(doc: &Document, t: usize, question: bool) -> TurnFeatures {
     let turn = &doc.turns[t];
     let ctx_from = t.saturating_sub(CONTEXT_TURNS);
     let context: HashSet<String> = (ctx_from..t)
@@ -711,7 +703,7 @@ fn interview_features(doc: &Document, t: usize) -> TurnFeatures {
     });
     let has = |phrases: &[&str]| phrases.iter().any(|p| text.contains(p));
     TurnFeatures {
-        question: is_question_turn(doc, t),
+        question,
         novel,
         answer_novelty,
         follow_up: matches!(spoken.first().copied(), Some("and" | "but" | "or")),
@@ -785,9 +777,8 @@ fn host_turn_title(doc: &Document, t: usize) -> String {
     let turn = &doc.turns[t];
     // Sentences that say something: "So, Ida." (a lead-in and a name) does not.
     let says_something = |k: usize| {
-        doc.words[doc.sentences[k].words.clone()]
-            .iter()
-            .filter(|w| w.kind == WordKind::Spoken && !LEAD_INS.contains(&w.norm.as_str()))
+        spoken(doc, doc.sentences[k].words.clone())
+            .filter(|w| !LEAD_INS.contains(&w.norm.as_str()))
             .filter(|w| {
                 !doc.speakers.iter().any(|name| {
                     name.split_whitespace()

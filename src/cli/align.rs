@@ -350,7 +350,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let unpunctuated = done
         .out
         .as_ref()
-        .is_some_and(|out| lacks_punctuation(&out.document));
+        .is_some_and(|out| out.document.lacks_sentence_punctuation());
     if let Some(out) = &done.out {
         // A refused transcript gets the refusal, not warnings about parts of it.
         let refused = done.mismatch.is_some() && !args.force;
@@ -384,32 +384,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 /// Said of a transcript without sentence punctuation.
 const UNPUNCTUATED: &str = "the transcript has almost no full stops or question marks: \
     podcue aligns on sentences, so its times are rougher; punctuate it for better captions";
-
-/// Spoken words per full stop, question or exclamation mark above which a transcript counts
-/// as unpunctuated: edited speech has one every 10-20 words, text exported from
-/// auto-captions none.
-const MAX_WORDS_PER_SENTENCE_END: usize = 100;
-/// Mean spoken words per sentence the parser found at or under which the text is set out in
-/// lines (verse, a reading one line at a time), each line a sentence: not unpunctuated.
-const MAX_WORDS_PER_LINE: usize = 10;
-
-/// Whether `doc` has almost no sentence punctuation and is not set out line by line.
-fn lacks_punctuation(doc: &podcue::transcript::Document) -> bool {
-    use podcue::transcript::WordKind;
-    let spoken: Vec<&str> = doc
-        .words
-        .iter()
-        .filter(|w| w.kind == WordKind::Spoken)
-        .map(|w| w.text.trim_end_matches(['"', '\'', '’', '”', ')']))
-        .collect();
-    let ends = spoken
-        .iter()
-        .filter(|t| t.ends_with(['.', '?', '!']))
-        .count();
-    spoken.len() >= MAX_WORDS_PER_SENTENCE_END
-        && ends * MAX_WORDS_PER_SENTENCE_END < spoken.len()
-        && spoken.len() > MAX_WORDS_PER_LINE * doc.sentences.len()
-}
 
 fn report_confidence(out: &Output, refused: bool) {
     if !progress::warnings_on() {

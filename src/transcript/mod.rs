@@ -110,6 +110,25 @@ pub struct Document {
     pub closing_paragraph_dropped: bool,
 }
 
+impl Word {
+    /// The last character of the word as written once closing quotes and brackets are set
+    /// aside: `?` for `work?"`, `.` for `(done.)`.
+    pub fn final_mark(&self) -> Option<char> {
+        self.text
+            .trim_end_matches(['"', '\'', '’', '”', ')'])
+            .chars()
+            .next_back()
+    }
+}
+
+/// Spoken words per full stop, question or exclamation mark above which a transcript counts
+/// as unpunctuated: edited speech has one every 10-20 words, text exported from
+/// auto-captions none.
+const MAX_WORDS_PER_SENTENCE_END: usize = 100;
+/// Mean spoken words per parsed sentence at or under which the text is set out in lines
+/// (verse, a reading one line at a time), each line a sentence: not unpunctuated.
+const MAX_WORDS_PER_LINE: usize = 10;
+
 impl Document {
     /// Number of spoken words.
     pub fn spoken_words(&self) -> usize {
@@ -117,5 +136,21 @@ impl Document {
             .iter()
             .filter(|w| w.kind == WordKind::Spoken)
             .count()
+    }
+
+    /// Whether the text has almost no sentence punctuation (under one full stop, question or
+    /// exclamation mark per 100 spoken words, with 100 or more) and is not set out a line per
+    /// sentence: the aligner's anchors are sentences, so its times are rougher.
+    pub fn lacks_sentence_punctuation(&self) -> bool {
+        let spoken = self.spoken_words();
+        let ends = self
+            .words
+            .iter()
+            .filter(|w| w.kind == WordKind::Spoken)
+            .filter(|w| matches!(w.final_mark(), Some('.' | '?' | '!')))
+            .count();
+        spoken >= MAX_WORDS_PER_SENTENCE_END
+            && ends * MAX_WORDS_PER_SENTENCE_END < spoken
+            && spoken > MAX_WORDS_PER_LINE * self.sentences.len()
     }
 }

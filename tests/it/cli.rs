@@ -212,25 +212,8 @@ fn debug_dump_writes_every_stage_and_agrees_with_the_outputs() {
 #[test]
 fn a_transcript_without_full_stops_is_named_as_the_reason_for_rough_times() {
     let dir = temp_dir("unpunctuated");
-    let text = std::fs::read_to_string(root().join("transcripts/sample-episode.txt")).unwrap();
-    // As auto-caption text comes: no sentence punctuation, lower case after the labels.
-    let stripped: String = text
-        .lines()
-        .map(|line| {
-            let (label, body) = match line.split_once(": ") {
-                Some((l, b)) if l.chars().all(|c| c.is_ascii_uppercase()) => (format!("{l}: "), b),
-                _ => (String::new(), line),
-            };
-            let body: String = body
-                .chars()
-                .filter(|c| !".,;:!?".contains(*c))
-                .collect::<String>()
-                .to_lowercase();
-            format!("{label}{body}\n")
-        })
-        .collect();
     let transcript = dir.join("unpunctuated.txt");
-    std::fs::write(&transcript, stripped).unwrap();
+    std::fs::write(&transcript, crate::transcript::unpunctuated_sample()).unwrap();
     let run = |transcript: &Path| {
         let out = podcue()
             .arg("align")

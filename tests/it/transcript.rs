@@ -362,6 +362,24 @@ fn sample_transcript() -> String {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The bundled sample's transcript as auto-caption text comes: its `NAME:` labels kept, no
+/// punctuation, lower case.
+pub(crate) fn unpunctuated_sample() -> String {
+    sample_transcript()
+        .split("\n\n")
+        .map(|turn| {
+            let (label, text) = turn.split_once(": ").unwrap_or(("", turn));
+            let text: String = text
+                .chars()
+                .filter(|c| !".,!?;:".contains(*c))
+                .collect::<String>()
+                .to_lowercase();
+            format!("{label}: {text}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// `text` aligned in process with the bundled sample's audio, default configuration.
 fn align_with_sample(text: &str) -> podcue::pipeline::Output {
     podcue::pipeline::run(
@@ -413,20 +431,7 @@ fn an_unspoken_closing_paragraph_is_left_out_and_a_spoken_one_kept() {
 /// without them).
 #[test]
 fn an_unpunctuated_transcript_keeps_its_word_times() {
-    let bare: String = sample_transcript()
-        .split("\n\n")
-        .map(|turn| {
-            let (label, text) = turn.split_once(": ").unwrap_or(("", turn));
-            let text: String = text
-                .chars()
-                .filter(|c| !".,!?;:".contains(*c))
-                .collect::<String>()
-                .to_lowercase();
-            format!("{label}: {text}")
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let out = align_with_sample(&bare);
+    let out = align_with_sample(&unpunctuated_sample());
     let truth: serde_json::Value = serde_json::from_slice(
         &std::fs::read(repo().join("audio/sample-episode.truth.json")).unwrap_or_default(),
     )
