@@ -897,6 +897,7 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         };
         refined.push((s2, e2.max(s2 + 1)));
     }
+    drop_laughter(&mut refined);
     let frame_time = |f: usize| (f as f64 * HOP_S).min(duration);
     let speech: Vec<Span> = refined
         .iter()
@@ -945,6 +946,38 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         music,
     }
 }
+
+/// Removes laughter from the speech runs: a train of at least [`LAUGH_MIN_CALLS`] short
+/// bursts ("ha", [`LAUGH_CALL_FRAMES`] long) each at most [`LAUGH_GAP_FRAMES`] after the last.
+/// Laughs come at four to five calls a second, each about a tenth of a second long; words
+/// between pauses are rarely that short five times in a row, and never that regular.
+fn drop_laughter(runs: &mut Vec<(usize, usize)>) {
+    let is_call = |&(s, e): &(usize, usize)| LAUGH_CALL_FRAMES.contains(&(e - s));
+    let mut keep = vec![true; runs.len()];
+    let mut k = 0;
+    while k < runs.len() {
+        let mut j = k;
+        while j < runs.len()
+            && is_call(&runs[j])
+            && (j == k || runs[j].0 - runs[j - 1].1 <= LAUGH_GAP_FRAMES)
+        {
+            j += 1;
+        }
+        if j - k >= LAUGH_MIN_CALLS {
+            keep[k..j].iter_mut().for_each(|x| *x = false);
+        }
+        k = j.max(k + 1);
+    }
+    let mut flags = keep.into_iter();
+    runs.retain(|_| flags.next().unwrap_or(true));
+}
+
+/// Length of one laugh call, frames.
+const LAUGH_CALL_FRAMES: std::ops::RangeInclusive<usize> = 9..=17;
+/// Longest silence between two calls of one laugh, frames.
+const LAUGH_GAP_FRAMES: usize = 12;
+/// Calls in a row that make a laugh.
+const LAUGH_MIN_CALLS: usize = 5;
 
 #[cfg(test)]
 mod tests {
@@ -1014,6 +1047,50 @@ mod tests {
             tl.pauses[1].strength > tl.pauses[2].strength,
             "a longer pause is stronger"
         );
+    }
+
+    /// Speech at 1-3 and 5.5-8 s; between them a laugh: six 0.13 s calls 0.21 s apart, as
+    /// loud as the speech. The laugh must leave the pause between the two whole. Five short
+    /// words with pauses between them (0.25 s each, or calls of irregular length) stay speech.
+    #[test]
+    fn a_laugh_between_sentences_is_not_speech() {
+        let calls: Vec<(f64, f64)> = (0..6)
+            .map(|k| (3.5 + 0.21 * f64::from(k), 3.63 + 0.21 * f64::from(k)))
+            .collect();
+        let speech = [(1.0, 3.0), (5.5, 8.0)];
+        let with = |extra: &[(f64, f64)]| {
+            let mut all = speech.to_vec();
+            all.extend_from_slice(extra);
+            segment(
+                &synthetic(9.0, &all, -20.0, -80.0),
+                &SegmentConfig::default(),
+            )
+        };
+        let tl = with(&calls);
+        assert_eq!(tl.speech.len(), 2, "{:?}", tl.speech);
+        assert!(tl.pauses.iter().any(|p| p.start <= 3.01 && p.end >= 5.49));
+        // Without the rule the calls are speech (so the test can fail).
+        let mut runs: Vec<(usize, usize)> = calls
+            .iter()
+            .map(|&(a, b)| ((a / HOP_S) as usize, (b / HOP_S) as usize))
+            .collect();
+        drop_laughter(&mut runs);
+        assert!(runs.is_empty());
+        let words: Vec<(f64, f64)> = (0..5)
+            .map(|k| (3.5 + 0.35 * f64::from(k), 3.75 + 0.35 * f64::from(k)))
+            .collect();
+        assert_eq!(with(&words).speech.len(), 7);
+        let uneven: Vec<(f64, f64)> = [0.13, 0.06, 0.13, 0.13, 0.13, 0.06]
+            .iter()
+            .enumerate()
+            .map(|(k, &len)| (3.5 + 0.21 * k as f64, 3.5 + 0.21 * k as f64 + len))
+            .collect();
+        let mut runs: Vec<(usize, usize)> = uneven
+            .iter()
+            .map(|&(a, b)| ((a / HOP_S) as usize, (b / HOP_S) as usize))
+            .collect();
+        drop_laughter(&mut runs);
+        assert_eq!(runs.len(), 6, "a broken train is not a laugh");
     }
 
     /// Speech at 1-3, 4-6 and 8-10 s; in the pauses, 0.15 s kicks (energy 15 dB under the
