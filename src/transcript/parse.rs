@@ -170,44 +170,102 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// A line that starts with a speaker label: the label and the rest of the line.
+///
+/// Besides `NAME: text`, the exports of transcription services: a time stamp before the
+/// label (`[00:01:02] Name: text`, `00:01:02 - Name`), after it (`Name (00:01:02): text`,
+/// `Name [01:02]:`), or a line that is only a name and a time stamp, the text following on
+/// the next line (`Name  1:02`, as Otter writes it; `Name (00:01:02)`).
 fn split_label(line: &str) -> Option<(String, &str)> {
     let mut t = line.trim_start();
     t = t.trim_start_matches(['*', '_', '>', ' ']);
-    t = strip_timestamp(t);
+    let unstamped = strip_timestamp(t);
+    let stamped = unstamped.len() != t.len();
+    if stamped {
+        t = unstamped.trim_start_matches(['-', '–', '—', '|', ' ']);
+    }
     let head_end = t.char_indices().nth(64).map_or(t.len(), |(p, _)| p);
     let head = &t[..head_end];
-    let colon = head.find([':', '：'])?;
+    // The label's colon ends a word; a time stamp's colons are followed by digits.
+    let label_colon = head.char_indices().find(|&(c, ch)| {
+        matches!(ch, ':' | '：')
+            && t[c + ch.len_utf8()..]
+                .trim_start_matches(['*', '_'])
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    });
+    let Some((colon, _)) = label_colon else {
+        // No label colon: a name and a time stamp alone on the line, either way round (a
+        // sentence after a time stamp is not a name: "[01:10] Thanks.").
+        let name = match strip_trailing_timestamp(t) {
+            Some(name) => name,
+            None if stamped && !t.ends_with(['.', '?', '!', ',', ';']) => t.trim(),
+            None => return None,
+        };
+        return valid_label(name).then(|| (name.to_owned(), ""));
+    };
     let colon_len = t[colon..].chars().next().map_or(1, char::len_utf8);
     let label = t[..colon].trim().trim_matches(['*', '_']).trim();
+    let label = strip_trailing_timestamp(label).unwrap_or(label);
     let rest = &t[colon + colon_len..];
     let rest = rest.trim_start_matches(['*', '_']);
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
         return None;
     }
+    valid_label(label).then(|| (label.to_owned(), rest.trim()))
+}
+
+/// True for a time stamp: `01:02`, `1:02:03.5`, `[00:01:02]`, `(01:02)`, with an optional
+/// trailing colon (`(00:01:02):`).
+fn is_timestamp(word: &str) -> bool {
+    let w = word.strip_suffix([':', '：']).unwrap_or(word);
+    let w = w
+        .strip_prefix(['[', '('])
+        .and_then(|x| x.strip_suffix([']', ')']))
+        .unwrap_or(w);
+    w.contains(':')
+        && w.starts_with(|c: char| c.is_ascii_digit())
+        && w.ends_with(|c: char| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ','))
+}
+
+/// `label` without a time stamp at its end (`Name (00:01:02)` gives `Name`); `None` when it
+/// has none or nothing is left before it.
+fn strip_trailing_timestamp(label: &str) -> Option<&str> {
+    let label = label.trim_end();
+    let start = label.rfind(char::is_whitespace)?;
+    let (name, stamp) = label.split_at(start);
+    let name = name
+        .trim_end()
+        .trim_end_matches(['-', '–', '—', '|', ','])
+        .trim_end();
+    (is_timestamp(stamp.trim()) && !name.is_empty()).then_some(name)
+}
+
+/// True when `label` looks like a speaker's name or role: one to four capitalised words
+/// (particles such as "de" allowed), none of them page words like "Note" or "Website".
+fn valid_label(label: &str) -> bool {
     if label.is_empty() || label.chars().count() > 40 {
-        return None;
+        return false;
     }
     let words: Vec<&str> = label.split_whitespace().collect();
     if words.is_empty() || words.len() > 4 {
-        return None;
+        return false;
     }
     if !words[0].chars().next().is_some_and(char::is_uppercase) {
-        return None;
+        return false;
     }
-    for w in &words {
-        let first = w.chars().next()?;
+    let word_ok = |w: &&str| {
+        let Some(first) = w.chars().next() else {
+            return false;
+        };
         let ok_start = first.is_uppercase() || first.is_ascii_digit() || NAME_PARTICLES.contains(w);
-        let ok_chars = w
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '(' | ')'));
-        if !ok_start || !ok_chars {
-            return None;
-        }
-    }
-    if NOT_SPEAKERS.contains(&label.to_lowercase().as_str()) {
-        return None;
-    }
-    Some((label.to_owned(), rest.trim()))
+        ok_start
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '(' | ')'))
+    };
+    words.iter().all(word_ok) && !NOT_SPEAKERS.contains(&label.to_lowercase().as_str())
 }
 
 /// Removes a leading `[00:01:02]`, `(01:02)` or `00:01:02` time stamp.
@@ -524,7 +582,8 @@ fn structure(text: &str, keep_closing: bool) -> Structure {
     while i < lines.len() {
         let line = &lines[i];
         let trimmed = line.trim();
-        if trimmed.is_empty() {
+        // A time stamp on its own line (a transcription service's export) is not said.
+        if trimmed.is_empty() || is_timestamp(trimmed) {
             flush(&mut para, &mut s.items, &mut spoken_seen);
             i += 1;
             continue;
@@ -882,6 +941,39 @@ mod tests {
         assert_eq!(v.words[v.chapters[1].first_word].norm, "poem");
         // heading + three lines, heading + one line
         assert_eq!(v.sentences.len(), 6);
+    }
+
+    /// The exports of transcription services put time stamps around the speaker's name, or
+    /// the name and a time stamp on a line of their own. Each must give the same turns and
+    /// spoken words as `NAME: text`, with no time stamp read as words.
+    #[test]
+    fn transcription_service_exports() {
+        let plain = doc(
+            "Ada Lind: Morning, all. The kettle is on.\n\nBen: Thanks, Ada.\n\nAda Lind: You're welcome.",
+        );
+        let exports = [
+            // Otter: the name and a clock time, the text on the next line.
+            "Ada Lind  0:00\nMorning, all. The kettle is on.\n\nBen  0:04\nThanks, Ada.\n\nAda Lind  0:06\nYou're welcome.",
+            // Rev: the time in parentheses after the name, then a colon.
+            "Ada Lind (00:00:00):\nMorning, all. The kettle is on.\n\nBen (00:00:04):\nThanks, Ada.\n\nAda Lind (00:00:06):\nYou're welcome.",
+            "Ada Lind (00:00): Morning, all. The kettle is on.\nBen (00:04): Thanks, Ada.\nAda Lind (00:06): You're welcome.",
+            // The time in brackets between the name and the colon.
+            "Ada Lind [00:00:00]: Morning, all. The kettle is on.\n\nBen [00:00:04]: Thanks, Ada.\n\nAda Lind [00:00:06]: You're welcome.",
+            // The time first, then the name alone (Happy Scribe, Trint).
+            "[00:00:00.00] - Ada Lind\nMorning, all. The kettle is on.\n\n[00:00:04.10] - Ben\nThanks, Ada.\n\n[00:00:06.00] - Ada Lind\nYou're welcome.",
+            "00:00:00 Ada Lind\nMorning, all. The kettle is on.\n\n00:00:04 Ben\nThanks, Ada.\n\n00:00:06 Ada Lind\nYou're welcome.",
+            // A time stamp on a line of its own before each turn.
+            "00:00:00\nAda Lind: Morning, all. The kettle is on.\n\n00:00:04\nBen: Thanks, Ada.\n\n[00:00:06]\nAda Lind: You're welcome.",
+        ];
+        for text in exports {
+            let d = doc(text);
+            assert_eq!(turn_speakers(&d), turn_speakers(&plain), "{text}");
+            assert_eq!(spoken(&d), spoken(&plain), "{text}");
+        }
+        // A sentence after a time stamp is not a name.
+        let d = doc("ADA: Morning.\n\nBEN: Hello.\n\n[00:01:10] Thanks.\n\nADA: Bye.");
+        assert_eq!(turn_speakers(&d), [Some("ADA"), Some("BEN"), Some("ADA")]);
+        assert!(spoken(&d).contains(&"thanks"));
     }
 
     #[test]
