@@ -319,8 +319,9 @@ fn is_sound_description(inner: &str) -> bool {
 /// `00:12:34`, `12:34.5`, `1:02:03,000`.
 fn is_timestamp(s: &str) -> bool {
     let s = s.trim();
-    !s.is_empty()
-        && s.contains(':')
+    s.contains(':')
+        && s.starts_with(|c: char| c.is_ascii_digit())
+        && s.ends_with(|c: char| c.is_ascii_digit())
         && s.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ','))
 }
@@ -346,7 +347,11 @@ fn tokenize(text: &str) -> Vec<Tok> {
         }
         if let Some((end, kind)) = bracket_span(text, i, &toks) {
             let raw = &text[i..end];
-            let close = raw.rfind([']', ')', '♪']).map_or(raw.len(), |p| p + 1);
+            // Just past the closing mark (a `♪` is three bytes).
+            let close = raw
+                .char_indices()
+                .rfind(|&(_, c)| matches!(c, ']' | ')' | '♪'))
+                .map_or(raw.len(), |(p, c)| p + c.len_utf8());
             let (brk, alt, _, ellipsis) = trailing_break(&raw[close..]);
             if is_timestamp(raw[..close].trim_matches(|c| matches!(c, '[' | ']' | '(' | ')'))) {
                 // Timestamps in the text are neither spoken nor shown.

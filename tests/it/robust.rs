@@ -1285,6 +1285,13 @@ mod props {
             let _ = parse(&bytes, Path::new("t.txt"), &ParseOptions::default());
         }
 
+        /// Text dense in what the tokenizer slices at: brackets, multi-byte marks (a `♪`
+        /// tag once sliced inside its three bytes), colons and time stamps.
+        #[test]
+        fn parse_never_panics_on_marks(text in "([A-Z]{1,5}: |[\\[(♪][a-z ]{1,12}[\\])♪][ .,]|[\\[\\]()♪—…é’ :.,!?0-9\n]|[a-z]{1,6} ){0,60}") {
+            let _ = parse(text.as_bytes(), Path::new("t.txt"), &ParseOptions::default());
+        }
+
         #[test]
         fn align_never_panics(text in text(), tl in timeline()) {
             let Ok(doc) = parse(text.as_bytes(), Path::new("t.txt"), &ParseOptions::default())
