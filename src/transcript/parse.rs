@@ -176,6 +176,16 @@ const NAME_PARTICLES: &[&str] = &[
 /// `Name [01:02]:`), or a line that is only a name and a time stamp, the text following on
 /// the next line (`Name  1:02`, as Otter writes it; `Name (00:01:02)`).
 fn split_label(line: &str) -> Option<(String, &str)> {
+    // A name in bold with no colon: `**Ada** Morning.`
+    if let Some(inner) = line.trim_start().strip_prefix("**")
+        && let Some(close) = inner.find("**")
+    {
+        let name = strip_role(inner[..close].trim());
+        let rest = inner[close + 2..].trim();
+        if !name.ends_with([':', '：']) && !rest.starts_with([':', '：']) && valid_label(name) {
+            return Some((name.to_owned(), rest));
+        }
+    }
     let mut t = line.trim_start();
     t = t.trim_start_matches(['*', '_', '>', ' ']);
     let unstamped = strip_timestamp(t);
@@ -206,13 +216,32 @@ fn split_label(line: &str) -> Option<(String, &str)> {
     };
     let colon_len = t[colon..].chars().next().map_or(1, char::len_utf8);
     let label = t[..colon].trim().trim_matches(['*', '_']).trim();
-    let label = strip_trailing_timestamp(label).unwrap_or(label);
+    let label = strip_role(strip_trailing_timestamp(label).unwrap_or(label));
     let rest = &t[colon + colon_len..];
     let rest = rest.trim_start_matches(['*', '_']);
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
         return None;
     }
     valid_label(label).then(|| (label.to_owned(), rest.trim()))
+}
+
+/// `label` without a role in parentheses at its end: `MARCUS (host)` gives `MARCUS`.
+fn strip_role(label: &str) -> &str {
+    if let Some(body) = label.strip_suffix(')')
+        && let Some(open) = body.rfind('(')
+    {
+        let (name, role) = (body[..open].trim_end(), &body[open + 1..]);
+        let words = role.split_whitespace().count();
+        if !name.is_empty()
+            && (1..=3).contains(&words)
+            && role
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        {
+            return name;
+        }
+    }
+    label
 }
 
 /// True for a time stamp: `01:02`, `1:02:03.5`, `[00:01:02]`, `(01:02)`, with an optional
@@ -223,11 +252,7 @@ fn is_timestamp(word: &str) -> bool {
         .strip_prefix(['[', '('])
         .and_then(|x| x.strip_suffix([']', ')']))
         .unwrap_or(w);
-    w.contains(':')
-        && w.starts_with(|c: char| c.is_ascii_digit())
-        && w.ends_with(|c: char| c.is_ascii_digit())
-        && w.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ','))
+    super::tokens::is_timestamp(w)
 }
 
 /// `label` without a time stamp at its end (`Name (00:01:02)` gives `Name`); `None` when it
@@ -270,11 +295,7 @@ fn valid_label(label: &str) -> bool {
 
 /// Removes a leading `[00:01:02]`, `(01:02)` or `00:01:02` time stamp.
 fn strip_timestamp(t: &str) -> &str {
-    let inner_ok = |s: &str| {
-        s.contains(':')
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ','))
-    };
+    let inner_ok = super::tokens::is_timestamp;
     for (open, close) in [('[', ']'), ('(', ')')] {
         if let Some(rest) = t.strip_prefix(open)
             && let Some(end) = rest.find(close)
@@ -966,6 +987,15 @@ mod tests {
             "00:00:00\nAda Lind: Morning, all. The kettle is on.\n\n00:00:04\nBen: Thanks, Ada.\n\n[00:00:06]\nAda Lind: You're welcome.",
         ];
         for text in exports {
+            let d = doc(text);
+            assert_eq!(turn_speakers(&d), turn_speakers(&plain), "{text}");
+            assert_eq!(spoken(&d), spoken(&plain), "{text}");
+        }
+        // A role after the name, or the name in bold without a colon.
+        for text in [
+            "Ada Lind (host): Morning, all. The kettle is on.\n\nBen (guest): Thanks, Ada.\n\nAda Lind (host): You're welcome.",
+            "**Ada Lind** Morning, all. The kettle is on.\n\n**Ben** Thanks, Ada.\n\n**Ada Lind** You're welcome.",
+        ] {
             let d = doc(text);
             assert_eq!(turn_speakers(&d), turn_speakers(&plain), "{text}");
             assert_eq!(spoken(&d), spoken(&plain), "{text}");

@@ -317,7 +317,7 @@ fn is_sound_description(inner: &str) -> bool {
 }
 
 /// `00:12:34`, `12:34.5`, `1:02:03,000`.
-fn is_timestamp(s: &str) -> bool {
+pub(super) fn is_timestamp(s: &str) -> bool {
     let s = s.trim();
     s.contains(':')
         && s.starts_with(|c: char| c.is_ascii_digit())
