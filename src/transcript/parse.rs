@@ -176,15 +176,8 @@ const NAME_PARTICLES: &[&str] = &[
 /// `Name [01:02]:`), or a line that is only a name and a time stamp, the text following on
 /// the next line (`Name  1:02`, as Otter writes it; `Name (00:01:02)`).
 fn split_label(line: &str) -> Option<(String, &str)> {
-    // A name in bold with no colon: `**Ada** Morning.`
-    if let Some(inner) = line.trim_start().strip_prefix("**")
-        && let Some(close) = inner.find("**")
-    {
-        let name = strip_role(inner[..close].trim());
-        let rest = inner[close + 2..].trim();
-        if !name.ends_with([':', '：']) && !rest.starts_with([':', '：']) && valid_label(name) {
-            return Some((name.to_owned(), rest));
-        }
+    if let Some(found) = bold_label(line) {
+        return Some(found);
     }
     let mut t = line.trim_start();
     t = t.trim_start_matches(['*', '_', '>', ' ']);
@@ -223,6 +216,17 @@ fn split_label(line: &str) -> Option<(String, &str)> {
         return None;
     }
     valid_label(label).then(|| (label.to_owned(), rest.trim()))
+}
+
+/// A name in bold with no colon at the start of a line (`**Ada** Morning.`): the name and
+/// the rest of the line.
+fn bold_label(line: &str) -> Option<(String, &str)> {
+    let inner = line.trim_start().strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let name = strip_role(inner[..close].trim());
+    let rest = inner[close + 2..].trim();
+    (!name.ends_with([':', '：']) && !rest.starts_with([':', '：']) && valid_label(name))
+        .then(|| (name.to_owned(), rest))
 }
 
 /// `label` without a role in parentheses at its end: `MARCUS (host)` gives `MARCUS`.
@@ -578,6 +582,17 @@ fn structure(text: &str, keep_closing: bool) -> Structure {
         if let Some((label, rest)) = split_label(l) {
             cands.push((i, label, rest.is_empty()));
         }
+    }
+    // A bold phrase opening a paragraph is more often emphasis than a name: without a
+    // colon, bold names speakers only when one of them comes back.
+    let mut bold_counts: HashMap<String, usize> = HashMap::new();
+    for l in &lines {
+        if let Some((name, _)) = bold_label(l) {
+            *bold_counts.entry(name).or_default() += 1;
+        }
+    }
+    if bold_counts.values().all(|&c| c < 2) {
+        cands.retain(|(i, _, _)| bold_label(&lines[*i]).is_none());
     }
     let accepted = accepted_labels(&cands, first_content_line);
     let labels: HashMap<usize, String> = cands
@@ -1000,6 +1015,12 @@ mod tests {
             assert_eq!(turn_speakers(&d), turn_speakers(&plain), "{text}");
             assert_eq!(spoken(&d), spoken(&plain), "{text}");
         }
+        // Bold phrases that open paragraphs once each are emphasis, not speakers.
+        let d = doc(
+            "**Shade matters.** Streets with trees are cooler.\n\n**Water too** Fountains help.\n\n**Finally** plant early.",
+        );
+        assert!(d.speakers.is_empty(), "{:?}", d.speakers);
+        assert_eq!(spoken(&d).len(), 14);
         // A sentence after a time stamp is not a name.
         let d = doc("ADA: Morning.\n\nBEN: Hello.\n\n[00:01:10] Thanks.\n\nADA: Bye.");
         assert_eq!(turn_speakers(&d), [Some("ADA"), Some("BEN"), Some("ADA")]);
