@@ -6,8 +6,9 @@
 #   benches/accuracy.sh [OUT_DIR]          (default: target/accuracy)
 #
 # PODCUE overrides the binary (default: a release build); SHARED the folder holding corpus/
-# and real/ (default: ../shared). Held-out sets are scored when target/heldout and
-# target/heldout-hard exist (benches/heldout/make.py makes them).
+# and real/ (default: ../shared). Held-out sets are scored when target/heldout,
+# target/heldout-hard and target/heldout-fresh exist (benches/heldout/make.py --set heldout,
+# hard, fresh makes them).
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$here/target/accuracy}
@@ -64,7 +65,7 @@ if errors:
     print(f"units {n}: median {errors[n // 2]:.2f} s, within 0.5 s {100 * sum(e <= 0.5 for e in errors) / n:.1f} %")
 PY
 
-for set in heldout heldout-hard; do
+for set in heldout heldout-hard heldout-fresh; do
     [ -d "$here/target/$set" ] || continue
     echo "== $set"
     mkdir -p "$out/$set"

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """make.py: build podcue's own held-out-like episodes in the corpus format.
 
-    python3 benches/heldout/make.py [--set heldout|hard] [--only ID ...] [--out DIR]
+    python3 benches/heldout/make.py [--set heldout|hard|fresh] [--only ID ...] [--out DIR]
 
 `--set heldout` (default): the 8 episodes of episodes.py (ho01-ho08) into target/heldout;
 `--set hard`: the 8 of episodes_hard.py (ho09-ho16: beat music, laughter and applause, phone
-callers, a four-way panel, cold opens) into target/heldout-hard. Each set is made in one run:
+callers, a four-way panel, cold opens) into target/heldout-hard; `--set fresh`: the 7 of
+episodes_fresh.py (ho17-ho23, one per condition of the corpus's dev episodes, new texts and
+voices) into target/heldout-fresh. Each set is made in one run:
 espeak-ng keeps state between episodes, so an episode made alone with --only can differ slightly.
 
 Writes DIR/<id>.<ext>, DIR/<id>.txt and DIR/<id>.truth.json for every episode of the set,
@@ -43,6 +45,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import episodes  # noqa: E402
 import episodes_hard  # noqa: E402
+import episodes_fresh  # noqa: E402
 
 SET_LABEL = "heldout-dev"
 
@@ -977,14 +980,14 @@ def build(ep, outdir, work):
 def main():
     global SET_LABEL
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["heldout", "hard"], default="heldout")
+    ap.add_argument("--set", choices=["heldout", "hard", "fresh"], default="heldout")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--out")
     a = ap.parse_args()
-    SET_LABEL = "heldout-dev" if a.set == "heldout" else "heldout-hard"
+    SET_LABEL = {"heldout": "heldout-dev", "hard": "heldout-hard", "fresh": "heldout-fresh"}[a.set]
     target = os.path.join(HERE, "..", "..", "target")
-    a.out = a.out or os.path.join(target, "heldout" if a.set == "heldout" else "heldout-hard")
-    chosen = episodes if a.set == "heldout" else episodes_hard
+    a.out = a.out or os.path.join(target, {"heldout": "heldout", "hard": "heldout-hard", "fresh": "heldout-fresh"}[a.set])
+    chosen = {"heldout": episodes, "hard": episodes_hard, "fresh": episodes_fresh}[a.set]
     os.makedirs(a.out, exist_ok=True)
     for ep in chosen.EPISODES:
         if a.only and ep["id"] not in a.only:
