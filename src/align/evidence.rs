@@ -479,6 +479,21 @@ mod tests {
         assert_eq!(spans.len(), 1);
         assert_eq!((spans[0].span.start, spans[0].span.end), (60.0, 119.5));
         assert_eq!(spans[0].voice_evidence, Some(0.07));
+        // A fast panel's last window: its order fits no better than shuffled (too few pauses
+        // at its turns), but its sentences clearly sound like their speakers (the fresh
+        // set's ho18): not reported. Another episode's text under the same labels that fails
+        // by order does not sound like them (voices 0.12).
+        let windows = [
+            voiced(0, 0.96, 0.40),
+            voiced(1, 0.33, 0.57),
+            voiced(2, -0.06, 0.29),
+        ];
+        let mut conf = vec![0.8_f32; 30];
+        assert!(super::super::unmatched_spans(&windows, &mut conf).is_empty());
+        assert!(conf.iter().all(|&c| c == 0.8));
+        let windows = [voiced(0, 0.80, 0.50), voiced(1, -0.05, 0.12)];
+        let mut conf = vec![0.8_f32; 20];
+        assert_eq!(super::super::unmatched_spans(&windows, &mut conf).len(), 1);
         // Weak everywhere (read poetry): left to the whole-transcript evidence.
         let windows = [window(0, 0.3), window(1, 0.05)];
         let mut conf = vec![0.8_f32; 20];
