@@ -176,7 +176,7 @@ const NAME_PARTICLES: &[&str] = &[
 /// `Name [01:02]:`), or a line that is only a name and a time stamp, the text following on
 /// the next line (`Name  1:02`, as Otter writes it; `Name (00:01:02)`).
 fn split_label(line: &str) -> Option<(String, &str)> {
-    if let Some(found) = bold_label(line) {
+    if let Some(found) = bold_label(line).or_else(|| dash_label(line)) {
         return Some(found);
     }
     let mut t = line.trim_start();
@@ -227,6 +227,19 @@ fn bold_label(line: &str) -> Option<(String, &str)> {
     let rest = inner[close + 2..].trim();
     (!name.ends_with([':', '：']) && !rest.starts_with([':', '：']) && valid_label(name))
         .then(|| (name.to_owned(), rest))
+}
+
+/// A name in capitals before a spaced dash (`MARCUS — Hello.`, `ELSIE – Thanks.`): the name
+/// and the rest of the line. Capitals only: "Yes — I think so" is a sentence.
+fn dash_label(line: &str) -> Option<(String, &str)> {
+    let t = line.trim_start();
+    let head = &t[..t.char_indices().nth(48).map_or(t.len(), |(p, _)| p)];
+    let (at, len) = [" \u{2014} ", " \u{2013} "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|p| (p, d.len())))
+        .min()?;
+    let name = strip_role(t[..at].trim());
+    (is_all_caps(name) && valid_label(name)).then(|| (name.to_owned(), t[at + len..].trim()))
 }
 
 /// `label` without a role in parentheses at its end: `MARCUS (host)` gives `MARCUS`.
@@ -1015,6 +1028,20 @@ mod tests {
             assert_eq!(turn_speakers(&d), turn_speakers(&plain), "{text}");
             assert_eq!(spoken(&d), spoken(&plain), "{text}");
         }
+        // A name in capitals before a spaced dash; a sentence with a dash is not a name.
+        let caps = doc(
+            "ADA LIND: Morning, all. The kettle is on.\n\nBEN: Thanks, Ada.\n\nADA LIND: You're welcome.",
+        );
+        for text in [
+            "ADA LIND — Morning, all. The kettle is on.\n\nBEN — Thanks, Ada.\n\nADA LIND — You're welcome.",
+            "ADA LIND \u{2013} Morning, all. The kettle is on.\n\nBEN \u{2013} Thanks, Ada.\n\nADA LIND \u{2013} You're welcome.",
+        ] {
+            let d = doc(text);
+            assert_eq!(turn_speakers(&d), turn_speakers(&caps), "{text}");
+            assert_eq!(spoken(&d), spoken(&caps), "{text}");
+        }
+        let d = doc("ADA: Well.\n\nBEN: So.\n\nYes — I think so.\n\nADA: Good.");
+        assert_eq!(turn_speakers(&d), [Some("ADA"), Some("BEN"), Some("ADA")]);
         // Bold phrases that open paragraphs once each are emphasis, not speakers.
         let d = doc(
             "**Shade matters.** Streets with trees are cooler.\n\n**Water too** Fountains help.\n\n**Finally** plant early.",
