@@ -60,7 +60,8 @@ audio file's name without extension). Exit codes: 0 ok, 1 failure, 2 usage error
 pub struct Args {
     /// The episode's audio (MP3, M4A/AAC, FLAC, Ogg, WAV, AIFF, MP4/MKV).
     pub audio: PathBuf,
-    /// The transcript (UTF-8 text: NAME: turns, an article page, Markdown, plain paragraphs).
+    /// The transcript (UTF-8 text: NAME: turns, an article page, Markdown, plain paragraphs,
+    /// an Otter, Rev or similar export with time stamps, SRT or WebVTT).
     pub transcript: PathBuf,
     /// Output folder (created if missing).
     #[arg(short, long, default_value = ".")]
