@@ -271,14 +271,14 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
             check_not_input(&target, &inputs)?;
         }
     }
+    let stem = stem_of(&args.audio);
     if let Some(dir) = &args.debug_dump {
         for stage in DUMPED {
-            check_not_input(&dump_path(dir, &stem_of(&args.audio), stage), &inputs)?;
+            check_not_input(&dump_path(dir, &stem, stage), &inputs)?;
         }
     }
     let prepared = pipeline::prepare(&args.audio, &bytes, &args.transcript, &config, observer)?;
     let duration = prepared.info.duration;
-    let stem = stem_of(&args.audio);
     if let Some(dir) = &args.debug_dump {
         dump(dir, &stem, "config", &config)?;
         dump(dir, &stem, "audio", &prepared.info)?;
