@@ -266,6 +266,11 @@ const MAX_HEARD_PER_WRITTEN: f32 = 1.8;
 pub struct AlignConfig {
     /// Half-width of the search band around the proportional map, seconds.
     pub band_s: f64,
+    /// Half-width of the first pass's first, narrower search around the proportional map,
+    /// seconds: the full `band_s` band is searched only when that path comes within
+    /// a third of its half-width of its band's edge.
+    #[serde(default = "default_narrow_band_s")]
+    pub narrow_band_s: f64,
     /// Half-width of the second pass's band around the first pass's times, seconds.
     pub refine_band_s: f64,
     /// Cost per second of speech the transcript skips.
@@ -287,6 +292,10 @@ pub struct AlignConfig {
     pub word_anchor_pauses: f64,
 }
 
+fn default_narrow_band_s() -> f64 {
+    AlignConfig::default().narrow_band_s
+}
+
 fn default_word_anchor_pauses() -> f64 {
     AlignConfig::default().word_anchor_pauses
 }
@@ -295,6 +304,7 @@ impl Default for AlignConfig {
     fn default() -> Self {
         AlignConfig {
             band_s: 180.0,
+            narrow_band_s: 45.0,
             refine_band_s: 20.0,
             skip_cost_per_s: 0.6,
             onset_lead_s: 0.0,
@@ -1787,6 +1797,10 @@ fn low_confidence_spans(
     spans
 }
 
+/// How far inside its edges a narrow search's path must stay to be kept, as a share of the
+/// band's half-width.
+const NARROW_BAND_MARGIN: f64 = 1.0 / 3.0;
+
 /// The level-1 solution: anchors (before spoken word `anchor_word[j]`), their kinds, the gap
 /// each sits on, and the total cost.
 struct Level1 {
@@ -1868,43 +1882,55 @@ fn level1(
         expected_at.push(acc);
     }
     let scale = (speech_end - speech_start) / total_expected.max(1e-9);
-    // Around a proportional map in the first pass; around the first pass's times in the
-    // second, which only refines (a much narrower band, so the second pass is cheap).
-    let bands: Vec<(usize, usize)> = expected_at
+    let proportional: Vec<f64> = expected_at
         .iter()
-        .enumerate()
-        .map(|(a, &e)| {
-            let (t, half) = match prior.and_then(|p| p.get(anchor_word[a])) {
-                Some(&t) => (t, config.refine_band_s),
-                None => (speech_start + e * scale, config.band_s),
-            };
-            let lo = gaps.partition_point(|g| g.end < t - half);
-            let hi = gaps.partition_point(|g| g.start <= t + half);
-            (lo, hi.max(lo + 1).min(gaps.len()))
-        })
+        .map(|e| speech_start + e * scale)
         .collect();
+    // Where each anchor's band is centred, and the half-widths of the narrow and the wide
+    // search: around the last pass's times in a refining pass (a much narrower band, so it
+    // is cheap; searched once, as a narrower one first missed turns that the voices move
+    // by over 12 s), else around a proportional map, narrow first.
+    let (centres, narrow_half, wide_half): (Vec<f64>, f64, f64) = match prior {
+        Some(prior) => (
+            anchor_word
+                .iter()
+                .zip(&proportional)
+                .map(|(&w, &t)| prior.get(w).copied().unwrap_or(t))
+                .collect(),
+            config.refine_band_s,
+            config.refine_band_s,
+        ),
+        None => (proportional, config.narrow_band_s, config.band_s),
+    };
+    let bands_within = |half: f64| -> Vec<(usize, usize)> {
+        centres
+            .iter()
+            .map(|&t| {
+                let lo = gaps.partition_point(|g| g.end < t - half);
+                let hi = gaps.partition_point(|g| g.start <= t + half);
+                (lo, hi.max(lo + 1).min(gaps.len()))
+            })
+            .collect()
+    };
     // Development aid: narrow every band to known true times to price the true path.
-    let bands = match std::env::var("PODCUE_DEBUG_TRUE_STARTS")
+    let true_starts: Option<Vec<f64>> = std::env::var("PODCUE_DEBUG_TRUE_STARTS")
         .ok()
         .and_then(|p| std::fs::read(p).ok())
-    {
-        Some(bytes) => {
-            let truth: Vec<f64> = serde_json::from_slice(&bytes).unwrap_or_default();
-            bands
-                .iter()
-                .enumerate()
-                .map(|(a, &band)| match truth.get(anchor_word[a]) {
-                    Some(&t) if a > 0 && a + 1 < anchor_word.len() => {
-                        let prev = truth.get(anchor_word[a] - 1).copied().unwrap_or(t);
-                        let lo = gaps.partition_point(|g| g.end < prev - 0.3);
-                        let hi = gaps.partition_point(|g| g.start <= t + 0.3);
-                        if hi > lo { (lo, hi) } else { band }
-                    }
-                    _ => band,
-                })
-                .collect()
-        }
-        None => bands,
+        .map(|bytes| serde_json::from_slice(&bytes).unwrap_or_default());
+    let around_truth = |bands: Vec<(usize, usize)>, truth: &[f64]| -> Vec<(usize, usize)> {
+        bands
+            .iter()
+            .enumerate()
+            .map(|(a, &band)| match truth.get(anchor_word[a]) {
+                Some(&t) if a > 0 && a + 1 < anchor_word.len() => {
+                    let prev = truth.get(anchor_word[a] - 1).copied().unwrap_or(t);
+                    let lo = gaps.partition_point(|g| g.end < prev - 0.3);
+                    let hi = gaps.partition_point(|g| g.start <= t + 0.3);
+                    if hi > lo { (lo, hi) } else { band }
+                }
+                _ => band,
+            })
+            .collect()
     };
     // Read speech and unpunctuated transcripts have many more strong pauses than punctuated
     // boundaries (breaths between phrases): leaving a strong pause inside a stretch must then
@@ -1921,24 +1947,56 @@ fn level1(
         internal_pause_strength: config.costs.internal_pause_strength * boundary_share,
         ..config.costs.clone()
     };
-    let problem = Problem {
-        chunks: &chunks,
-        kinds: &kinds,
-        gaps,
-        bands,
-        max_anchor_step: 8,
-        max_gap_step: 16,
-        skip_cost_per_s: config.skip_cost_per_s,
-        skip_in_turn: if prior.is_some() {
-            config.costs.skip_in_turn
-        } else {
-            1.0
-        },
-        costs: &costs,
-        voice: voices.map(|v| (index, v)),
-        pinned_edges: false,
+    let solve_within = |bands: Vec<(usize, usize)>| {
+        solve(&Problem {
+            chunks: &chunks,
+            kinds: &kinds,
+            gaps,
+            bands,
+            max_anchor_step: 8,
+            max_gap_step: 16,
+            skip_cost_per_s: config.skip_cost_per_s,
+            skip_in_turn: if prior.is_some() {
+                config.costs.skip_in_turn
+            } else {
+                1.0
+            },
+            costs: &costs,
+            voice: voices.map(|v| (index, v)),
+            pinned_edges: false,
+        })
     };
-    let (placement, cost) = solve(&problem);
+    // A path that keeps clear of the narrow band's edges is, in practice, the wide band's
+    // path too (a wider detour would have to be cheaper while this one never leans on an
+    // edge), for a quarter of the search. A path that leans on an edge (audio the transcript
+    // leaves out, speakers far off the mean rate) is searched again in the wide band. Moving
+    // the narrow band to a leaning path instead found wrong paths that kept clear of the
+    // moved band's edges (the text before a left-out read put on the read).
+    let narrow = (true_starts.is_none() && narrow_half < wide_half).then(|| {
+        let reach = narrow_half * (1.0 - NARROW_BAND_MARGIN);
+        let bands = bands_within(narrow_half);
+        let (placement, cost) = solve_within(bands.clone());
+        let leans = |a: usize| {
+            let Some((entry, exit)) = placement[a] else {
+                return false;
+            };
+            let (lo, hi) = bands[a];
+            (lo > 0 && gaps[entry].end < centres[a] - reach)
+                || (hi < gaps.len() && gaps[exit].start > centres[a] + reach)
+        };
+        let clear = cost.is_finite() && !(0..placement.len()).any(leans);
+        if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
+            eprintln!("NARROW clear {clear}");
+        }
+        clear.then_some((placement, cost))
+    });
+    let (placement, cost) = narrow.flatten().unwrap_or_else(|| {
+        let bands = bands_within(wide_half);
+        solve_within(match &true_starts {
+            Some(truth) => around_truth(bands, truth),
+            None => bands,
+        })
+    });
     Level1 {
         anchor_word,
         kinds,
@@ -2269,6 +2327,94 @@ mod tests {
             heard_rates(&sp, &timeline(short), 2.0 * short, syllables, 2),
             vec![mean, mean]
         );
+    }
+
+    /// A read the transcript leaves out, a quarter into a 20-minute episode, puts the
+    /// proportional map about three quarters of the read's length off: the narrow first
+    /// search's path keeps clear of its band's edges (a 20 s read) or leans on one and gives
+    /// way to the wide band (a 90 s read), and either way the placement is the wide band's,
+    /// which is the true one.
+    #[test]
+    fn narrow_first_search_follows_the_path_out_of_its_band() {
+        place_around_an_untranscribed_read(20.0);
+        place_around_an_untranscribed_read(90.0);
+    }
+
+    fn place_around_an_untranscribed_read(read_s: f64) {
+        // Sentences of 4-15 syllables at 0.2 s a syllable, pauses of 0.4-0.9 s, varied by a
+        // fixed sequence so no shift of the text fits as well as the truth.
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        let (sentences, read_after) = (330usize, 80usize);
+        let mut syllables = Vec::new();
+        let mut speech = Vec::new();
+        let mut pauses = Vec::new();
+        let mut true_start = Vec::new();
+        let mut t = 1.0;
+        let mut speak = |len: f64, t: &mut f64, speech: &mut Vec<Span>, pauses: &mut Vec<Pause>| {
+            speech.push(Span::new(*t, *t + len));
+            let gap = 0.4 + 0.1 * next(6) as f64;
+            pauses.push(Pause {
+                start: *t + len,
+                end: *t + len + gap,
+                depth_db: 30.0,
+                strength: 0.8,
+            });
+            *t += len + gap;
+        };
+        for k in 0..sentences {
+            if k == read_after {
+                let read_end = t + read_s;
+                while t < read_end {
+                    speak(0.8 + 0.2 * (k % 7) as f64, &mut t, &mut speech, &mut pauses);
+                }
+            }
+            let syl = (4 + (k * 37 + k / 3) % 12) as f64;
+            true_start.push(t);
+            syllables.push(syl);
+            speak(0.2 * syl, &mut t, &mut speech, &mut pauses);
+        }
+        let timeline = Timeline {
+            duration: t + 1.0,
+            speech,
+            pauses,
+            ..Timeline::default()
+        };
+        let sp = Spoken {
+            word: (0..sentences).collect(),
+            syllables,
+            speaker: vec![0; sentences],
+            kind_after: vec![Kind::Sentence; sentences - 1],
+        };
+        let gaps = episode_gaps(&timeline, timeline.duration);
+        let features = Features::default();
+        let index = voice::SpectralIndex::new(&features);
+        let place = |config: &AlignConfig| {
+            let l = level1(&sp, &gaps, &[0.2], &timeline, config, &index, None, None);
+            (l.anchor_word, l.placement)
+        };
+        let narrow = place(&AlignConfig::default());
+        let wide = place(&AlignConfig {
+            narrow_band_s: AlignConfig::default().band_s,
+            ..AlignConfig::default()
+        });
+        assert_eq!(narrow, wide, "{read_s} s read");
+        let (anchor_word, placement) = narrow;
+        for (a, &w) in anchor_word.iter().enumerate().skip(1) {
+            if w < sentences {
+                let (_, exit) = placement[a].expect("every sentence end is placed");
+                let error = gaps[exit].end - true_start[w];
+                assert!(
+                    error.abs() < 1e-9,
+                    "{read_s} s read: sentence {w} off by {error:.2} s"
+                );
+            }
+        }
     }
 
     /// Every pointer a first-pass row can hold comes back from a packed row; one that does not
