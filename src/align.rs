@@ -1174,16 +1174,6 @@ pub fn align(
     }
     let index = voice::SpectralIndex::new(features);
     let gaps = episode_gaps(timeline, duration);
-    // The second pass also offers the points where the voice changes without a pause.
-    let mut gaps_with_changes = gaps.clone();
-    // A change of voice inside running speech is evidence of a turn change, not of a comma or
-    // a sentence end: only turn changes may sit on these points.
-    if config.costs.change_points && turn_changes(&sp).next().is_some() {
-        add_change_points(
-            &mut gaps_with_changes,
-            &voice::change_points(&index, features, &timeline.speech),
-        );
-    }
     let total_syl: f64 = sp.syllables.iter().sum();
     let total_speech: f64 = timeline.speech.iter().map(Span::len).sum::<f64>().max(0.1);
     let n_speakers = sp.speaker.iter().copied().max().unwrap_or(0) + 1;
@@ -1215,8 +1205,25 @@ pub fn align(
         placed
     };
     let clock = std::time::Instant::now();
+    // The second pass also offers the points where the voice changes without a pause. A
+    // change of voice inside running speech is evidence of a turn change, not of a comma or
+    // a sentence end: only turn changes may sit on these points. They are looked for beside
+    // the first pass, whose narrow bands keep one core busy.
+    let change_points = || {
+        let mut gaps_with_changes = gaps.clone();
+        if config.costs.change_points && turn_changes(&sp).next().is_some() {
+            add_change_points(
+                &mut gaps_with_changes,
+                &voice::change_points(&index, features, &timeline.speech),
+            );
+        }
+        gaps_with_changes
+    };
     // First pass: a proportional band, no voices yet.
-    let first = place(&gaps, &rates, None, None, Placed::new(n));
+    let (first, mut gaps_with_changes) = rayon::join(
+        || place(&gaps, &rates, None, None, Placed::new(n)),
+        change_points,
+    );
     // Re-measure each speaker's rate where their words landed.
     rates = measured_rates(&sp, &first.starts, &first.ends, &rates);
     let (starts, ends) = (&first.starts, &first.ends);
