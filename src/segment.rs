@@ -9,6 +9,7 @@
 
 use std::collections::VecDeque;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::features::{Features, HOP_S, band_db, speech_db};
@@ -244,22 +245,31 @@ impl Thresholds {
 
     /// Noise floor at frame `i`, dB.
     fn floor(&self, i: usize) -> f32 {
-        let (b0, b1, t) = self.at(i);
-        self.floor[b0] + (self.floor[b1] - self.floor[b0]) * t
+        lerp(&self.floor, self.at(i))
+    }
+
+    /// Noise floor and speech level at frame `i`, dB (as `floor` and `level`).
+    fn floor_and_level(&self, i: usize) -> (f32, f32) {
+        let at = self.at(i);
+        (lerp(&self.floor, at), lerp(&self.level, at))
     }
 
     /// Speech level at frame `i`, dB.
     fn level(&self, i: usize) -> f32 {
-        let (b0, b1, t) = self.at(i);
-        self.level[b0] + (self.level[b1] - self.level[b0]) * t
+        lerp(&self.level, self.at(i))
     }
 
     /// The energy `fraction` of the way from the floor up to the speech level at frame `i`,
     /// dB: where speech ends (`low_fraction`) or starts again (`high_fraction`).
     fn between(&self, i: usize, fraction: f32) -> f32 {
-        let floor = self.floor(i);
-        floor + fraction * (self.level(i) - floor)
+        let (floor, level) = self.floor_and_level(i);
+        floor + fraction * (level - floor)
     }
+}
+
+/// `blocks` interpolated between blocks `b0` and `b1` at weight `t` of `b1`.
+fn lerp(blocks: &[f32], (b0, b1, t): (usize, usize, f32)) -> f32 {
+    blocks[b0] + (blocks[b1] - blocks[b0]) * t
 }
 
 /// Noise floor and speech level from sliding-window percentiles. Histograms per 1 s block,
@@ -353,9 +363,20 @@ impl<'a> Masked<'a> {
         }
     }
 
-    /// Energies of frames `a..b`.
+    /// Energies of frames `a..b` (as [`Masked::at`] gives them, walking the music runs
+    /// alongside rather than searching them for every frame).
     fn range(&self, a: usize, b: usize) -> impl Iterator<Item = f32> + '_ {
-        (a..b).map(|i| self.at(i))
+        let mut k = self.music.partition_point(|r| r.1 <= a);
+        (a..b).map(move |i| {
+            while k < self.music.len() && self.music[k].1 <= i {
+                k += 1;
+            }
+            if k < self.music.len() && self.music[k].0 <= i {
+                self.th.floor(i)
+            } else {
+                self.energy[i]
+            }
+        })
     }
 }
 
@@ -494,10 +515,9 @@ fn speech_runs(energy: &Masked, th: &Thresholds, config: &SegmentConfig) -> Vec<
     let mut runs = Vec::new();
     let mut in_speech = false;
     let mut start = 0;
-    for i in 0..energy.len() {
-        let e = energy.at(i);
-        let floor = th.floor(i);
-        let range = (th.level(i) - floor).max(6.0);
+    for (i, e) in energy.range(0, energy.len()).enumerate() {
+        let (floor, level) = th.floor_and_level(i);
+        let range = (level - floor).max(6.0);
         let low = floor + config.low_fraction * range;
         let high = floor + config.high_fraction * range;
         if in_speech {
@@ -575,7 +595,8 @@ fn split_at_backgrounds(
         // be part of such a pause: the window's quietest frame is looked for there alone
         // (most runs have none, and every run is looked at).
         let deep: Vec<bool> = (s..e)
-            .map(|i| energy.at(i) <= th.level(i) - steady.depth_db)
+            .zip(energy.range(s, e))
+            .map(|(i, v)| v <= th.level(i) - steady.depth_db)
             .collect();
         let mut quiet = vec![false; e - s];
         let mut k = 0;
@@ -810,15 +831,18 @@ fn nuclei(band: &[i16], runs: &[(usize, usize)], prominence: f32) -> Vec<f64> {
         let b = (i + 3).min(n);
         band[a..b].iter().map(|&v| speech_db(v)).sum::<f32>() / (b - a) as f32
     };
-    let mut out = Vec::new();
-    for &(s, e) in runs {
+    // Each run's nuclei on their own (on all cores), collected in run order.
+    let in_run = |&(s, e): &(usize, usize)| -> Vec<f64> {
+        let mut out = Vec::new();
         let mut last_peak: Option<usize> = None;
         let mut valley = f32::INFINITY;
         let mut candidate: Option<(usize, f32)> = None;
+        // The envelope at i - 1, i and i + 1, each computed once.
+        let (mut before, mut v) = (f32::NAN, smooth(s));
         for i in s..e {
-            let v = smooth(i);
+            let after = if i + 1 < e { smooth(i + 1) } else { f32::NAN };
             valley = valley.min(v);
-            let is_peak = i > s && i + 1 < e && v >= smooth(i - 1) && v > smooth(i + 1);
+            let is_peak = i > s && i + 1 < e && v >= before && v > after;
             if is_peak && v - valley >= prominence {
                 candidate = match candidate {
                     Some((c, cv)) if cv >= v => Some((c, cv)),
@@ -836,9 +860,11 @@ fn nuclei(band: &[i16], runs: &[(usize, usize)], prominence: f32) -> Vec<f64> {
                     valley = v;
                 }
             }
+            (before, v) = (v, after);
         }
-    }
-    out
+        out
+    };
+    runs.par_iter().flat_map_iter(in_run).collect()
 }
 
 /// Finds speech, pauses and nuclei in `features`. `duration` is left at the frame count's
@@ -851,14 +877,12 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         return Timeline::default();
     }
     let th = floor_and_level(energy, config);
-    let music = merge_runs(
-        steady_runs(energy, &th, config)
-            .into_iter()
-            .chain(beat::beat_runs(energy, |i| {
-                energy[i] > th.between(i, config.low_fraction)
-            }))
-            .collect(),
+    // Steady sound and beats are looked for side by side.
+    let (steady, beats) = rayon::join(
+        || steady_runs(energy, &th, config),
+        || beat::beat_runs(energy, |i| energy[i] > th.between(i, config.low_fraction)),
     );
+    let music = merge_runs(steady.into_iter().chain(beats).collect());
     // Music is never speech: hide it below the floor before looking for speech.
     let energy = Masked::new(energy, &music, &th);
     let mut runs = split_at_backgrounds(&energy, &th, speech_runs(&energy, &th, config), &music);
