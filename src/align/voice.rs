@@ -210,10 +210,25 @@ impl<'i, 'a> RunningSums<'i, 'a> {
         }
     }
 
-    /// [`SpectralIndex::mean`].
-    fn mean(&self, t0: f64, t1: f64) -> (Shape, u32) {
-        let (a, b) = self.index.frames_of(t0, t1);
-        mean_between(&self.prefix(a), &self.prefix(b))
+    /// The mean over frames `[a, b)`: [`SpectralIndex::mean`] of their times (which round
+    /// back to the same frames), without the round trip.
+    fn mean_of_frames(&self, a: usize, b: usize) -> (Shape, u32) {
+        let last = self.index.frames;
+        let a = a.min(last);
+        mean_between(&self.prefix(a), &self.prefix(b.clamp(a, last)))
+    }
+
+    /// [`RunningSums::mean_of_frames`] of the `w` frames from each of `starts`, or `None`
+    /// where `wanted` says no: the windows that both sides of a point share, computed once.
+    fn windows(
+        &self,
+        starts: std::ops::Range<usize>,
+        w: usize,
+        wanted: impl Fn(usize) -> bool,
+    ) -> Vec<Option<(Shape, u32)>> {
+        starts
+            .map(|k| wanted(k).then(|| self.mean_of_frames(k, k + w)))
+            .collect()
     }
 }
 
@@ -420,15 +435,22 @@ impl Voices {
                 continue;
             }
             let sums = RunningSums::new(index, a - w, (b + w).min(n));
+            // The window from frame k is the left side of frame k + w and the right side of
+            // k: its count and its distances from both voices, computed once.
+            let windows: Vec<(u32, Option<f64>, Option<f64>)> = sums
+                .windows(a - w..b, w, |_| true)
+                .into_iter()
+                .flatten()
+                .map(|(shape, count)| (count, self.distance(&shape, x), self.distance(&shape, y)))
+                .collect();
             let gain: Vec<f64> = (a..b)
                 .map(|f| {
-                    let (left, nl) = sums.mean((f - w) as f64 * hop, f as f64 * hop);
-                    let (right, nr) = sums.mean(f as f64 * hop, (f + w) as f64 * hop);
+                    let (nl, lx, ly) = windows[f - w - (a - w)];
+                    let (nr, rx, ry) = windows[f - (a - w)];
                     if nl < (w / 3) as u32 || nr < (w / 3) as u32 {
                         return f64::NEG_INFINITY;
                     }
-                    let d = |shape: &Shape, s: usize| self.distance(shape, s);
-                    match (d(&left, x), d(&left, y), d(&right, x), d(&right, y)) {
+                    match (lx, ly, rx, ry) {
                         (Some(lx), Some(ly), Some(rx), Some(ry)) => ly - lx + rx - ry,
                         _ => f64::NEG_INFINITY,
                     }
@@ -574,14 +596,16 @@ pub(super) fn change_points(
             level += f64::from(e);
             levels.push(level);
         }
-        let mean = |t0: f64, t1: f64| sums.mean(t0, t1);
+        // The window from frame k is the left side of frame k + w and the right side of k.
+        let wanted_at = |t: usize| (c0..c1).contains(&t) && want[t - c0];
+        let windows = sums.windows(s0..c1, w, |k| wanted_at(k + w) || wanted_at(k));
+        let window = |k: usize| windows[k - s0].expect("a wanted frame's windows are computed");
         for (i, out) in score.iter_mut().enumerate() {
             if !want[i] {
                 continue;
             }
             let t = c0 + i;
-            let left = mean((t - w) as f64 * hop, t as f64 * hop);
-            let right = mean(t as f64 * hop, (t + w) as f64 * hop);
+            let (left, right) = (window(t - w), window(t));
             if left.1 < (w / 3) as u32 || right.1 < (w / 3) as u32 {
                 continue;
             }
@@ -852,18 +876,22 @@ mod tests {
                 assert_eq!(bits(got), bits(want), "gap {to} back {k}");
             }
         }
+        // Frames inside and outside the running sums' range, reversed and past the end: the
+        // same means as the index gives for the frames' times.
         let sums = RunningSums::new(&index, 1234, 5678);
-        for (t0, t1) in [
-            (12.34, 13.0),
-            (20.0, 56.78),
-            (12.0, 60.0),
-            (0.5, 12.5),
-            (1.0, 0.5),
+        for (a, b) in [
+            (1234, 1300),
+            (2000, 5678),
+            (1200, 6000),
+            (50, 1250),
+            (100, 50),
+            (5000, index.frames + 100),
         ] {
+            let hop = index.hop_s;
             assert_eq!(
-                bits(sums.mean(t0, t1)),
-                bits(index.mean(t0, t1)),
-                "[{t0}, {t1})"
+                bits(sums.mean_of_frames(a, b)),
+                bits(index.mean(a as f64 * hop, b as f64 * hop)),
+                "frames [{a}, {b})"
             );
         }
     }
