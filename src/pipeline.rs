@@ -205,8 +205,11 @@ pub fn finish(prepared: Prepared, config: &Config, observer: &dyn Observer) -> O
         }
     }
     observer.stage("cues, chapters", None);
-    let cues = captions::build(&document, &alignment, &config.captions);
-    let chapters = chapters::find(&document, &alignment, info.duration, &config.chapters);
+    // Cues and chapters read the same alignment and nothing of each other.
+    let (cues, chapters) = rayon::join(
+        || captions::build(&document, &alignment, &config.captions),
+        || chapters::find(&document, &alignment, info.duration, &config.chapters),
+    );
     Output {
         info,
         features,
