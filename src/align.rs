@@ -267,8 +267,8 @@ pub struct AlignConfig {
     /// Half-width of the search band around the proportional map, seconds.
     pub band_s: f64,
     /// Half-width of the first pass's first, narrower search around the proportional map,
-    /// seconds: the full `band_s` band is searched only when that path comes within
-    /// a third of its half-width of its band's edge.
+    /// seconds: the `band_s` band is searched only when that search's path comes nearer an
+    /// edge of its band than a third of this.
     #[serde(default = "default_narrow_band_s")]
     pub narrow_band_s: f64,
     /// Half-width of the second pass's band around the first pass's times, seconds.
