@@ -355,8 +355,12 @@ impl<'a> Masked<'a> {
 
     /// Energy of frame `i`, dB (the floor there inside music).
     fn at(&self, i: usize) -> f32 {
-        let k = self.music.partition_point(|r| r.0 <= i);
-        if k > 0 && self.music[k - 1].1 > i {
+        self.given_music(i, self.music.partition_point(|r| r.1 <= i))
+    }
+
+    /// [`Masked::at`] given `k`, the first music run that ends after frame `i`.
+    fn given_music(&self, i: usize, k: usize) -> f32 {
+        if self.music.get(k).is_some_and(|r| r.0 <= i) {
             self.th.floor(i)
         } else {
             self.energy[i]
@@ -368,14 +372,10 @@ impl<'a> Masked<'a> {
     fn range(&self, a: usize, b: usize) -> impl Iterator<Item = f32> + '_ {
         let mut k = self.music.partition_point(|r| r.1 <= a);
         (a..b).map(move |i| {
-            while k < self.music.len() && self.music[k].1 <= i {
+            while self.music.get(k).is_some_and(|r| r.1 <= i) {
                 k += 1;
             }
-            if k < self.music.len() && self.music[k].0 <= i {
-                self.th.floor(i)
-            } else {
-                self.energy[i]
-            }
+            self.given_music(i, k)
         })
     }
 }

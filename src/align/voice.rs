@@ -217,19 +217,6 @@ impl<'i, 'a> RunningSums<'i, 'a> {
         let a = a.min(last);
         mean_between(&self.prefix(a), &self.prefix(b.clamp(a, last)))
     }
-
-    /// [`RunningSums::mean_of_frames`] of the `w` frames from each of `starts`, or `None`
-    /// where `wanted` says no: the windows that both sides of a point share, computed once.
-    fn windows(
-        &self,
-        starts: std::ops::Range<usize>,
-        w: usize,
-        wanted: impl Fn(usize) -> bool,
-    ) -> Vec<Option<(Shape, u32)>> {
-        starts
-            .map(|k| wanted(k).then(|| self.mean_of_frames(k, k + w)))
-            .collect()
-    }
 }
 
 /// The quietest frame within 15 frames of `t`: where two voices meet, the energy dips.
@@ -437,11 +424,11 @@ impl Voices {
             let sums = RunningSums::new(index, a - w, (b + w).min(n));
             // The window from frame k is the left side of frame k + w and the right side of
             // k: its count and its distances from both voices, computed once.
-            let windows: Vec<(u32, Option<f64>, Option<f64>)> = sums
-                .windows(a - w..b, w, |_| true)
-                .into_iter()
-                .flatten()
-                .map(|(shape, count)| (count, self.distance(&shape, x), self.distance(&shape, y)))
+            let windows: Vec<(u32, Option<f64>, Option<f64>)> = (a - w..b)
+                .map(|k| {
+                    let (shape, count) = sums.mean_of_frames(k, k + w);
+                    (count, self.distance(&shape, x), self.distance(&shape, y))
+                })
                 .collect();
             let gain: Vec<f64> = (a..b)
                 .map(|f| {
@@ -598,7 +585,9 @@ pub(super) fn change_points(
         }
         // The window from frame k is the left side of frame k + w and the right side of k.
         let wanted_at = |t: usize| (c0..c1).contains(&t) && want[t - c0];
-        let windows = sums.windows(s0..c1, w, |k| wanted_at(k + w) || wanted_at(k));
+        let windows: Vec<Option<(Shape, u32)>> = (s0..c1)
+            .map(|k| (wanted_at(k + w) || wanted_at(k)).then(|| sums.mean_of_frames(k, k + w)))
+            .collect();
         let window = |k: usize| windows[k - s0].expect("a wanted frame's windows are computed");
         for (i, out) in score.iter_mut().enumerate() {
             if !want[i] {
