@@ -39,11 +39,14 @@ for i, id in enumerate(order):
     samples = int(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=duration_ts",
                                   "-of", "csv=p=0", wav], capture_output=True, text=True).stdout)
     parts.append(wav)
+    # A word's turn indexes the joined truth's turns, so it moves on by the turns before.
+    first_turn = len(turns)
     for t in truth["turns"]:
         turns.append({**t, "start": round(t["start"] + off, 3), "end": round(t["end"] + off, 3)})
         lines.append(f"{t['speaker'].upper()}: {t['text']}")
     for w in truth["words"]:
-        words.append({**w, "start": round(w["start"] + off, 3), "end": round(w["end"] + off, 3)})
+        words.append({**w, "start": round(w["start"] + off, 3), "end": round(w["end"] + off, 3),
+                      "turn": w["turn"] + first_turn})
     off += samples / 44100
 open("list.txt", "w").write("".join(f"file '{p}'\n" for p in parts))
 if not os.path.exists("concat.mp3"):
