@@ -34,10 +34,11 @@ const FFT_LEN: usize = 512;
 const HALF: usize = WINDOW / 2;
 /// Frames per rayon task: big enough to amortise scratch set-up, small enough to balance.
 const CHUNK_FRAMES: usize = 2048;
-/// Most chunks computed per parallel batch. A batch has one chunk per thread (at least two):
-/// the decoding threads keep every core busy, so more chunks per batch gain nothing and only
-/// hold more samples (four on two cores held 7.7 MB, two hold 4.5 MB).
-const MAX_BATCH_CHUNKS: usize = 16;
+/// Chunks computed per parallel batch. The decoding threads keep every core busy, so more
+/// chunks per batch gain nothing and only hold more samples (four held 7.7 MB, two hold
+/// 4.5 MB, in the same time on two cores); fixed, so memory does not grow with the cores.
+const BATCH_CHUNKS: usize = 2;
+const BATCH_FRAMES: usize = CHUNK_FRAMES * BATCH_CHUNKS;
 const SAMPLE_RATE: f32 = 16_000.0;
 
 /// Frame features of a whole episode (struct of arrays, one entry per frame).
@@ -281,8 +282,6 @@ pub struct FeatureExtractor {
     buf_start: u64,
     n_samples: u64,
     next_frame: u64,
-    /// Frames computed per parallel batch.
-    batch_frames: usize,
     out: Features,
 }
 
@@ -301,7 +300,6 @@ impl FeatureExtractor {
             buf_start: 0,
             n_samples: 0,
             next_frame: 0,
-            batch_frames: CHUNK_FRAMES * rayon::current_num_threads().clamp(2, MAX_BATCH_CHUNKS),
             out: Features::default(),
         }
     }
@@ -314,8 +312,7 @@ impl FeatureExtractor {
     /// Adds samples (mono, 16 kHz).
     pub fn push(&mut self, samples: &[f32]) {
         // Feed in batch-sized pieces so the buffer stays bounded whatever the block size.
-        let batch = self.batch_frames as u64;
-        for piece in samples.chunks(self.batch_frames * HOP) {
+        for piece in samples.chunks(BATCH_FRAMES * HOP) {
             self.buf.extend_from_slice(piece);
             self.n_samples += piece.len() as u64;
             // Frames whose whole window is present.
@@ -324,8 +321,8 @@ impl FeatureExtractor {
             } else {
                 0
             };
-            if ready >= self.next_frame + batch {
-                let end = self.next_frame + batch;
+            if ready >= self.next_frame + BATCH_FRAMES as u64 {
+                let end = self.next_frame + BATCH_FRAMES as u64;
                 self.run(end);
             }
         }
