@@ -480,6 +480,23 @@ mod tests {
     }
 
     #[test]
+    fn the_sample_buffer_stays_bounded_whatever_the_block_size() {
+        // Ten minutes, pushed as one block and as the 30 s stretches parallel decoding gives:
+        // after every push at most two batches of samples (and a window) are held, however
+        // long the episode; a buffer that kept every sample would hold 9.6 million.
+        let x = noise(16_000 * 600, 11);
+        let bound = 2 * BATCH_FRAMES * HOP + WINDOW;
+        for block in [x.len(), 16_000 * 30] {
+            let mut fx = FeatureExtractor::new();
+            for b in x.chunks(block) {
+                fx.push(b);
+                assert!(fx.buf.len() <= bound, "{} > {bound}", fx.buf.len());
+            }
+            assert_eq!(fx.finish().len() as u64, frame_count(x.len() as u64));
+        }
+    }
+
+    #[test]
     fn thread_count_does_not_change_bits() {
         let x = noise(16_000 * 200 + 5, 3);
         let one = rayon::ThreadPoolBuilder::new()
