@@ -284,22 +284,31 @@ fn floor_and_level(energy: &[f32], config: &SegmentConfig) -> Thresholds {
     };
     // The floor needs a long window to see enough silence; the speech level a shorter one, so
     // a quieter second half (another room, another microphone) gets its own level.
-    let long = sliding_percentiles(energy, half_blocks(config.window_s), &[0.10, 0.95], &[], 0);
-    let short = sliding_percentiles(energy, half_blocks(config.level_window_s), &[0.95], &[], 0);
     // Long digital silence (an edit) is not the room: with 8 s of it in a 30 s window the
     // floor fell to its 50 dB cap, every pause of a reverberant episode around it read as
     // speech, and its sentences slid up to 10 s. The floor is read without edits where the
-    // window has enough else.
-    let edits = edit_silences(energy);
-    let floor_without_edits = (!edits.is_empty()).then(|| {
-        sliding_percentiles(
-            energy,
-            half_blocks(config.window_s),
-            &[0.10],
-            &edits,
-            MIN_FLOOR_FRAMES,
-        )
-    });
+    // window has enough else. The three windows are counted side by side.
+    let without_edits = || {
+        let edits = edit_silences(energy);
+        (!edits.is_empty()).then(|| {
+            sliding_percentiles(
+                energy,
+                half_blocks(config.window_s),
+                &[0.10],
+                &edits,
+                MIN_FLOOR_FRAMES,
+            )
+        })
+    };
+    let ((long, short), floor_without_edits) = rayon::join(
+        || {
+            rayon::join(
+                || sliding_percentiles(energy, half_blocks(config.window_s), &[0.10, 0.95], &[], 0),
+                || sliding_percentiles(energy, half_blocks(config.level_window_s), &[0.95], &[], 0),
+            )
+        },
+        without_edits,
+    );
     let mut block_floor = Vec::with_capacity(n_blocks);
     let mut block_level = Vec::with_capacity(n_blocks);
     for b in 0..n_blocks {
@@ -572,7 +581,7 @@ fn speech_runs(energy: &Masked, th: &Thresholds, config: &SegmentConfig) -> Vec<
 fn split_at_backgrounds(
     energy: &Masked,
     th: &Thresholds,
-    runs: Vec<(usize, usize)>,
+    (s, e): (usize, usize),
     music: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
     let touches_music = |s: usize, e: usize| {
@@ -580,57 +589,54 @@ fn split_at_backgrounds(
         end_before.is_some_and(|m| s - m <= BED_REACH_FRAMES)
             || start_after.is_some_and(|m| m - e <= BED_REACH_FRAMES)
     };
-    let mut out = Vec::with_capacity(runs.len());
-    for (s, e) in runs {
-        if e - s < 2 * BED_WINDOW_FRAMES {
-            out.push((s, e));
+    if e - s < 2 * BED_WINDOW_FRAMES {
+        return vec![(s, e)];
+    }
+    let steady = if touches_music(s, e) {
+        OVER_A_BED
+    } else {
+        OVER_HISS
+    };
+    // Only frames in a stretch of `frames` or more, all `depth_db` under the level, can
+    // be part of such a pause: the window's quietest frame is looked for there alone
+    // (most runs have none, and every run is looked at).
+    let deep: Vec<bool> = (s..e)
+        .zip(energy.range(s, e))
+        .map(|(i, v)| v <= th.level(i) - steady.depth_db)
+        .collect();
+    let mut quiet = vec![false; e - s];
+    let mut k = 0;
+    while k < deep.len() {
+        let len = deep[k..].iter().take_while(|&&d| d).count();
+        if len >= steady.frames {
+            for i in s + k..s + k + len {
+                let lo = i.saturating_sub(BED_WINDOW_FRAMES).max(s);
+                let hi = (i + BED_WINDOW_FRAMES + 1).min(e);
+                let least = energy.range(lo, hi).fold(f32::INFINITY, f32::min);
+                quiet[i - s] = energy.at(i) <= least + steady.dip_db;
+            }
+        }
+        k += len.max(1);
+    }
+    let mut out = Vec::new();
+    let mut start = s;
+    let mut i = 0;
+    while i < quiet.len() {
+        if !quiet[i] {
+            i += 1;
             continue;
         }
-        let steady = if touches_music(s, e) {
-            OVER_A_BED
-        } else {
-            OVER_HISS
-        };
-        // Only frames in a stretch of `frames` or more, all `depth_db` under the level, can
-        // be part of such a pause: the window's quietest frame is looked for there alone
-        // (most runs have none, and every run is looked at).
-        let deep: Vec<bool> = (s..e)
-            .zip(energy.range(s, e))
-            .map(|(i, v)| v <= th.level(i) - steady.depth_db)
-            .collect();
-        let mut quiet = vec![false; e - s];
-        let mut k = 0;
-        while k < deep.len() {
-            let len = deep[k..].iter().take_while(|&&d| d).count();
-            if len >= steady.frames {
-                for i in s + k..s + k + len {
-                    let lo = i.saturating_sub(BED_WINDOW_FRAMES).max(s);
-                    let hi = (i + BED_WINDOW_FRAMES + 1).min(e);
-                    let least = energy.range(lo, hi).fold(f32::INFINITY, f32::min);
-                    quiet[i - s] = energy.at(i) <= least + steady.dip_db;
-                }
-            }
-            k += len.max(1);
+        let j = quiet[i..]
+            .iter()
+            .position(|&q| !q)
+            .map_or(quiet.len(), |k| i + k);
+        if j - i >= steady.frames && s + i > start && s + j < e {
+            out.push((start, s + i));
+            start = s + j;
         }
-        let mut start = s;
-        let mut i = 0;
-        while i < quiet.len() {
-            if !quiet[i] {
-                i += 1;
-                continue;
-            }
-            let j = quiet[i..]
-                .iter()
-                .position(|&q| !q)
-                .map_or(quiet.len(), |k| i + k);
-            if j - i >= steady.frames && s + i > start && s + j < e {
-                out.push((start, s + i));
-                start = s + j;
-            }
-            i = j;
-        }
-        out.push((start, e));
+        i = j;
     }
+    out.push((start, e));
     out
 }
 
@@ -876,19 +882,35 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
     if n == 0 {
         return Timeline::default();
     }
-    let th = floor_and_level(energy, config);
-    // Steady sound and beats are looked for side by side.
+    // The thresholds and the beat windows need only the energy: measured side by side; then
+    // steady sound and beats are looked for side by side.
+    let (th, beat_windows) = rayon::join(
+        || floor_and_level(energy, config),
+        || beat::beat_windows(energy),
+    );
     let (steady, beats) = rayon::join(
         || steady_runs(energy, &th, config),
-        || beat::beat_runs(energy, |i| energy[i] > th.between(i, config.low_fraction)),
+        || {
+            beat::beat_runs(energy, &beat_windows, |i| {
+                energy[i] > th.between(i, config.low_fraction)
+            })
+        },
     );
     let music = merge_runs(steady.into_iter().chain(beats).collect());
     // Music is never speech: hide it below the floor before looking for speech.
     let energy = Masked::new(energy, &music, &th);
-    let mut runs = split_at_backgrounds(&energy, &th, speech_runs(&energy, &th, config), &music);
-    runs.retain(|&(s, e)| !is_low_burst(features, &th, s, e));
-    let mut refined: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
-    for (k, &(s, e)) in runs.iter().enumerate() {
+    // Each run is split and judged on its own, on all cores (collected in run order).
+    let runs: Vec<(usize, usize)> = speech_runs(&energy, &th, config)
+        .into_par_iter()
+        .flat_map_iter(|run| {
+            split_at_backgrounds(&energy, &th, run, &music)
+                .into_iter()
+                .filter(|&(s, e)| !is_low_burst(features, &th, s, e))
+        })
+        .collect();
+    // Each run's edges are refined from the runs either side, on all cores.
+    let refine = |k: usize| {
+        let (s, e) = runs[k];
         // Onsets and offsets are searched inside the pause, but not across music in it: its
         // masked frames sit at the floor, above the pause's quietest part, and would read as
         // the start (or the tail) of the word.
@@ -919,8 +941,9 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         } else {
             e
         };
-        refined.push((s2, e2.max(s2 + 1)));
-    }
+        (s2, e2.max(s2 + 1))
+    };
+    let mut refined: Vec<(usize, usize)> = (0..runs.len()).into_par_iter().map(refine).collect();
     drop_laughter(&mut refined);
     let frame_time = |f: usize| (f as f64 * HOP_S).min(duration);
     let speech: Vec<Span> = refined

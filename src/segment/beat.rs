@@ -159,22 +159,37 @@ fn repeat_difference(energy: &[f32], i: usize, shift: isize) -> Option<f32> {
     Some(sum / len)
 }
 
+/// The windows whose onset envelope repeats: (centre in pairs, periodicity, lag), in time
+/// order. They need the energy alone, so they are measured beside the thresholds that
+/// [`beat_runs`] needs.
+pub(super) struct BeatWindows(Vec<(usize, f32, usize)>);
+
+/// Measures the [`BeatWindows`] of `energy`. Most episodes have none, and then
+/// [`beat_runs`] looks at no frame.
+pub(super) fn beat_windows(energy: &[f32]) -> BeatWindows {
+    if energy.len() < 2 * PAIR * WINDOW_HALF {
+        return BeatWindows(Vec::new());
+    }
+    BeatWindows(
+        periodicity(energy)
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, (score, _))| score >= MIN_PERIODICITY)
+            .map(|(k, (score, lag))| (k * GRID, score, lag))
+            .collect(),
+    )
+}
+
 /// Frames `[start, end)` of music with a beat and nothing over it, in runs of at least a
 /// second; `loud(i)` says whether frame `i` is above the speech threshold (a beat's quiet
 /// between hits repeats too, but it is a pause already).
-pub(super) fn beat_runs(energy: &[f32], loud: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+pub(super) fn beat_runs(
+    energy: &[f32],
+    beats: &BeatWindows,
+    loud: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
     let n = energy.len();
-    if n < 2 * PAIR * WINDOW_HALF {
-        return Vec::new();
-    }
-    // The beat windows: (centre in pairs, periodicity, lag), in time order. Most episodes
-    // have none, and then no frame is looked at.
-    let beats: Vec<(usize, f32, usize)> = periodicity(energy)
-        .into_iter()
-        .enumerate()
-        .filter(|&(_, (score, _))| score >= MIN_PERIODICITY)
-        .map(|(k, (score, lag))| (k * GRID, score, lag))
-        .collect();
+    let beats = &beats.0;
     if beats.is_empty() {
         return Vec::new();
     }
