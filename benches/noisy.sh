@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Noise robustness: aligns the noisy copies that benches/noisy.py made (corpus and held-out
 # set with pink noise at several SNRs) and scores each SNR with the corpus's score.py; any
-# folder of such sets (benches/edits.py's, noisy.py --gated's) the same way.
+# folder of such sets (benches/edits.py's, noisy.py --gated's, unpunctuated.py's) the same way.
 #
 #   benches/noisy.sh [NOISY_DIR]     (default target/noisy; run python3 benches/noisy.py first)
 #
@@ -19,7 +19,8 @@ for set in $sets; do
     for t in "$set"/*.truth.json; do
         id=$(basename "$t" .truth.json)
         # --force: a transcript judged not to match still gets its captions scored.
-        "$podcue" align "$set/$id.wav" "$set/$id.txt" -o "$out" -q --force >/dev/null 2>&1
+        audio=$(ls "$set/$id".* | grep -v -E '\.(txt|json)$' | head -1)
+        "$podcue" align "$audio" "$set/$id.txt" -o "$out" -q --force >/dev/null 2>&1
     done
     echo "$(basename "$set"): $(python3 "$corpus/score.py" --dir "$set" --out-dir "$out" | grep AGGREGATE | sed -E 's/.*(cue start [^;]*);[^;]*; (turn start [^;]*);.*/\1; \2/')"
 done
