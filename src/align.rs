@@ -8,7 +8,10 @@
 //!    per-speaker speaking rate measured from the audio), how strong the pause is against the
 //!    kind of boundary, pauses left inside a chunk, and audio skipped at turn boundaries (sponsor
 //!    reads, music). The search is banded around a proportional map, so cost grows linearly
-//!    with length and a long episode cannot drift.
+//!    with length and a long episode cannot drift. A second pass refines the first around
+//!    its times with each speaker's measured rate and voice; it runs twice side by side, by
+//!    length alone (the evidence that the transcript fits is read from it) and with the
+//!    syllables heard in each stretch as well (the words are placed from it).
 //! 2. Inside each stretch between two placed anchors, the same programme places the remaining
 //!    pauses on word gaps; words between pauses share their speech run by syllables.
 //!
@@ -290,6 +293,30 @@ pub struct AlignConfig {
     /// pauses, and a run-on sentence can breathe more often than that.
     #[serde(default = "default_word_anchor_pauses")]
     pub word_anchor_pauses: f64,
+    /// What changes for a transcript with almost no sentence punctuation
+    /// ([`Document::lacks_sentence_punctuation`]).
+    #[serde(default)]
+    pub unpunctuated: Unpunctuated,
+}
+
+/// Settings for a transcript with almost no sentence punctuation: its only anchors are
+/// turns and word boundaries, so the syllables heard must say more, and more often.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Unpunctuated {
+    /// [`Costs::heard_syllables`] for such a transcript.
+    pub heard_syllables: f64,
+    /// [`AlignConfig::word_anchor_pauses`] for such a transcript.
+    pub word_anchor_pauses: f64,
+}
+
+impl Default for Unpunctuated {
+    fn default() -> Self {
+        Unpunctuated {
+            heard_syllables: 3.0,
+            word_anchor_pauses: 5.0,
+        }
+    }
 }
 
 fn default_narrow_band_s() -> f64 {
@@ -312,6 +339,7 @@ impl Default for AlignConfig {
             costs: Costs::default(),
             words: WordRefine::default(),
             word_anchor_pauses: 10.0,
+            unpunctuated: Unpunctuated::default(),
         }
     }
 }
@@ -353,10 +381,20 @@ pub struct Costs {
     /// the second pass; the first pass and the order tests keep 1.
     #[serde(default = "default_skip_in_turn")]
     pub skip_in_turn: f64,
+    /// Weight of the syllables heard in a stretch (its syllable nuclei, at the episode's
+    /// nuclei per transcript syllable) against its words' syllables, on the log scale of
+    /// [`Costs::duration_log_sigma`]. Time alone misjudges a speaker whose rate changes and
+    /// speech whose pauses noise hides; the count of syllables does not depend on the rate.
+    #[serde(default = "default_heard_syllables")]
+    pub heard_syllables: f64,
 }
 
 fn default_skip_in_turn() -> f64 {
     Costs::default().skip_in_turn
+}
+
+fn default_heard_syllables() -> f64 {
+    Costs::default().heard_syllables
 }
 
 impl Default for Costs {
@@ -375,6 +413,7 @@ impl Default for Costs {
             turn_edge: 2.0,
             final_lengthening: 0.4,
             skip_in_turn: 2.0,
+            heard_syllables: 0.5,
         }
     }
 }
@@ -477,6 +516,9 @@ struct Problem<'a> {
     voice: Option<(&'a voice::SpectralIndex<'a>, &'a voice::Voices)>,
     /// First and last anchors must sit on the first and last gap.
     pinned_edges: bool,
+    /// The episode's syllable nuclei (sorted times) and how many are heard per transcript
+    /// syllable, for the heard-syllables cost.
+    nuclei: (&'a [f64], f64),
 }
 
 fn duration_cost(syllables: f64, seconds_per_syllable: f64, speech: f64, costs: &Costs) -> f64 {
@@ -489,6 +531,13 @@ fn duration_cost(syllables: f64, seconds_per_syllable: f64, speech: f64, costs: 
     let soft = costs.duration_softening_s;
     let z = ((speech + soft) / (expected + soft)).ln() / costs.duration_log_sigma;
     z * z
+}
+
+/// The heard-syllables cost of a stretch: `ln_heard` is log(nuclei heard + 1),
+/// `ln_expected` log(nuclei expected + 1).
+fn heard_cost(ln_heard: f64, ln_expected: f64, costs: &Costs) -> f64 {
+    let z = (ln_heard - ln_expected) / costs.duration_log_sigma;
+    costs.heard_syllables * z * z
 }
 
 /// [`duration_cost`] from precomputed logarithms (`ln_speech` is NaN when there is no speech).
@@ -507,6 +556,8 @@ struct Source {
     unplaced: f64,
     /// log(expected speech time + softening).
     ln_expected: f64,
+    /// log(expected syllable nuclei + 1).
+    ln_expected_nuclei: f64,
     /// The voice the text expects (second pass only).
     mix: Option<voice::Shape>,
 }
@@ -573,12 +624,26 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
         let total = p.gaps[to].start - p.gaps[from].end;
         total - (gap_len_prefix[to] - gap_len_prefix[from + 1])
     };
-    // log(speech + softening) for every gap pair the search can visit, so the innermost loop
-    // does no logarithms (they were a fifth of the whole run's time on an hour); NaN where
-    // there is no speech. Rows of the bands ahead only, as for the voice rows below.
+    // log(speech + softening) (NaN where there is no speech) and, when weighed, log(nuclei
+    // heard + 1) for every gap pair the search can visit, so the innermost loop does no
+    // logarithms (they were a fifth of the whole run's time on an hour). Rows of the bands
+    // ahead only, as for the voice rows below.
     let soft = p.costs.duration_softening_s;
     let step = p.max_gap_step.max(1);
     let mut ln_speech = GapRows::<f64>::new(step);
+    let mut ln_heard = GapRows::<f64>::new(step);
+    // Syllable nuclei before each gap's start and end: those heard between two gaps in O(1).
+    let weigh_heard = p.costs.heard_syllables > 0.0;
+    let (nuclei, nuclei_per_syllable) = p.nuclei;
+    let nuclei_before = |t: f64| nuclei.partition_point(|&x| x < t) as f64;
+    let (nuclei_at_start, nuclei_at_end): (Vec<f64>, Vec<f64>) = if weigh_heard {
+        p.gaps
+            .iter()
+            .map(|g| (nuclei_before(g.start), nuclei_before(g.end)))
+            .unzip()
+    } else {
+        (Vec::new(), Vec::new())
+    };
     // Prefix sums of the cost of leaving each gap inside a stretch.
     let mut internal_prefix = Vec::with_capacity(n_gaps + 1);
     internal_prefix.push(0.0);
@@ -665,6 +730,18 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                 }
             }));
         });
+        if weigh_heard {
+            ln_heard.advance(later_lo[a], hi, |to, row| {
+                row.extend((1..=step).map(|k| {
+                    let heard = if k <= to {
+                        nuclei_at_start[to] - nuclei_at_end[to - k]
+                    } else {
+                        0.0
+                    };
+                    (heard + 1.0).ln()
+                }));
+            });
+        }
         if let Some(gap_means) = gap_means.as_mut() {
             observed.advance(later_lo[a], hi, |to, row| {
                 gap_means.row(to, |g| p.gaps[g].end, p.gaps[to].start, row);
@@ -704,10 +781,12 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                             .collect();
                         voices.mix(&weights)
                     });
+                    let syllables = syl_prefix[a] - syl_prefix[a0];
                     Source {
                         a0,
                         unplaced: unplaced_prefix[a] - unplaced_prefix[a0 + 1],
                         ln_expected: (expected + soft).ln(),
+                        ln_expected_nuclei: (syllables * nuclei_per_syllable + 1.0).ln(),
                         mix,
                     }
                 })
@@ -759,12 +838,18 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                         let voice = p.voice.map_or(0.0, |(_, voices)| {
                             voices.cost(observed.get(g, g - g0), from.mix.as_ref())
                         });
+                        let heard = if weigh_heard {
+                            heard_cost(*ln_heard.get(g, g - g0), from.ln_expected_nuclei, p.costs)
+                        } else {
+                            0.0
+                        };
                         let total = prev
                             + unplaced
                             + fast_duration_cost(*ln_speech.get(g, g - g0), ln_expected, p.costs)
                             + internal_cost(g0, g)
                             + placed
-                            + voice;
+                            + voice
+                            + heard;
                         // The first best in (a0, g0) order wins, as when they were visited
                         // in that order.
                         if total < best || (total == best && total < INF && (a0, g0) < arg) {
@@ -1163,6 +1248,20 @@ pub fn align(
         .max(timeline.speech.last().map_or(0.0, |s| s.end));
     let sp = spoken_words(doc);
     let n = sp.word.len();
+    let unpunctuated_config;
+    let config = if doc.lacks_sentence_punctuation() {
+        unpunctuated_config = AlignConfig {
+            costs: Costs {
+                heard_syllables: config.unpunctuated.heard_syllables,
+                ..config.costs.clone()
+            },
+            word_anchor_pauses: config.unpunctuated.word_anchor_pauses,
+            ..config.clone()
+        };
+        &unpunctuated_config
+    } else {
+        config
+    };
     let mut out = Alignment {
         words: vec![Timed::default(); doc.words.len()],
         sentences: vec![Timed::default(); doc.sentences.len()],
@@ -1181,7 +1280,18 @@ pub fn align(
 
     // One pass of both levels over `gaps`, refining `placed` (words outside every placed
     // stretch keep their times from the pass before).
-    let place = |gaps: &[Gap],
+    // Every pass but the last prices stretches by their length alone: the evidence that the
+    // transcript fits (sentence order, voices, letters) is read from those passes, and its
+    // thresholds were calibrated on them.
+    let length_config = AlignConfig {
+        costs: Costs {
+            heard_syllables: 0.0,
+            ..config.costs.clone()
+        },
+        ..config.clone()
+    };
+    let place = |config: &AlignConfig,
+                 gaps: &[Gap],
                  rates: &[f64],
                  voices: Option<&voice::Voices>,
                  prior: Option<&[f64]>,
@@ -1221,7 +1331,7 @@ pub fn align(
     };
     // First pass: a proportional band, no voices yet.
     let (first, mut gaps_with_changes) = rayon::join(
-        || place(&gaps, &rates, None, None, Placed::new(n)),
+        || place(&length_config, &gaps, &rates, None, None, Placed::new(n)),
         change_points,
     );
     // Re-measure each speaker's rate where their words landed.
@@ -1235,6 +1345,7 @@ pub fn align(
         costs: Costs {
             final_lengthening: 0.0,
             skip_in_turn: 1.0,
+            heard_syllables: 0.0,
             ..config.costs.clone()
         },
         word_anchor_pauses: f64::INFINITY,
@@ -1249,8 +1360,42 @@ pub fn align(
     // Each speaker's voice where a pass put their words.
     let voices_of =
         |p: &Placed| learn_voices(&sp, &p.starts, &p.ends, &index, n_speakers, &config.costs);
-    let second_pass = || {
-        let prior = first.prior();
+    // The second pass, priced with `config`, around the first pass's times and with the
+    // voices learned where it put the words. A speaker the first pass priced far off (a 240
+    // wpm panelist at a four-way panel's mean, with no pause at their turns to correct it) is
+    // placed closer by the second pass, and measured closer again where it put their words:
+    // pass again while some speaker's rate still moves by over 0.15 in log units (16 %).
+    let second_pass = |config: &AlignConfig,
+                       gaps: &[Gap],
+                       voices: Option<&voice::Voices>|
+     -> (Placed, Vec<f64>, usize) {
+        let mut rates = rates.clone();
+        let mut placed = place(
+            config,
+            gaps,
+            &rates,
+            voices,
+            Some(&first.prior()),
+            first.clone(),
+        );
+        let mut repasses = 0;
+        while repasses < MAX_RATE_REPASSES {
+            let remeasured = measured_rates(&sp, &placed.starts, &placed.ends, &rates);
+            if largest_rate_change(&rates, &remeasured) < RATE_REPASS_CHANGE {
+                break;
+            }
+            rates = remeasured;
+            let prior = placed.prior();
+            let voices = voices_of(&placed);
+            placed = place(config, gaps, &rates, voices.as_ref(), Some(&prior), placed);
+            repasses += 1;
+        }
+        (placed, rates, repasses)
+    };
+    // Two second passes side by side: by length alone, which the evidence is read from,
+    // and with the syllables heard as well (see `Costs::heard_syllables`), which places the
+    // words.
+    let second_passes = || {
         let voices = voices_of(&first);
         if let Some(v) = voices.as_ref().filter(|_| config.costs.turn_points) {
             let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
@@ -1258,71 +1403,76 @@ pub fn align(
                 .collect();
             add_change_points(&mut gaps_with_changes, &v.turn_points(&index, &turns));
         }
-        place(
-            &gaps_with_changes,
-            &rates,
-            voices.as_ref(),
-            Some(&prior),
-            first.clone(),
+        let gaps = &gaps_with_changes;
+        rayon::join(
+            || second_pass(&length_config, gaps, voices.as_ref()),
+            || {
+                (config.costs.heard_syllables > 0.0)
+                    .then(|| second_pass(config, gaps, voices.as_ref()).0)
+            },
         )
     };
-    let ((order_evidence, order_ms), mut second) = rayon::join(order_test, second_pass);
-    // A speaker the first pass priced far off (a 240 wpm panelist at a four-way panel's mean,
-    // with no pause at their turns to correct it) is placed closer by the second pass, and
-    // measured closer again where it put their words: pass again while some speaker's rate
-    // still moves by over 0.15 in log units (16 %).
-    let mut repasses = 0;
-    while repasses < MAX_RATE_REPASSES {
-        let remeasured = measured_rates(&sp, &second.starts, &second.ends, &rates);
-        if largest_rate_change(&rates, &remeasured) < RATE_REPASS_CHANGE {
-            break;
-        }
-        rates = remeasured;
-        let prior = second.prior();
-        let voices = voices_of(&second);
-        second = place(
-            &gaps_with_changes,
-            &rates,
-            voices.as_ref(),
-            Some(&prior),
-            second,
-        );
-        repasses += 1;
-    }
+    let ((order_evidence, order_ms), ((second, rates, repasses), last)) =
+        rayon::join(order_test, second_passes);
     if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
         eprintln!(
-            "PASSES first {first_ms:.1} ms, order test {order_ms:.1} ms beside the second, \
-             both {:.1} ms, {repasses} more for rates",
+            "PASSES first {first_ms:.1} ms, order test {order_ms:.1} ms beside the second \
+             passes, all {:.1} ms, {repasses} more for rates",
             clock.elapsed().as_secs_f64() * 1000.0 - first_ms
         );
     }
-    let Placed {
-        starts,
-        ends,
-        conf,
-        skipped,
-        evidence,
-    } = second;
     out.seconds_per_syllable = rates;
-    out.match_evidence = evidence;
-    out.voice_evidence = evidence::voice_evidence(&sp, &starts, &ends, &index).map(|e| e as f32);
+    out.match_evidence = second.evidence;
     out.heard_per_written = evidence::heard_per_written(&sp, timeline).map(|e| e as f32);
     out.order_evidence = order_evidence.map(|e| e as f32);
-    // Where only part of the transcript fits: windows that fit no better than shuffled in a
-    // transcript whose other windows fit well. Those words are not in this audio, whatever
-    // their stretch's fit says.
-    let local_clock = std::time::Instant::now();
-    let windows = evidence::local_order_evidence(
-        &sp,
-        &gaps,
-        &out.seconds_per_syllable,
-        &order_config,
-        &index,
-        &timeline.speech,
-        &starts,
-        &ends,
-    );
-    let mut conf = conf;
+    // The letters are asked only where the sentence order says little: it costs about six
+    // alignments of each run.
+    let want_letters = out
+        .order_evidence
+        .is_none_or(|order| order < CLEAR_ORDER_EVIDENCE);
+    let letters = config.words.enabled.then(|| spoken_letters(doc, &sp));
+    // The evidence, read from the length-only pass.
+    let evidence_of_second = || {
+        let clock = std::time::Instant::now();
+        let voice = evidence::voice_evidence(&sp, &second.starts, &second.ends, &index);
+        // Where only part of the transcript fits: windows that fit no better than shuffled
+        // in a transcript whose other windows fit well. Those words are not in this audio,
+        // whatever their stretch's fit says.
+        let windows = evidence::local_order_evidence(
+            &sp,
+            &gaps,
+            &out.seconds_per_syllable,
+            &order_config,
+            &index,
+            &timeline.speech,
+            &second.starts,
+            &second.ends,
+        );
+        let letter_evidence = letters
+            .as_ref()
+            .filter(|_| want_letters)
+            .and_then(|letters| {
+                placement_letter_evidence(
+                    &sp,
+                    letters,
+                    features,
+                    &config.words,
+                    &second.starts,
+                    &second.ends,
+                )
+            });
+        (voice, windows, letter_evidence, clock.elapsed())
+    };
+    let (voice, windows, letter_evidence, evidence_time) = evidence_of_second();
+    out.voice_evidence = voice.map(|e| e as f32);
+    out.letter_evidence = letter_evidence;
+    let Placed {
+        mut starts,
+        mut ends,
+        mut conf,
+        skipped,
+        ..
+    } = last.unwrap_or(second);
     out.unmatched = unmatched_spans(&windows, &mut conf);
     if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
         let list: Vec<String> = windows
@@ -1335,44 +1485,32 @@ pub fn align(
             })
             .collect();
         eprintln!(
-            "LOCAL {:.1} ms: {}",
-            local_clock.elapsed().as_secs_f64() * 1000.0,
+            "EVIDENCE {:.1} ms, local: {}",
+            evidence_time.as_secs_f64() * 1000.0,
             list.join(" ")
         );
-    }
-    if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
         eprintln!(
-            "FIT match {:.3} order {:?} voice {:?} heard {:?} s/syllable {:.3?}",
+            "FIT match {:.3} order {:?} voice {:?} heard {:?} letters {:?} s/syllable {:.3?}",
             out.match_evidence,
             out.order_evidence,
             out.voice_evidence,
             out.heard_per_written,
+            out.letter_evidence,
             out.seconds_per_syllable
         );
     }
-    let (mut starts, mut ends) = (starts, ends);
-    if config.words.enabled {
+    if let Some(letters) = &letters {
         let clock = std::time::Instant::now();
-        // The letters are asked only where the sentence order says little: it costs about
-        // six alignments of each run.
-        let want = out
-            .order_evidence
-            .is_none_or(|order| order < CLEAR_ORDER_EVIDENCE);
-        out.letter_evidence = refine_words(
-            doc,
+        refine_words(
             &sp,
+            letters,
             features,
             &config.words,
-            want,
             &mut starts,
             &mut ends,
         );
         if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
-            eprintln!(
-                "WORDS {:.1} ms letters {:?}",
-                clock.elapsed().as_secs_f64() * 1000.0,
-                out.letter_evidence
-            );
+            eprintln!("WORDS {:.1} ms", clock.elapsed().as_secs_f64() * 1000.0);
         }
     }
     for k in 0..n {
@@ -1510,24 +1648,24 @@ fn measured_rates(sp: &Spoken, starts: &[f64], ends: &[f64], rates: &[f64]) -> V
         .collect()
 }
 
-/// Moves word boundaries inside each run of speech (words sharing one stretch, no pause
-/// between them) to where the audio sounds like their letters (turn changes inside a run
-/// too, unless [`WordRefine::move_turns`] is off).
-fn refine_words(
-    doc: &Document,
-    sp: &Spoken,
-    features: &Features,
-    settings: &WordRefine,
-    want_letter_evidence: bool,
-    starts: &mut [f64],
-    ends: &mut [f64],
-) -> Option<f32> {
-    let letters: Vec<Option<Vec<(f64, f64)>>> = sp
-        .word
+/// The letter sounds of each spoken word (`None` where its spelling says little).
+fn spoken_letters(doc: &Document, sp: &Spoken) -> Vec<Option<Vec<(f64, f64)>>> {
+    sp.word
         .par_iter()
         .map(|&w| words::letter_sounds(&doc.words[w].norm))
-        .collect();
-    // Runs, and the spoken words each covers.
+        .collect()
+}
+
+/// The runs of words with no pause between them in a placement (a turn change without a
+/// pause included when `settings.move_turns`), each with the spoken words it covers; runs
+/// of one word, or with a word whose letters say little, are left out.
+fn letter_runs<'a>(
+    sp: &Spoken,
+    letters: &'a [Option<Vec<(f64, f64)>>],
+    settings: &WordRefine,
+    starts: &[f64],
+    ends: &[f64],
+) -> (Vec<std::ops::Range<usize>>, Vec<words::Run<'a>>) {
     let (mut ranges, mut runs) = (Vec::new(), Vec::new());
     let mut first = 0;
     for k in 1..=sp.word.len() {
@@ -1554,13 +1692,40 @@ fn refine_words(
             ranges.push(range);
         }
     }
+    (ranges, runs)
+}
+
+/// How much better the words of a placement's runs fit their sounds in their own order than
+/// shuffled (see [`letter_evidence`]); `None` without a top band (the letters then say too
+/// little: matched 8 kHz recordings score like other texts) or with too few runs.
+fn placement_letter_evidence(
+    sp: &Spoken,
+    letters: &[Option<Vec<(f64, f64)>>],
+    features: &Features,
+    settings: &WordRefine,
+    starts: &[f64],
+    ends: &[f64],
+) -> Option<f32> {
+    let (_, runs) = letter_runs(sp, letters, settings, starts, ends);
+    let reader = words::HissReader::new(settings.hiss_db);
+    words::has_hiss(features, &reader, &runs)
+        .then(|| letter_evidence(&runs, features, &reader, settings))
+        .flatten()
+}
+
+/// Moves the word boundaries inside each run of a placement to where the audio sounds like
+/// the letters (`align/words.rs`).
+fn refine_words(
+    sp: &Spoken,
+    letters: &[Option<Vec<(f64, f64)>>],
+    features: &Features,
+    settings: &WordRefine,
+    starts: &mut [f64],
+    ends: &mut [f64],
+) {
+    let (ranges, runs) = letter_runs(sp, letters, settings, starts, ends);
     let reader = words::HissReader::new(settings.hiss_db);
     let hiss = words::has_hiss(features, &reader, &runs).then_some(&reader);
-    // Letter evidence needs a top band: without it the letters say too little (matched 8 kHz
-    // recordings score like other texts).
-    let letter_evidence = hiss
-        .filter(|_| want_letter_evidence)
-        .and_then(|hiss| letter_evidence(&runs, features, hiss, settings));
     let moved: Vec<Option<Vec<f64>>> = runs
         .par_iter()
         .map(|run| words::refine_run(run, features, hiss, settings))
@@ -1572,7 +1737,6 @@ fn refine_words(
             ends[k - 1] = bounds[j];
         }
     }
-    letter_evidence
 }
 
 /// How much better the first runs' words fit their sounds in their own order than shuffled,
@@ -1971,6 +2135,7 @@ fn level1(
             costs: &costs,
             voice: voices.map(|v| (index, v)),
             pinned_edges: false,
+            nuclei: (&timeline.nuclei, nuclei_per_syllable(sp, timeline)),
         })
     };
     // A path that keeps clear of the narrow band's edges is, in practice, the wide band's
@@ -2063,6 +2228,7 @@ fn place_words(
         }
     }
     // Level 2 inside each stretch between consecutive placed anchors.
+    let nuclei_per_syllable = nuclei_per_syllable(sp, timeline);
     let (mut stretches, mut poor_stretches) = (0usize, 0usize);
     for pair in placed.windows(2) {
         let (a0, (_, g0)) = pair[0];
@@ -2079,6 +2245,7 @@ fn place_words(
             rates,
             &config.costs,
             &timeline.nuclei,
+            nuclei_per_syllable,
             starts,
             ends,
             conf,
@@ -2150,6 +2317,11 @@ fn stretch_fit(sp: &Spoken, words: std::ops::Range<usize>, gaps: &[Gap], rates: 
     (1.0 - ratio / 1.2).clamp(0.05, 1.0) as f32
 }
 
+/// Syllable nuclei heard in the whole audio per syllable of the transcript.
+fn nuclei_per_syllable(sp: &Spoken, timeline: &Timeline) -> f64 {
+    timeline.nuclei.len() as f64 / sp.syllables.iter().sum::<f64>().max(1.0)
+}
+
 /// Places the words `range` between the end of `gaps[0]` and the start of the last gap, using
 /// the inner gaps as candidate word boundaries.
 #[allow(clippy::too_many_arguments)]
@@ -2160,6 +2332,7 @@ fn place_stretch(
     rates: &[f64],
     costs: &Costs,
     nuclei: &[f64],
+    nuclei_per_syllable: f64,
     starts: &mut [f64],
     ends: &mut [f64],
     conf: &mut [f32],
@@ -2201,7 +2374,9 @@ fn place_stretch(
             costs,
             voice: None,
             pinned_edges: true,
+            nuclei: (nuclei, nuclei_per_syllable),
         };
+
         solve(&problem).0
     };
     // Each run of words between placed boundaries shares its speech by syllables.
@@ -2422,6 +2597,92 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A reader who slows from 0.16 to 0.28 s a syllable halfway through and breathes inside
+    /// the slow sentences: priced at one mean rate, the stretches' lengths cannot tell a
+    /// breath from a sentence end, but the syllables heard in them can. With the default
+    /// heard-syllables weight every sentence end is on its pause; without it, 32 of 39 were
+    /// not (16 at half the weight).
+    #[test]
+    fn heard_syllables_place_sentences_where_the_rate_changes() {
+        let sentences = 40usize;
+        let (mut syllables, mut speech, mut pauses, mut nuclei) = (vec![], vec![], vec![], vec![]);
+        let mut true_end = Vec::new();
+        let mut t = 1.0;
+        let mut speak = |syl: usize, rate: f64, t: &mut f64, speech: &mut Vec<Span>| {
+            let len = syl as f64 * rate;
+            speech.push(Span::new(*t, *t + len));
+            nuclei.extend((0..syl).map(|i| *t + (i as f64 + 0.5) * rate));
+            *t += len;
+        };
+        for k in 0..sentences {
+            let syl = 4 + (k * 37 + k / 3) % 12;
+            let rate = if k < sentences / 2 { 0.16 } else { 0.28 };
+            syllables.push(syl as f64);
+            if rate > 0.2 && syl >= 8 {
+                // A breath after the first half of the words.
+                let first = syl / 2;
+                speak(first, rate, &mut t, &mut speech);
+                pauses.push(Pause {
+                    start: t,
+                    end: t + 0.35,
+                    depth_db: 30.0,
+                    strength: 0.7,
+                });
+                t += 0.35;
+                speak(syl - first, rate, &mut t, &mut speech);
+            } else {
+                speak(syl, rate, &mut t, &mut speech);
+            }
+            true_end.push(t);
+            pauses.push(Pause {
+                start: t,
+                end: t + 0.5,
+                depth_db: 30.0,
+                strength: 0.8,
+            });
+            t += 0.5;
+        }
+        let total_speech: f64 = speech.iter().map(Span::len).sum();
+        let rate = total_speech / syllables.iter().sum::<f64>();
+        let timeline = Timeline {
+            duration: t + 1.0,
+            speech,
+            pauses,
+            nuclei,
+            ..Timeline::default()
+        };
+        let sp = Spoken {
+            word: (0..sentences).collect(),
+            syllables,
+            speaker: vec![0; sentences],
+            kind_after: vec![Kind::Sentence; sentences - 1],
+        };
+        let gaps = episode_gaps(&timeline, timeline.duration);
+        let features = Features::default();
+        let index = voice::SpectralIndex::new(&features);
+        let misplaced = |heard_syllables: f64| {
+            let config = AlignConfig {
+                costs: Costs {
+                    heard_syllables,
+                    ..Costs::default()
+                },
+                ..AlignConfig::default()
+            };
+            let l = level1(&sp, &gaps, &[rate], &timeline, &config, &index, None, None);
+            l.anchor_word
+                .iter()
+                .enumerate()
+                .filter(|&(_, &w)| w > 0 && w < sentences)
+                .filter(|&(a, &w)| {
+                    let (entry, _) = l.placement[a].expect("every sentence end is placed");
+                    (gaps[entry].start - true_end[w - 1]).abs() > 1e-9
+                })
+                .count()
+        };
+        assert_eq!(misplaced(Costs::default().heard_syllables), 0);
+        assert!(misplaced(0.0) > 0, "the lengths alone place every sentence");
     }
 
     /// Every pointer a first-pass row can hold comes back from a packed row; one that does not
