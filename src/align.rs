@@ -2567,19 +2567,11 @@ mod tests {
             pauses,
             ..Timeline::default()
         };
-        let sp = Spoken {
-            word: (0..sentences).collect(),
-            syllables,
-            speaker: vec![0; sentences],
-            kind_after: vec![Kind::Sentence; sentences - 1],
-        };
-        let gaps = episode_gaps(&timeline, timeline.duration);
-        let features = Features::default();
-        let index = voice::SpectralIndex::new(&features);
         let place = |config: &AlignConfig| {
-            let l = level1(&sp, &gaps, &[0.2], &timeline, config, &index, None, None);
+            let (_, l) = place_sentences(&timeline, &syllables, 0.2, config);
             (l.anchor_word, l.placement)
         };
+        let gaps = episode_gaps(&timeline, timeline.duration);
         let narrow = place(&AlignConfig::default());
         let wide = place(&AlignConfig {
             narrow_band_s: AlignConfig::default().band_s,
@@ -2597,6 +2589,28 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// One speaker's sentences of `syllables` each, at `rate` seconds a syllable, placed on
+    /// `timeline`'s pauses by the first level: the gaps and the placement.
+    fn place_sentences(
+        timeline: &Timeline,
+        syllables: &[f64],
+        rate: f64,
+        config: &AlignConfig,
+    ) -> (Vec<Gap>, Level1) {
+        let sentences = syllables.len();
+        let sp = Spoken {
+            word: (0..sentences).collect(),
+            syllables: syllables.to_vec(),
+            speaker: vec![0; sentences],
+            kind_after: vec![Kind::Sentence; sentences - 1],
+        };
+        let gaps = episode_gaps(timeline, timeline.duration);
+        let features = Features::default();
+        let index = voice::SpectralIndex::new(&features);
+        let placed = level1(&sp, &gaps, &[rate], timeline, config, &index, None, None);
+        (gaps, placed)
     }
 
     /// A reader who slows from 0.16 to 0.28 s a syllable halfway through and breathes inside
@@ -2653,15 +2667,6 @@ mod tests {
             nuclei,
             ..Timeline::default()
         };
-        let sp = Spoken {
-            word: (0..sentences).collect(),
-            syllables,
-            speaker: vec![0; sentences],
-            kind_after: vec![Kind::Sentence; sentences - 1],
-        };
-        let gaps = episode_gaps(&timeline, timeline.duration);
-        let features = Features::default();
-        let index = voice::SpectralIndex::new(&features);
         let misplaced = |heard_syllables: f64| {
             let config = AlignConfig {
                 costs: Costs {
@@ -2670,7 +2675,7 @@ mod tests {
                 },
                 ..AlignConfig::default()
             };
-            let l = level1(&sp, &gaps, &[rate], &timeline, &config, &index, None, None);
+            let (gaps, l) = place_sentences(&timeline, &syllables, rate, &config);
             l.anchor_word
                 .iter()
                 .enumerate()
