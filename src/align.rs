@@ -1236,6 +1236,13 @@ fn add_change_points(gaps: &mut Vec<Gap>, points: &[(f64, f64)]) {
     }
 }
 
+/// How far apart the two second passes (by length alone, and with the syllables heard) may
+/// put a word before it is reported as uncertain, seconds.
+const PASSES_DISAGREE_S: f64 = 2.0;
+/// The confidence, at most, of a word the two second passes put far apart: under the
+/// default [`AlignConfig::low_confidence`], so its stretch is reported.
+const DISAGREED_CONFIDENCE: f32 = 0.2;
+
 /// Aligns `doc` to the audio described by `timeline` (and `features`, for evidence beyond pauses).
 pub fn align(
     doc: &Document,
@@ -1466,13 +1473,20 @@ pub fn align(
     let (voice, windows, letter_evidence, evidence_time) = evidence_of_second();
     out.voice_evidence = voice.map(|e| e as f32);
     out.letter_evidence = letter_evidence;
+    let placed = match last {
+        Some(mut heard) => {
+            mark_disagreements(&mut heard, &second);
+            heard
+        }
+        None => second,
+    };
     let Placed {
         mut starts,
         mut ends,
         mut conf,
         skipped,
         ..
-    } = last.unwrap_or(second);
+    } = placed;
     out.unmatched = unmatched_spans(&windows, &mut conf);
     if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
         let list: Vec<String> = windows
@@ -1799,6 +1813,19 @@ impl Placed {
         let mut prior = self.starts.clone();
         prior.push(self.ends.last().copied().unwrap_or(0.0));
         prior
+    }
+}
+
+/// Lowers the confidence of the words `heard` (the second pass with the syllables heard)
+/// puts over [`PASSES_DISAGREE_S`] from where `by_length` (the pass by length alone) puts
+/// them: their place depends on which evidence is trusted, so they are reported as uncertain.
+/// Over 2 s the two disagree on no clean episode of any of our sets, and do on ho04's answer
+/// and sponsor read under noise and on ho10's laugh pause.
+fn mark_disagreements(heard: &mut Placed, by_length: &Placed) {
+    for (k, c) in heard.conf.iter_mut().enumerate() {
+        if (heard.starts[k] - by_length.starts[k]).abs() > PASSES_DISAGREE_S {
+            *c = c.min(DISAGREED_CONFIDENCE);
+        }
     }
 }
 
@@ -2688,6 +2715,24 @@ mod tests {
         };
         assert_eq!(misplaced(Costs::default().heard_syllables), 0);
         assert!(misplaced(0.0) > 0, "the lengths alone place every sentence");
+    }
+
+    /// Only the words the two second passes put more than 2 s apart lose confidence, and
+    /// only down to the reported level.
+    #[test]
+    fn words_the_passes_disagree_on_are_uncertain() {
+        let placed = |starts: Vec<f64>, conf: Vec<f32>| Placed {
+            ends: starts.iter().map(|s| s + 0.3).collect(),
+            starts,
+            conf,
+            skipped: Vec::new(),
+            evidence: 0.0,
+        };
+        let by_length = placed(vec![1.0, 5.0, 9.0, 14.0], vec![0.9; 4]);
+        let mut heard = placed(vec![1.5, 7.5, 11.5, 14.0], vec![0.9, 0.9, 0.1, 0.9]);
+        mark_disagreements(&mut heard, &by_length);
+        assert_eq!(heard.conf, vec![0.9, DISAGREED_CONFIDENCE, 0.1, 0.9]);
+        assert!(DISAGREED_CONFIDENCE < AlignConfig::default().low_confidence);
     }
 
     /// Every pointer a first-pass row can hold comes back from a packed row; one that does not
