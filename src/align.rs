@@ -786,7 +786,11 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                         a0,
                         unplaced: unplaced_prefix[a] - unplaced_prefix[a0 + 1],
                         ln_expected: (expected + soft).ln(),
-                        ln_expected_nuclei: (syllables * nuclei_per_syllable + 1.0).ln(),
+                        ln_expected_nuclei: if weigh_heard {
+                            (syllables * nuclei_per_syllable + 1.0).ln()
+                        } else {
+                            0.0
+                        },
                         mix,
                     }
                 })
@@ -1372,6 +1376,7 @@ pub fn align(
     // wpm panelist at a four-way panel's mean, with no pause at their turns to correct it) is
     // placed closer by the second pass, and measured closer again where it put their words:
     // pass again while some speaker's rate still moves by over 0.15 in log units (16 %).
+    let first_prior = first.prior();
     let second_pass = |config: &AlignConfig,
                        gaps: &[Gap],
                        voices: Option<&voice::Voices>|
@@ -1382,7 +1387,7 @@ pub fn align(
             gaps,
             &rates,
             voices,
-            Some(&first.prior()),
+            Some(&first_prior),
             first.clone(),
         );
         let mut repasses = 0;
@@ -1439,40 +1444,36 @@ pub fn align(
         .is_none_or(|order| order < CLEAR_ORDER_EVIDENCE);
     let letters = config.words.enabled.then(|| spoken_letters(doc, &sp));
     // The evidence, read from the length-only pass.
-    let evidence_of_second = || {
-        let clock = std::time::Instant::now();
-        let voice = evidence::voice_evidence(&sp, &second.starts, &second.ends, &index);
-        // Where only part of the transcript fits: windows that fit no better than shuffled
-        // in a transcript whose other windows fit well. Those words are not in this audio,
-        // whatever their stretch's fit says.
-        let windows = evidence::local_order_evidence(
-            &sp,
-            &gaps,
-            &out.seconds_per_syllable,
-            &order_config,
-            &index,
-            &timeline.speech,
-            &second.starts,
-            &second.ends,
-        );
-        let letter_evidence = letters
-            .as_ref()
-            .filter(|_| want_letters)
-            .and_then(|letters| {
-                placement_letter_evidence(
-                    &sp,
-                    letters,
-                    features,
-                    &config.words,
-                    &second.starts,
-                    &second.ends,
-                )
-            });
-        (voice, windows, letter_evidence, clock.elapsed())
-    };
-    let (voice, windows, letter_evidence, evidence_time) = evidence_of_second();
-    out.voice_evidence = voice.map(|e| e as f32);
-    out.letter_evidence = letter_evidence;
+    let evidence_clock = std::time::Instant::now();
+    out.voice_evidence =
+        evidence::voice_evidence(&sp, &second.starts, &second.ends, &index).map(|e| e as f32);
+    // Where only part of the transcript fits: windows that fit no better than shuffled in a
+    // transcript whose other windows fit well. Those words are not in this audio, whatever
+    // their stretch's fit says.
+    let windows = evidence::local_order_evidence(
+        &sp,
+        &gaps,
+        &out.seconds_per_syllable,
+        &order_config,
+        &index,
+        &timeline.speech,
+        &second.starts,
+        &second.ends,
+    );
+    out.letter_evidence = letters
+        .as_ref()
+        .filter(|_| want_letters)
+        .and_then(|letters| {
+            placement_letter_evidence(
+                &sp,
+                letters,
+                features,
+                &config.words,
+                &second.starts,
+                &second.ends,
+            )
+        });
+    let evidence_time = evidence_clock.elapsed();
     let placed = match last {
         Some(mut heard) => {
             mark_disagreements(&mut heard, &second);
@@ -2145,6 +2146,7 @@ fn level1(
         internal_pause_strength: config.costs.internal_pause_strength * boundary_share,
         ..config.costs.clone()
     };
+    let nuclei_per_syllable = nuclei_per_syllable(sp, timeline);
     let solve_within = |bands: Vec<(usize, usize)>| {
         solve(&Problem {
             chunks: &chunks,
@@ -2162,7 +2164,7 @@ fn level1(
             costs: &costs,
             voice: voices.map(|v| (index, v)),
             pinned_edges: false,
-            nuclei: (&timeline.nuclei, nuclei_per_syllable(sp, timeline)),
+            nuclei: (&timeline.nuclei, nuclei_per_syllable),
         })
     };
     // A path that keeps clear of the narrow band's edges is, in practice, the wide band's
