@@ -509,6 +509,60 @@ fn is_low_burst(features: &Features, th: &Thresholds, start: usize, end: usize) 
     low >= mid + LOW_BURST_OVER_MID_DB
 }
 
+/// A frame of a drum or bass note, not of speech: its energy is under 250 Hz (the two lowest
+/// coarse bands [`LOW_BURST_OVER_MID_DB`] over the next four), hardly any of it in the speech
+/// band ([`LOW_BURST_OUT_OF_BAND_DB`] under the full band) and that little
+/// [`LOW_BURST_UNDER_LEVEL_DB`] under the speech level.
+fn is_low_burst_frame(features: &Features, th: &Thresholds, i: usize) -> bool {
+    let full = features.energy_db[i];
+    let in_band = speech_db(features.band_db[i]);
+    if full - in_band <= LOW_BURST_OUT_OF_BAND_DB
+        || in_band > th.level(i) - LOW_BURST_UNDER_LEVEL_DB
+    {
+        return false;
+    }
+    let bands = |range: std::ops::Range<usize>| {
+        range
+            .map(|k| band_db(features.bands[i][k]))
+            .fold(f32::MIN, f32::max)
+    };
+    bands(0..2) >= bands(2..6) + LOW_BURST_OVER_MID_DB
+}
+
+/// The run `[s, e)` without a drum hit or bass note glued to either end of it: over a beat
+/// bed, a kick in the pause before a sentence reads as its first 0.3-0.5 s (cue starts half a
+/// second early). An edge is cut when at least [`LOW_BURST_MIN_FRAMES`] frames there are low
+/// bursts or under the speech threshold, with at least one burst among them; `None` when
+/// nothing of the run is left.
+fn trim_low_bursts(
+    features: &Features,
+    th: &Thresholds,
+    config: &SegmentConfig,
+    (s, e): (usize, usize),
+) -> Option<(usize, usize)> {
+    if features.band_db.len() < e || features.bands.len() < e {
+        return Some((s, e));
+    }
+    let not_speech = |i: usize| {
+        features.energy_db[i] < th.between(i, config.low_fraction)
+            || is_low_burst_frame(features, th, i)
+    };
+    let lead = (s..e).take_while(|&i| not_speech(i)).count();
+    let trail = (s + lead..e).rev().take_while(|&i| not_speech(i)).count();
+    let has_burst = |a: usize, b: usize| (a..b).any(|i| is_low_burst_frame(features, th, i));
+    let s2 = if lead >= LOW_BURST_MIN_FRAMES && has_burst(s, s + lead) {
+        s + lead
+    } else {
+        s
+    };
+    let e2 = if trail >= LOW_BURST_MIN_FRAMES && has_burst(e - trail, e) {
+        e - trail
+    } else {
+        e
+    };
+    (e2 > s2).then_some((s2, e2))
+}
+
 /// Shortest low burst taken for a drum or a bass note (0.1 s): a voiced stop closure, also
 /// low and quiet, is shorter.
 const LOW_BURST_MIN_FRAMES: usize = 10;
@@ -686,7 +740,13 @@ const BED_WINDOW_FRAMES: usize = 50;
 /// Refines a speech onset: the frame where energy first rises clearly above the pause's own
 /// level, searching back from the hysteresis crossing. The threshold crossing lags the true
 /// onset by the attack of the first phoneme; the pause minimum is a steadier reference.
-fn refine_onset(energy: &Masked, reference_floor: f32, pause_start: usize, onset: usize) -> usize {
+fn refine_onset(
+    energy: &Masked,
+    reference_floor: f32,
+    pause_start: usize,
+    onset: usize,
+    is_burst: &dyn Fn(usize) -> bool,
+) -> usize {
     let lo = pause_start.min(onset);
     let pause_min = energy
         .range(lo, onset)
@@ -696,7 +756,7 @@ fn refine_onset(energy: &Masked, reference_floor: f32, pause_start: usize, onset
         return onset;
     }
     let mut k = onset;
-    while k > lo + 1 && energy.at(k - 1) > pause_min + 9.0 {
+    while k > lo + 1 && energy.at(k - 1) > pause_min + 9.0 && !is_burst(k - 1) {
         k -= 1;
     }
     k
@@ -810,7 +870,13 @@ const SHORT_BACKGROUND_FRAMES: usize = 20;
 const OPENING_BACKGROUND_UNDER_LEVEL_DB: f32 = 12.0;
 
 /// Same, for the end of speech before a pause (searching forward from the crossing).
-fn refine_offset(energy: &Masked, reference_floor: f32, offset: usize, pause_end: usize) -> usize {
+fn refine_offset(
+    energy: &Masked,
+    reference_floor: f32,
+    offset: usize,
+    pause_end: usize,
+    is_burst: &dyn Fn(usize) -> bool,
+) -> usize {
     let hi = pause_end.max(offset);
     let pause_min = energy
         .range(offset, hi)
@@ -820,7 +886,7 @@ fn refine_offset(energy: &Masked, reference_floor: f32, offset: usize, pause_end
         return offset;
     }
     let mut k = offset;
-    while k + 1 < hi && energy.at(k) > pause_min + 9.0 {
+    while k + 1 < hi && energy.at(k) > pause_min + 9.0 && !is_burst(k) {
         k += 1;
     }
     k
@@ -906,9 +972,13 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
             split_at_backgrounds(&energy, &th, run, &music)
                 .into_iter()
                 .filter(|&(s, e)| !is_low_burst(features, &th, s, e))
+                .filter_map(|run| trim_low_bursts(features, &th, config, run))
         })
         .collect();
-    // Each run's edges are refined from the runs either side, on all cores.
+    // Each run's edges are refined from the runs either side, on all cores; never over a
+    // drum hit in the pause.
+    let has_bands = features.band_db.len() == n && features.bands.len() == n;
+    let is_burst = |i: usize| has_bands && is_low_burst_frame(features, &th, i);
     let refine = |k: usize| {
         let (s, e) = runs[k];
         // Onsets and offsets are searched inside the pause, but not across music in it: its
@@ -922,8 +992,13 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         // Faint onsets (breath, a synthesiser's lead-in) far below the speech level are not
         // the word yet.
         let s2 = if s > prev_end {
-            let refined_onset =
-                refine_onset(&energy, th.level(s) - config.onset_range_db, prev_end, s);
+            let refined_onset = refine_onset(
+                &energy,
+                th.level(s) - config.onset_range_db,
+                prev_end,
+                s,
+                &is_burst,
+            );
             match raised_background_onset(&energy, &th, config, prev_end, s, e) {
                 Some(later) => later.max(refined_onset),
                 None => refined_onset,
@@ -937,6 +1012,7 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
                 th.level(e.saturating_sub(1)) - config.onset_range_db,
                 e,
                 next_start,
+                &is_burst,
             )
         } else {
             e
@@ -1163,6 +1239,41 @@ mod tests {
                 f.band_db[i] = store_speech_db(e - 4.0);
                 f.bands[i][0] = store_band_db(e + 6.0);
                 f.bands[i][1] = store_band_db(e + 6.0);
+            }
+        }
+        let tl = segment(&f, &SegmentConfig::default());
+        let spans: Vec<(f64, f64)> = tl.speech.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(spans.len(), truth.len(), "{spans:?}");
+        for (s, t) in spans.iter().zip(&truth) {
+            assert!(
+                (s.0 - t.0).abs() <= 0.011 && (s.1 - t.1).abs() <= 0.011,
+                "{spans:?}"
+            );
+        }
+    }
+
+    /// Speech at 1-3 and 4-6 s over a drum bed with no silence of its own: a kick fills the
+    /// pause before the second sentence up to its first word (3.5-4 s, decaying from 15 to
+    /// 30 dB under the speech, all of it under 250 Hz) and another rings on after its last
+    /// (6-6.3 s). Glued to the speech, they must not move its start or end: over a beat bed
+    /// they had put cue starts half a second early.
+    #[test]
+    fn a_kick_glued_to_speech_is_not_speech() {
+        use crate::features::{store_band_db, store_speech_db};
+        let truth = [(1.0, 3.0), (4.0, 6.0)];
+        let mut f = synthetic(7.0, &truth, -15.0, -120.0);
+        for i in 0..f.energy_db.len() {
+            let t = i as f64 * HOP_S;
+            let kick = [3.5, 6.0]
+                .iter()
+                .find(|&&k| t >= k && t < k + if k < 4.0 { 0.5 } else { 0.3 });
+            if let Some(&k) = kick {
+                let e = -30.0 - 30.0 * (t - k) as f32;
+                f.energy_db[i] = e;
+                f.band_db[i] = store_speech_db(-75.0);
+                f.bands[i] = [store_band_db(-75.0); crate::features::N_BANDS];
+                f.bands[i][0] = store_band_db(e);
+                f.bands[i][1] = store_band_db(e - 3.0);
             }
         }
         let tl = segment(&f, &SegmentConfig::default());
