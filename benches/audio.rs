@@ -56,6 +56,19 @@ fn bench(c: &mut Criterion) {
             black_box(n)
         })
     });
+    g.bench_function("60s_48k_stereo_to_16k_mono", |b| {
+        b.iter(|| {
+            let Ok(mut r) = MonoResampler::new(48_000, 2) else {
+                return 0;
+            };
+            let mut n = 0usize;
+            for block in stereo44.chunks(2304) {
+                r.push(block, &mut |s| n += s.len());
+            }
+            r.finish(&mut |s| n += s.len());
+            black_box(n)
+        })
+    });
     g.finish();
 
     let wav = std::env::temp_dir().join(format!("podcue-bench-{}.wav", std::process::id()));
