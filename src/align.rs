@@ -1443,43 +1443,12 @@ pub fn align(
         .order_evidence
         .is_none_or(|order| order < CLEAR_ORDER_EVIDENCE);
     let letters = config.words.enabled.then(|| spoken_letters(doc, &sp));
-    // The evidence, read from the length-only pass.
-    let evidence_clock = std::time::Instant::now();
-    out.voice_evidence =
-        evidence::voice_evidence(&sp, &second.starts, &second.ends, &index).map(|e| e as f32);
-    // Where only part of the transcript fits: windows that fit no better than shuffled in a
-    // transcript whose other windows fit well. Those words are not in this audio, whatever
-    // their stretch's fit says.
-    let windows = evidence::local_order_evidence(
-        &sp,
-        &gaps,
-        &out.seconds_per_syllable,
-        &order_config,
-        &index,
-        &timeline.speech,
-        &second.starts,
-        &second.ends,
-    );
-    out.letter_evidence = letters
-        .as_ref()
-        .filter(|_| want_letters)
-        .and_then(|letters| {
-            placement_letter_evidence(
-                &sp,
-                letters,
-                features,
-                &config.words,
-                &second.starts,
-                &second.ends,
-            )
-        });
-    let evidence_time = evidence_clock.elapsed();
     let placed = match last {
         Some(mut heard) => {
             mark_disagreements(&mut heard, &second);
             heard
         }
-        None => second,
+        None => second.clone(),
     };
     let Placed {
         mut starts,
@@ -1488,6 +1457,56 @@ pub fn align(
         skipped,
         ..
     } = placed;
+    // The evidence, read from the length-only pass, and the words' own boundaries, refined in
+    // the placing pass: neither reads the other, so they run side by side.
+    let evidence = || {
+        let clock = std::time::Instant::now();
+        let voice = evidence::voice_evidence(&sp, &second.starts, &second.ends, &index);
+        // Where only part of the transcript fits: windows that fit no better than shuffled
+        // in a transcript whose other windows fit well. Those words are not in this audio,
+        // whatever their stretch's fit says.
+        let windows = evidence::local_order_evidence(
+            &sp,
+            &gaps,
+            &out.seconds_per_syllable,
+            &order_config,
+            &index,
+            &timeline.speech,
+            &second.starts,
+            &second.ends,
+        );
+        let letter = letters
+            .as_ref()
+            .filter(|_| want_letters)
+            .and_then(|letters| {
+                placement_letter_evidence(
+                    &sp,
+                    letters,
+                    features,
+                    &config.words,
+                    &second.starts,
+                    &second.ends,
+                )
+            });
+        (voice, windows, letter, clock.elapsed())
+    };
+    let words = || {
+        let clock = std::time::Instant::now();
+        if let Some(letters) = &letters {
+            refine_words(
+                &sp,
+                letters,
+                features,
+                &config.words,
+                &mut starts,
+                &mut ends,
+            );
+        }
+        clock.elapsed()
+    };
+    let ((voice, windows, letter, evidence_time), words_time) = rayon::join(evidence, words);
+    out.voice_evidence = voice.map(|e| e as f32);
+    out.letter_evidence = letter;
     out.unmatched = unmatched_spans(&windows, &mut conf);
     if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
         let list: Vec<String> = windows
@@ -1513,20 +1532,7 @@ pub fn align(
             out.letter_evidence,
             out.seconds_per_syllable
         );
-    }
-    if let Some(letters) = &letters {
-        let clock = std::time::Instant::now();
-        refine_words(
-            &sp,
-            letters,
-            features,
-            &config.words,
-            &mut starts,
-            &mut ends,
-        );
-        if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
-            eprintln!("WORDS {:.1} ms", clock.elapsed().as_secs_f64() * 1000.0);
-        }
+        eprintln!("WORDS {:.1} ms", words_time.as_secs_f64() * 1000.0);
     }
     for k in 0..n {
         out.words[sp.word[k]] = Timed {
