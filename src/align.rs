@@ -895,6 +895,18 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
             } else {
                 1.0
             };
+            // A skip at a turn change that opens in the next speaker's voice is priced as
+            // one inside their turn (see `Voices::skip_opens_in_next_voice`).
+            let speakers = (kind == Kind::Turn)
+                .then(|| (p.chunks[a - 1].speaker, p.chunks[a].speaker))
+                .filter(|(before, after)| before != after);
+            let opens_in_next_voice = |g0: usize| match (speakers, p.voice) {
+                (Some((before, after)), Some((index, voices))) if p.skip_in_turn > 1.0 => {
+                    (p.skip_in_turn - 1.0)
+                        * voices.skip_opens_in_next_voice(index, before, after, p.gaps[g0].end)
+                }
+                _ => 0.0,
+            };
             for g in lo..hi {
                 // Candidate: enter at g0, skip all speech up to gap g.
                 // cost = c[g0] + 1 + rate * speech(g0..g) = (c[g0] - rate*cum(g0.end)) + 1 + rate*cum(g.start)
@@ -908,8 +920,11 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                 }
                 let here = c[g - lo] - rate * cum_end;
                 if here < running && sb[g - lo] == g {
-                    running = here;
-                    running_arg = g;
+                    let here = here + opens_in_next_voice(g);
+                    if here < running {
+                        running = here;
+                        running_arg = g;
+                    }
                 }
             }
         }

@@ -478,19 +478,44 @@ impl Voices {
         t0: f64,
         t1: f64,
     ) -> f64 {
-        let side = |a: f64, b: f64, own: usize, other: usize| -> f64 {
-            let (shape, n) = index.mean(a, b);
-            let evidence = (f64::from(n) / (TURN_EDGE_S / index.hop_s / 2.0)).min(1.0);
-            match (self.distance(&shape, own), self.distance(&shape, other)) {
-                (Some(d_own), Some(d_other)) if n > 0 => {
-                    ((d_own - d_other) / self.tolerance).clamp(0.0, 1.0) * evidence
-                }
-                _ => 0.0,
-            }
-        };
         self.turn_edge_weight
-            * (side(t0 - TURN_EDGE_S, t0, before, after)
-                + side(t1, t1 + TURN_EDGE_S, after, before))
+            * (self.sounds_like(index, t0 - TURN_EDGE_S, t0, after, before)
+                + self.sounds_like(index, t1, t1 + TURN_EDGE_S, before, after))
+    }
+
+    /// How clearly the [`TURN_EDGE_S`] of audio from `t` sound like speaker `after` rather
+    /// than `before`, 0..1: the start of audio skipped at a turn change from `before` to
+    /// `after`. A sponsor read or a stinger between two speakers sounds like neither; audio
+    /// in the next speaker's voice is more likely their own words the transcript left out,
+    /// inside their turn.
+    pub(super) fn skip_opens_in_next_voice(
+        &self,
+        index: &SpectralIndex<'_>,
+        before: usize,
+        after: usize,
+        t: f64,
+    ) -> f64 {
+        self.sounds_like(index, t, t + TURN_EDGE_S, after, before)
+    }
+
+    /// How clearly the audio `[a, b]` sounds like speaker `like` rather than `unlike`, 0..1
+    /// (in units of the tolerance, scaled down where there is under half of it to go by).
+    fn sounds_like(
+        &self,
+        index: &SpectralIndex<'_>,
+        a: f64,
+        b: f64,
+        like: usize,
+        unlike: usize,
+    ) -> f64 {
+        let (shape, n) = index.mean(a, b);
+        let evidence = (f64::from(n) / (TURN_EDGE_S / index.hop_s / 2.0)).min(1.0);
+        match (self.distance(&shape, unlike), self.distance(&shape, like)) {
+            (Some(d_unlike), Some(d_like)) if n > 0 => {
+                ((d_unlike - d_like) / self.tolerance).clamp(0.0, 1.0) * evidence
+            }
+            _ => 0.0,
+        }
     }
 }
 
@@ -964,6 +989,26 @@ mod tests {
             }
         }
         (f, spans)
+    }
+
+    /// Audio skipped at a turn change from speaker 0 to 1 that opens in speaker 1's voice
+    /// counts as theirs; audio in speaker 0's voice or in a third voice (no spectral tilt,
+    /// halfway between the two) does not.
+    #[test]
+    fn a_skip_opening_in_the_next_voice_is_told_from_a_third_voice() {
+        let (mut f, spans) = two_voices();
+        for i in 1600..1700 {
+            let wobble = 6.0 * ((i as f32) * 0.9).sin();
+            f.bands[i] = [crate::features::store_band_db(-30.0 + wobble); N_BANDS];
+        }
+        let index = SpectralIndex::new(&f);
+        let voices = Voices::learn(&index, &spans, 2, 0.3, 2.0, 1.0).expect("voices");
+        let next = voices.skip_opens_in_next_voice(&index, 0, 1, 4.5);
+        let same = voices.skip_opens_in_next_voice(&index, 0, 1, 1.0);
+        let third = voices.skip_opens_in_next_voice(&index, 0, 1, 16.2);
+        assert!(next > 0.9, "in the next voice: {next}");
+        assert!(same < 0.1, "in the same voice: {same}");
+        assert!(third < 0.5, "in a third voice: {third}");
     }
 
     #[test]
