@@ -155,6 +155,24 @@ pub fn run(
     Ok(finish(prepared, config, observer))
 }
 
+/// Speech the transcript leaves uncovered, at least this long, is worth telling the user
+/// about (seconds): a sponsor read, a cold open, or words the transcript left out. Shorter
+/// skips are fillers, coughs and crosstalk.
+pub const UNCOVERED_SPEECH_S: f64 = 2.0;
+
+impl Output {
+    /// The stretches of audio the aligner skipped that hold at least [`UNCOVERED_SPEECH_S`]
+    /// of speech, each with its seconds of speech.
+    pub fn uncovered_speech(&self) -> Vec<(crate::time::Span, f64)> {
+        self.alignment
+            .skipped
+            .iter()
+            .map(|&span| (span, self.timeline.speech_within(span)))
+            .filter(|&(_, speech)| speech >= UNCOVERED_SPEECH_S)
+            .collect()
+    }
+}
+
 /// Share of a closing paragraph's expected speaking time that must follow the last turn for
 /// it to count as said (outro music leaves a stray second at most; a said paragraph, all of it).
 const CLOSING_SPOKEN_SHARE: f64 = 0.5;

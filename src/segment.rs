@@ -58,6 +58,16 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// Seconds of detected speech inside `span`.
+    pub fn speech_within(&self, span: Span) -> f64 {
+        let first = self.speech.partition_point(|s| s.end <= span.start);
+        self.speech[first..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .map(|s| (s.end.min(span.end) - s.start.max(span.start)).max(0.0))
+            .sum()
+    }
+
     /// Number of nuclei in `[start, end)`.
     pub fn nuclei_between(&self, start: f64, end: f64) -> usize {
         let a = self.nuclei.partition_point(|&t| t < start);

@@ -414,6 +414,17 @@ fn report_confidence(out: &Output, refused: bool) {
             podcue::time::vtt(span.end)
         );
     }
+    if refused {
+        return;
+    }
+    for (span, speech) in out.uncovered_speech() {
+        eprintln!(
+            "podcue: note: {} to {}: {speech:.1} s of sound like speech that the transcript \
+             does not cover (a sponsor read, applause, or words it leaves out); no captions there",
+            podcue::time::vtt(span.start),
+            podcue::time::vtt(span.end)
+        );
+    }
 }
 
 /// One line per stretch of audio the transcript does not fit though it fits elsewhere.

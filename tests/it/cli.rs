@@ -229,3 +229,46 @@ fn a_transcript_without_full_stops_is_named_as_the_reason_for_rough_times() {
     assert!(!run(&root().join("transcripts/sample-episode.txt")).contains("no full stops"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Two sentences left out of the sample's transcript (34.4-44.0 s in the audio) are named on
+/// stderr as speech the transcript does not cover; the whole transcript gets no such note.
+#[test]
+fn speech_the_transcript_leaves_out_is_named() {
+    let dir = temp_dir("uncovered");
+    let full = std::fs::read_to_string(root().join("transcripts/sample-episode.txt")).unwrap();
+    let cut = " Neighbours kept knocking to borrow my hedge trimmer, so I thought, why not make it \
+               official? Within a month the garage was full, and my car was living on the street.";
+    assert!(full.contains(cut), "the sample's text changed");
+    let transcript = dir.join("cut.txt");
+    std::fs::write(&transcript, full.replace(cut, "")).unwrap();
+    let notes = |transcript: &Path| -> Vec<(f64, f64)> {
+        let out = podcue()
+            .arg("align")
+            .arg(root().join("audio/sample-episode.mp3"))
+            .arg(transcript)
+            .arg("-o")
+            .arg(dir.join("out"))
+            .arg("--force")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .filter_map(|l| l.strip_prefix("podcue: note: "))
+            .filter_map(|l| {
+                let mut parts = l.split_whitespace();
+                let start = secs(parts.next()?);
+                parts.next()?; // "to"
+                let end = secs(parts.next()?.trim_end_matches(':'));
+                Some((start, end))
+            })
+            .collect()
+    };
+    let cut_notes = notes(&transcript);
+    assert!(
+        cut_notes.iter().any(|&(a, b)| a < 44.0 && b > 34.4),
+        "no note over the left-out sentences: {cut_notes:?}"
+    );
+    assert!(notes(&root().join("transcripts/sample-episode.txt")).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
