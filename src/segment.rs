@@ -1210,6 +1210,19 @@ mod tests {
         f
     }
 
+    /// Segments `f` and checks its speech spans are `truth`, each edge within a frame.
+    fn assert_speech_is(f: &Features, truth: &[(f64, f64)]) {
+        let tl = segment(f, &SegmentConfig::default());
+        let spans: Vec<(f64, f64)> = tl.speech.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(spans.len(), truth.len(), "{spans:?}");
+        for (s, t) in spans.iter().zip(truth) {
+            assert!(
+                (s.0 - t.0).abs() <= 0.011 && (s.1 - t.1).abs() <= 0.011,
+                "{spans:?}"
+            );
+        }
+    }
+
     fn check_boundaries(db: f32, floor_db: f32) {
         let truth = [(1.0, 3.0), (3.5, 6.0), (6.12, 9.0), (12.0, 15.0)];
         let f = synthetic(16.0, &truth, db, floor_db);
@@ -1300,15 +1313,7 @@ mod tests {
                 f.bands[i][1] = store_band_db(e + 6.0);
             }
         }
-        let tl = segment(&f, &SegmentConfig::default());
-        let spans: Vec<(f64, f64)> = tl.speech.iter().map(|s| (s.start, s.end)).collect();
-        assert_eq!(spans.len(), truth.len(), "{spans:?}");
-        for (s, t) in spans.iter().zip(&truth) {
-            assert!(
-                (s.0 - t.0).abs() <= 0.011 && (s.1 - t.1).abs() <= 0.011,
-                "{spans:?}"
-            );
-        }
+        assert_speech_is(&f, &truth);
     }
 
     /// Speech at 1-3 and 4-6 s over a drum bed with no silence of its own: a kick fills the
@@ -1335,15 +1340,7 @@ mod tests {
                 f.bands[i][1] = store_band_db(e - 3.0);
             }
         }
-        let tl = segment(&f, &SegmentConfig::default());
-        let spans: Vec<(f64, f64)> = tl.speech.iter().map(|s| (s.start, s.end)).collect();
-        assert_eq!(spans.len(), truth.len(), "{spans:?}");
-        for (s, t) in spans.iter().zip(&truth) {
-            assert!(
-                (s.0 - t.0).abs() <= 0.011 && (s.1 - t.1).abs() <= 0.011,
-                "{spans:?}"
-            );
-        }
+        assert_speech_is(&f, &truth);
     }
 
     /// Speech at 1-3 and 4-6 s; a snare hit alone in the pause (3.4-3.5 s: as loud as the

@@ -209,22 +209,32 @@ fn debug_dump_writes_every_stage_and_agrees_with_the_outputs() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `podcue align` on the bundled sample's audio with `transcript`, into `out`: its stderr
+/// (the run must succeed).
+fn align_sample_stderr(transcript: &Path, out: &Path) -> String {
+    let run = podcue()
+        .arg("align")
+        .arg(root().join("audio/sample-episode.mp3"))
+        .arg(transcript)
+        .arg("-o")
+        .arg(out)
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    String::from_utf8_lossy(&run.stderr).into_owned()
+}
+
 #[test]
 fn a_transcript_without_full_stops_is_named_as_the_reason_for_rough_times() {
     let dir = temp_dir("unpunctuated");
     let transcript = dir.join("unpunctuated.txt");
     std::fs::write(&transcript, crate::transcript::unpunctuated_sample()).unwrap();
-    let run = |transcript: &Path| {
-        let out = podcue()
-            .arg("align")
-            .arg(root().join("audio/sample-episode.mp3"))
-            .arg(transcript)
-            .arg("-o")
-            .arg(dir.join("out"))
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stderr).into_owned()
-    };
+    let run = |transcript: &Path| align_sample_stderr(transcript, &dir.join("out"));
     assert!(run(&transcript).contains("no full stops"));
     assert!(!run(&root().join("transcripts/sample-episode.txt")).contains("no full stops"));
     let _ = std::fs::remove_dir_all(&dir);
@@ -242,17 +252,7 @@ fn speech_the_transcript_leaves_out_is_named() {
     let transcript = dir.join("cut.txt");
     std::fs::write(&transcript, full.replace(cut, "")).unwrap();
     let notes = |transcript: &Path| -> Vec<(f64, f64)> {
-        let out = podcue()
-            .arg("align")
-            .arg(root().join("audio/sample-episode.mp3"))
-            .arg(transcript)
-            .arg("-o")
-            .arg(dir.join("out"))
-            .arg("--force")
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8_lossy(&out.stderr)
+        align_sample_stderr(transcript, &dir.join("out"))
             .lines()
             .filter_map(|l| l.strip_prefix("podcue: note: "))
             .filter_map(|l| {
