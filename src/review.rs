@@ -4,7 +4,7 @@
 //! Takes the pipeline's [`Output`] and the audio's URL relative to the page; gives an HTML
 //! document with an overview of the episode (energy envelope downsampled to at most
 //! [`MAX_POINTS`] points, speech and music spans, chapter bands, cue ticks with low-confidence
-//! cues marked), an `<audio>` player whose `<track>` carries the WebVTT captions as a `data:`
+//! cues marked, and the speech no cue covers), an `<audio>` player whose `<track>` carries the WebVTT captions as a `data:`
 //! URL, a chapter list and a cue list. Clicking a cue, a chapter or the overview seeks the
 //! player; the cue being played is highlighted. Opening the page with `?selftest` runs a few
 //! checks in the browser and writes the result as JSON into `#selftest`.
@@ -238,6 +238,14 @@ pub fn write(out: &mut dyn Write, output: &Output, page: &Page<'_>) -> io::Resul
         0.0,
         10.0,
     );
+    // Speech the aligner left uncaptioned: a sponsor read, or text the transcript dropped.
+    let uncovered = output.uncovered_speech();
+    let uncovered_path = spans_path(
+        uncovered.iter().map(|(span, _)| (span.start, span.end)),
+        0.0,
+        10.0,
+    );
+    let uncovered_s: f64 = uncovered.iter().map(|(_, speech)| speech).sum();
     let cue_low = spans_path(
         cues.iter()
             .filter(|c| c.confidence < LOW_CONFIDENCE)
@@ -316,14 +324,19 @@ pub fn write(out: &mut dyn Write, output: &Output, page: &Page<'_>) -> io::Resul
     let title = escape(page.title);
     let lang = escape(&output.document.language);
     let stats = format!(
-        "{} · {} cues · {} chapters · mean confidence {:.2} · {} low-confidence cue{} · match evidence {:.2}",
+        "{} · {} cues · {} chapters · mean confidence {:.2} · {} low-confidence cue{} · match evidence {:.2}{}",
         clock(duration),
         cues.len(),
         output.chapters.len(),
         output.alignment.mean_confidence,
         low,
         if low == 1 { "" } else { "s" },
-        output.alignment.match_evidence
+        output.alignment.match_evidence,
+        if uncovered.is_empty() {
+            String::new()
+        } else {
+            format!(" · {uncovered_s:.0} s of speech not in the transcript")
+        }
     );
     let audio_url = escape(page.audio_url);
 
@@ -342,11 +355,11 @@ pub fn write(out: &mut dyn Write, output: &Output, page: &Page<'_>) -> io::Resul
 <div class="bands">{bands}</div>
 <svg class="energy" viewBox="0 0 {duration:.2} 100" preserveAspectRatio="none"><path d="{energy}"/></svg>
 <svg class="lane" viewBox="0 0 {duration:.2} 10" preserveAspectRatio="none"><path class="speech" d="{speech}"/><path class="music" d="{music}"/></svg>
-<svg class="lane" viewBox="0 0 {duration:.2} 10" preserveAspectRatio="none"><path class="cue" d="{cue_ok}"/><path class="cuelow" d="{cue_low}"/></svg>
+<svg class="lane" viewBox="0 0 {duration:.2} 10" preserveAspectRatio="none"><path class="cue" d="{cue_ok}"/><path class="cuelow" d="{cue_low}"/><path class="uncov" d="{uncovered_path}"/></svg>
 <div class="ticks">{ticks}</div>
 <div id="playhead"></div>
 </section>
-<p class="legend"><span class="k speech"></span>speech <span class="k music"></span>music <span class="k cue"></span>cue <span class="k cuelow"></span>low confidence (&lt; {LOW_CONFIDENCE}) · gaps in the speech row are pauses · rows: chapters, energy, speech/music, cues</p>
+<p class="legend"><span class="k speech"></span>speech <span class="k music"></span>music <span class="k cue"></span>cue <span class="k cuelow"></span>low confidence (&lt; {LOW_CONFIDENCE}) <span class="k uncov"></span>speech the transcript does not cover · gaps in the speech row are pauses · rows: chapters, energy, speech/music, cues</p>
 <main>
 <nav><h2>Chapters</h2><ol id="chapters">
 {chapter_list}</ol></nav>
@@ -363,7 +376,7 @@ pub fn write(out: &mut dyn Write, output: &Output, page: &Page<'_>) -> io::Resul
 }
 
 const CSS: &str = r#"
-:root{--bg:#fafafa;--fg:#222;--mut:#666;--acc:#1565c0;--low:#d32f2f;--sp:#9ccc65;--mu:#ba68c8}
+:root{--bg:#fafafa;--fg:#222;--mut:#666;--acc:#1565c0;--low:#d32f2f;--sp:#9ccc65;--mu:#ba68c8;--unc:#ff8f00}
 *{box-sizing:border-box}body{margin:0;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--fg)}
 header{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid #ddd;padding:8px 16px}
 h1{font-size:18px;margin:0}h2{font-size:15px;margin:8px 0}.stats{margin:2px 0 6px;color:var(--mut);font-size:13px}
@@ -374,12 +387,12 @@ audio{width:100%}#now{min-height:1.4em;font-size:16px;color:#000;padding:2px 0}
 .band.b0{background:#e3f2fd}.band.b1{background:#fff3e0}
 svg{display:block;width:100%}svg.energy{height:90px}svg.energy path{fill:#90a4ae;stroke:none}
 svg.lane{height:14px;border-top:1px solid #eee}
-.speech{fill:var(--sp)}.music{fill:var(--mu)}.cue{fill:var(--acc)}.cuelow{fill:var(--low)}
+.speech{fill:var(--sp)}.music{fill:var(--mu)}.cue{fill:var(--acc)}.cuelow{fill:var(--low)}.uncov{fill:var(--unc)}
 .ticks{position:relative;height:18px;border-top:1px solid #eee;font-size:11px;color:var(--mut)}
 .ticks span{position:absolute;top:2px;padding-left:2px;border-left:1px solid #bbb}
 #playhead{position:absolute;top:0;bottom:0;width:2px;background:#e53935;left:0;pointer-events:none}
 .legend{margin:4px 16px;font-size:12px;color:var(--mut)}.k{display:inline-block;width:12px;height:10px;margin:0 3px 0 8px;vertical-align:middle}
-.k.speech{background:var(--sp)}.k.music{background:var(--mu)}.k.cue{background:var(--acc)}.k.cuelow{background:var(--low)}
+.k.speech{background:var(--sp)}.k.music{background:var(--mu)}.k.cue{background:var(--acc)}.k.cuelow{background:var(--low)}.k.uncov{background:var(--unc)}
 main{display:flex;gap:16px;padding:0 16px 16px;align-items:flex-start}
 nav{flex:0 0 280px;position:sticky;top:130px}
 ol{margin:0;padding:0;list-style:none}
@@ -549,6 +562,8 @@ mod tests {
         out.timeline.speech = (0..5400)
             .map(|k| Span::new(k as f64 * 2.0, k as f64 * 2.0 + 1.6))
             .collect();
+        // A sponsor read the transcript leaves out: 8 of the 10 s are speech.
+        out.alignment.skipped = vec![Span::new(100.0, 110.0)];
         out.document.speakers = vec!["A <b>".into(), "B".into()];
         out.document.language = "en".into();
         out.cues = (0..3600)
@@ -579,7 +594,12 @@ mod tests {
         write(&mut buf, &out, &page).unwrap();
         let html = String::from_utf8(buf).unwrap();
         assert!(html.len() < 3_000_000, "{} bytes", html.len());
-        assert_eq!(html.matches("<path").count(), 5);
+        assert_eq!(html.matches("<path").count(), 6);
+        assert!(html.contains("8 s of speech not in the transcript"));
+        assert!(
+            html.contains("<path class=\"uncov\" d=\"M100.00"),
+            "the read is drawn"
+        );
         assert_eq!(html.matches("<li").count(), 3600 + 18);
         assert_eq!(html.matches("<li class=\"low\"").count(), 1800);
         let energy = html.split("class=\"energy\"").nth(1).unwrap();
