@@ -417,14 +417,24 @@ fn report_confidence(out: &Output, refused: bool) {
     if refused {
         return;
     }
-    for (span, speech) in out.uncovered_speech() {
-        eprintln!(
-            "podcue: note: {} to {}: {speech:.1} s of sound like speech that the transcript \
-             does not cover (a sponsor read, applause, or words it leaves out); no captions there",
-            podcue::time::vtt(span.start),
-            podcue::time::vtt(span.end)
-        );
+    for line in uncovered_notes(out) {
+        eprintln!("podcue: note: {line}");
     }
+}
+
+/// One line per skipped stretch with speech in it (see [`Output::uncovered_speech`]).
+pub(crate) fn uncovered_notes(out: &Output) -> Vec<String> {
+    out.uncovered_speech()
+        .into_iter()
+        .map(|(span, speech)| {
+            format!(
+                "{} to {}: {speech:.1} s of sound like speech that the transcript does not \
+                 cover (a sponsor read, applause, or words it leaves out); no captions there",
+                podcue::time::vtt(span.start),
+                podcue::time::vtt(span.end)
+            )
+        })
+        .collect()
 }
 
 /// One line per stretch of audio the transcript does not fit though it fits elsewhere.

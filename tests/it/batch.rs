@@ -210,3 +210,51 @@ fn manifest_paths_are_relative_to_it() {
     assert!(dir.join("written/one/one.vtt").is_file());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The report carries, per episode, the speech its transcript does not cover: the sample with
+/// two sentences cut from its transcript gets such a warning, the whole sample none.
+#[test]
+fn the_report_names_speech_the_transcript_leaves_out() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = temp_dir("batch-uncovered");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let full = std::fs::read_to_string(root.join("transcripts/sample-episode.txt")).unwrap();
+    let cut = crate::cli::sample_without_two_sentences();
+    for (stem, text) in [("cut", cut), ("whole", full)] {
+        std::fs::copy(
+            root.join("audio/sample-episode.mp3"),
+            input.join(format!("{stem}.mp3")),
+        )
+        .unwrap();
+        std::fs::write(input.join(format!("{stem}.txt")), text).unwrap();
+    }
+    let report = dir.join("report.json");
+    let (o, r) = batch(&input, &dir.join("out"), &report, &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let warnings = |stem: &str| -> Vec<String> {
+        r["episodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| {
+                e["audio"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("{stem}.mp3"))
+            })
+            .unwrap()["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        warnings("cut").iter().any(|w| w.contains("does not cover")),
+        "{:?}",
+        warnings("cut")
+    );
+    assert!(warnings("whole").is_empty(), "{:?}", warnings("whole"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

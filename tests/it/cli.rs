@@ -240,17 +240,22 @@ fn a_transcript_without_full_stops_is_named_as_the_reason_for_rough_times() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The sample's transcript without two of Elsie's sentences (34.4-44.0 s in its audio).
+pub(crate) fn sample_without_two_sentences() -> String {
+    let full = std::fs::read_to_string(root().join("transcripts/sample-episode.txt")).unwrap();
+    let cut = " Neighbours kept knocking to borrow my hedge trimmer, so I thought, why not make it \
+               official? Within a month the garage was full, and my car was living on the street.";
+    assert!(full.contains(cut), "the sample's text changed");
+    full.replace(cut, "")
+}
+
 /// Two sentences left out of the sample's transcript (34.4-44.0 s in the audio) are named on
 /// stderr as speech the transcript does not cover; the whole transcript gets no such note.
 #[test]
 fn speech_the_transcript_leaves_out_is_named() {
     let dir = temp_dir("uncovered");
-    let full = std::fs::read_to_string(root().join("transcripts/sample-episode.txt")).unwrap();
-    let cut = " Neighbours kept knocking to borrow my hedge trimmer, so I thought, why not make it \
-               official? Within a month the garage was full, and my car was living on the street.";
-    assert!(full.contains(cut), "the sample's text changed");
     let transcript = dir.join("cut.txt");
-    std::fs::write(&transcript, full.replace(cut, "")).unwrap();
+    std::fs::write(&transcript, sample_without_two_sentences()).unwrap();
     let notes = |transcript: &Path| -> Vec<(f64, f64)> {
         align_sample_stderr(transcript, &dir.join("out"))
             .lines()
