@@ -4,9 +4,9 @@
 //! Takes the pipeline's [`Output`] and the audio's URL relative to the page; gives an HTML
 //! document with an overview of the episode (energy envelope downsampled to at most
 //! [`MAX_POINTS`] points, speech and music spans, chapter bands, cue ticks with low-confidence
-//! cues marked, and the speech no cue covers), an `<audio>` player whose `<track>` carries the WebVTT captions as a `data:`
-//! URL, a chapter list and a cue list. Clicking a cue, a chapter or the overview seeks the
-//! player; the cue being played is highlighted. Opening the page with `?selftest` runs a few
+//! cues marked, and the speech no cue covers), an `<audio>` player whose `<track>` carries
+//! the WebVTT captions as a `data:` URL, a chapter list and a cue list. Clicking a cue, a
+//! chapter or the overview seeks the player; the cue being played is highlighted. Opening the page with `?selftest` runs a few
 //! checks in the browser and writes the result as JSON into `#selftest`.
 //!
 //! Everything drawn is aggregated (one SVG path per kind of span), so a three-hour episode
