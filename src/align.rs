@@ -2426,7 +2426,6 @@ fn place_stretch(
             pinned_edges: true,
             nuclei: (nuclei, nuclei_per_syllable),
         };
-
         solve(&problem).0
     };
     // Each run of words between placed boundaries shares its speech by syllables.

@@ -543,16 +543,13 @@ fn is_low_burst_frame(features: &Features, th: &Thresholds, i: usize) -> bool {
 /// bed, a kick in the pause before a sentence reads as its first 0.3-0.5 s (cue starts half a
 /// second early). An edge is cut when at least [`LOW_BURST_MIN_FRAMES`] frames there are low
 /// bursts or under the speech threshold, with at least one burst among them; `None` when
-/// nothing of the run is left.
+/// nothing of the run is left. `features` has its bands.
 fn trim_low_bursts(
     features: &Features,
     th: &Thresholds,
     config: &SegmentConfig,
     (s, e): (usize, usize),
 ) -> Option<(usize, usize)> {
-    if features.band_db.len() < e || features.bands.len() < e {
-        return Some((s, e));
-    }
     let not_speech = |i: usize| {
         features.energy_db[i] < th.between(i, config.low_fraction)
             || is_low_burst_frame(features, th, i)
@@ -975,6 +972,8 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
     let music = merge_runs(steady.into_iter().chain(beats).collect());
     // Music is never speech: hide it below the floor before looking for speech.
     let energy = Masked::new(energy, &music, &th);
+    // Features built by hand through the library may have no bands to judge bursts by.
+    let has_bands = features.band_db.len() == n && features.bands.len() == n;
     // Each run is split and judged on its own, on all cores (collected in run order).
     let runs: Vec<(usize, usize)> = speech_runs(&energy, &th, config)
         .into_par_iter()
@@ -982,13 +981,22 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
             split_at_backgrounds(&energy, &th, run, &music)
                 .into_iter()
                 .filter(|&(s, e)| !is_low_burst(features, &th, s, e))
-                .filter_map(|run| trim_low_bursts(features, &th, config, run))
+                .filter_map(|run| {
+                    if has_bands {
+                        trim_low_bursts(features, &th, config, run)
+                    } else {
+                        Some(run)
+                    }
+                })
         })
         .collect();
-    let runs = drop_hiss_bursts(features, runs);
+    let runs = if has_bands {
+        drop_hiss_bursts(features, runs)
+    } else {
+        runs
+    };
     // Each run's edges are refined from the runs either side, on all cores; never over a
     // drum hit in the pause.
-    let has_bands = features.band_db.len() == n && features.bands.len() == n;
     let is_burst = |i: usize| has_bands && is_low_burst_frame(features, &th, i);
     let refine = |k: usize| {
         let (s, e) = runs[k];
@@ -1089,11 +1097,8 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
 /// of pause before it and [`HISS_BURST_GAP_AFTER_FRAMES`] after. A word's own fricative
 /// ("maps.", "streets") split off by the segmenter follows its vowel within 0.13 s in every
 /// scored episode; one that opens a word ("s|tops") is followed by its word within a stop
-/// closure. Features built by hand without bands keep every run.
+/// closure. `features` has its bands.
 fn drop_hiss_bursts(features: &Features, runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    if features.bands.len() != features.energy_db.len() {
-        return runs;
-    }
     let n = features.energy_db.len();
     let is_hiss = |&(s, e): &(usize, usize)| {
         if e - s > HISS_BURST_MAX_FRAMES {
