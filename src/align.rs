@@ -1356,7 +1356,7 @@ pub fn align(
         gaps_with_changes
     };
     // First pass: a proportional band, no voices yet.
-    let (first, mut gaps_with_changes) = rayon::join(
+    let (first, gaps_with_changes) = rayon::join(
         || place(&length_config, &gaps, &rates, None, None, Placed::new(n)),
         change_points,
     );
@@ -1422,20 +1422,30 @@ pub fn align(
     // Two second passes side by side: by length alone, which the evidence is read from,
     // and with the syllables heard as well (see `Costs::heard_syllables`), which places the
     // words.
+    // Each pass also offers the points, within `reach` of the first pass's turn changes,
+    // where the voices learned there change (see `voice::PLACING_TURN_SEARCH_S`).
     let second_passes = || {
         let voices = voices_of(&first);
-        if let Some(v) = voices.as_ref().filter(|_| config.costs.turn_points) {
-            let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
-                .map(|k| (starts[k], sp.speaker[k - 1], sp.speaker[k]))
-                .collect();
-            add_change_points(&mut gaps_with_changes, &v.turn_points(&index, &turns));
-        }
-        let gaps = &gaps_with_changes;
+        let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
+            .map(|k| (starts[k], sp.speaker[k - 1], sp.speaker[k]))
+            .collect();
+        let gaps_reaching = |reach: f64| {
+            let mut gaps = gaps_with_changes.clone();
+            if let Some(v) = voices.as_ref().filter(|_| config.costs.turn_points) {
+                add_change_points(&mut gaps, &v.turn_points(&index, &turns, reach));
+            }
+            gaps
+        };
         rayon::join(
-            || second_pass(&length_config, gaps, voices.as_ref()),
             || {
-                (config.costs.heard_syllables > 0.0)
-                    .then(|| second_pass(config, gaps, voices.as_ref()).0)
+                let gaps = gaps_reaching(voice::TURN_SEARCH_S);
+                second_pass(&length_config, &gaps, voices.as_ref())
+            },
+            || {
+                (config.costs.heard_syllables > 0.0).then(|| {
+                    let gaps = gaps_reaching(voice::PLACING_TURN_SEARCH_S);
+                    second_pass(config, &gaps, voices.as_ref()).0
+                })
             },
         )
     };

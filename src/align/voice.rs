@@ -398,7 +398,7 @@ impl Voices {
     }
 
     /// Candidate places for turn changes the first pass put near `turns` (time, speaker
-    /// before, speaker after): points within [`TURN_SEARCH_S`] where the 0.3 s before sounds
+    /// before, speaker after): points within `reach` seconds where the 0.3 s before sounds
     /// more like the first speaker than the second and the 0.3 s after the reverse, the best
     /// few local maxima of that gain. Fast panels change turns without a pause, and a
     /// voice-blind change detector finds few of those (its strongest changes are phonemes).
@@ -407,6 +407,7 @@ impl Voices {
         &self,
         index: &SpectralIndex<'_>,
         turns: &[(f64, usize, usize)],
+        reach: f64,
     ) -> Vec<(f64, f64)> {
         let w = TURN_WINDOW;
         let n = index.frames;
@@ -415,52 +416,91 @@ impl Voices {
         if n < 4 * w {
             return out;
         }
-        for &(t, x, y) in turns {
-            let a = (((t - TURN_SEARCH_S) / hop).round().max(0.0) as usize).max(w);
-            let b = (((t + TURN_SEARCH_S) / hop).round() as usize).min(n - w);
-            if b <= a {
-                continue;
+        // Each turn's frames searched, [a, b).
+        let ranges: Vec<(usize, usize, usize, usize)> = turns
+            .iter()
+            .filter_map(|&(t, x, y)| {
+                let a = (((t - reach) / hop).round().max(0.0) as usize).max(w);
+                let b = (((t + reach) / hop).round() as usize).min(n - w);
+                (b > a).then_some((a, b, x, y))
+            })
+            .collect();
+        // Turns whose windows overlap (a fast panel changes turns every second or two, each
+        // searched seconds either side) share one run of prefix sums and of window means, up
+        // to a bounded stretch (the same bits as a run per turn: see `RunningSums`).
+        let mut first = 0;
+        while first < ranges.len() {
+            let (mut lo, mut hi) = (ranges[first].0, ranges[first].1);
+            let mut end = first + 1;
+            while let Some(&(a, b, _, _)) = ranges.get(end) {
+                let (new_lo, new_hi) = (lo.min(a), hi.max(b));
+                if a >= hi + 2 * w || new_hi - new_lo > MAX_SHARED_TURN_FRAMES {
+                    break;
+                }
+                (lo, hi) = (new_lo, new_hi);
+                end += 1;
             }
-            let sums = RunningSums::new(index, a - w, (b + w).min(n));
+            let sums = RunningSums::new(index, lo - w, (hi + w).min(n));
             // The window from frame k is the left side of frame k + w and the right side of
-            // k: its count and its distances from both voices, computed once.
-            let windows: Vec<(u32, Option<f64>, Option<f64>)> = (a - w..b)
-                .map(|k| {
-                    let (shape, count) = sums.mean_of_frames(k, k + w);
-                    (count, self.distance(&shape, x), self.distance(&shape, y))
-                })
+            // k: its mean, computed once.
+            let means: Vec<(Shape, u32)> = (lo - w..hi)
+                .map(|k| sums.mean_of_frames(k, k + w))
                 .collect();
-            let gain: Vec<f64> = (a..b)
-                .map(|f| {
-                    let (nl, lx, ly) = windows[f - w - (a - w)];
-                    let (nr, rx, ry) = windows[f - (a - w)];
-                    if nl < (w / 3) as u32 || nr < (w / 3) as u32 {
-                        return f64::NEG_INFINITY;
-                    }
-                    match (lx, ly, rx, ry) {
-                        (Some(lx), Some(ly), Some(rx), Some(ry)) => ly - lx + rx - ry,
-                        _ => f64::NEG_INFINITY,
-                    }
-                })
-                .collect();
-            let mut peaks: Vec<(usize, f64)> = (0..gain.len())
-                .filter(|&i| {
-                    gain[i] > 0.0
-                        && gain[i.saturating_sub(w)..(i + w).min(gain.len())]
-                            .iter()
-                            .all(|&g| g <= gain[i])
-                })
-                .map(|i| (i, gain[i]))
-                .collect();
-            peaks.sort_by(|p, q| q.1.total_cmp(&p.1));
-            let top = peaks.first().map_or(0.0, |p| p.1);
-            for &(i, g) in peaks.iter().take(TURN_CANDIDATES) {
-                out.push(((a + i) as f64 * hop, 0.15 + 0.25 * g / top));
+            for &(a, b, x, y) in &ranges[first..end] {
+                let windows = &means[a - lo..b - lo + w];
+                self.turn_candidates(windows, a, x, y, hop, &mut out);
             }
+            first = end;
         }
         out.sort_by(|p, q| p.0.total_cmp(&q.0));
         out.dedup_by(|p, q| p.0 == q.0);
         out
+    }
+
+    /// The best few turn points from `x` to `y` among frames `a..`: `windows[i]` is the mean
+    /// over the [`TURN_WINDOW`] frames from `a - TURN_WINDOW + i`.
+    fn turn_candidates(
+        &self,
+        windows: &[(Shape, u32)],
+        a: usize,
+        x: usize,
+        y: usize,
+        hop: f64,
+        out: &mut Vec<(f64, f64)>,
+    ) {
+        let w = TURN_WINDOW;
+        // Each window's count and its distances from both voices.
+        let windows: Vec<(u32, Option<f64>, Option<f64>)> = windows
+            .iter()
+            .map(|(shape, count)| (*count, self.distance(shape, x), self.distance(shape, y)))
+            .collect();
+        let gain: Vec<f64> = (w..windows.len())
+            .map(|i| {
+                let (nl, lx, ly) = windows[i - w];
+                let (nr, rx, ry) = windows[i];
+                if nl < (w / 3) as u32 || nr < (w / 3) as u32 {
+                    return f64::NEG_INFINITY;
+                }
+                match (lx, ly, rx, ry) {
+                    (Some(lx), Some(ly), Some(rx), Some(ry)) => ly - lx + rx - ry,
+                    _ => f64::NEG_INFINITY,
+                }
+            })
+            .collect();
+        let mut peaks: Vec<(usize, f64)> = (0..gain.len())
+            .filter(|&i| {
+                gain[i] > 0.0
+                    && gain[i.saturating_sub(w)..(i + w).min(gain.len())]
+                        .iter()
+                        .all(|&g| g <= gain[i])
+            })
+            .map(|i| (i, gain[i]))
+            .collect();
+        peaks.sort_by(|p, q| q.1.total_cmp(&p.1));
+        let top = peaks.first().map_or(0.0, |p| p.1);
+        for &(i, g) in peaks.iter().take(TURN_CANDIDATES) {
+            out.push(((a + i) as f64 * hop, 0.15 + 0.25 * g / top));
+        }
     }
 }
 
@@ -522,10 +562,19 @@ impl Voices {
 /// Audio looked at on each side of a turn change, seconds.
 const TURN_EDGE_S: f64 = 0.5;
 
-/// How far from the first pass's time of a turn change its candidates are looked for, s.
-const TURN_SEARCH_S: f64 = 3.0;
+/// How far from the first pass's time of a turn change its candidates are looked for, s,
+/// for the pass the evidence is read from (its thresholds were calibrated with these points).
+pub(super) const TURN_SEARCH_S: f64 = 3.0;
+/// The same for the pass that places the words. In a fast panel the voice-blind first pass
+/// can only change turns on pauses, and puts a run of quick turns changing without one two
+/// or three turns late, more than 3 s from where they are (ho10: a cue 4.2 s late); the
+/// candidates are then looked for further out. Only for placing: with them, the evidence
+/// pass fitted a foreign transcript well enough to accept it (one of 992 mismatched pairs).
+pub(super) const PLACING_TURN_SEARCH_S: f64 = 5.0;
 /// Candidates kept per turn change.
 const TURN_CANDIDATES: usize = 3;
+/// Longest stretch of frames whose prefix sums and window means turn changes share.
+const MAX_SHARED_TURN_FRAMES: usize = 6000;
 
 /// Half-width of the windows compared on each side of a candidate turn point, frames.
 const TURN_WINDOW: usize = 30;
@@ -1017,7 +1066,7 @@ mod tests {
         let index = SpectralIndex::new(&f);
         let voices = Voices::learn(&index, &spans, 2, 0.3, 2.0, 1.0).expect("voices");
         // The first pass put the change from speaker 0 to 1 at 10.8 s; it is at 12 s.
-        let points = voices.turn_points(&index, &[(10.8, 0, 1)]);
+        let points = voices.turn_points(&index, &[(10.8, 0, 1)], TURN_SEARCH_S);
         assert!(!points.is_empty());
         let best = points
             .iter()
@@ -1027,6 +1076,47 @@ mod tests {
             (best.0 - 12.0).abs() <= 0.1,
             "best turn point at {}",
             best.0
+        );
+    }
+
+    /// Turn changes searched together (sharing their sums and window means) give the points
+    /// each gives alone.
+    #[test]
+    fn turn_points_searched_together_equal_each_alone() {
+        let (f, spans) = two_voices();
+        let index = SpectralIndex::new(&f);
+        let voices = Voices::learn(&index, &spans, 2, 0.3, 2.0, 1.0).expect("voices");
+        let turns = [(3.0, 0, 1), (8.4, 1, 0), (12.5, 0, 1), (21.0, 0, 1)];
+        let together = voices.turn_points(&index, &turns, PLACING_TURN_SEARCH_S);
+        let mut alone: Vec<(f64, f64)> = turns
+            .iter()
+            .flat_map(|&turn| voices.turn_points(&index, &[turn], PLACING_TURN_SEARCH_S))
+            .collect();
+        alone.sort_by(|p, q| p.0.total_cmp(&q.0));
+        alone.dedup_by(|p, q| p.0 == q.0);
+        assert!(together.len() >= turns.len(), "{together:?}");
+        assert_eq!(together, alone);
+    }
+
+    /// A turn change the first pass put 3.6 s early is found by the placing pass's wider
+    /// search, and not by the evidence pass's.
+    #[test]
+    fn the_placing_search_reaches_a_turn_change_further_off() {
+        let (f, spans) = two_voices();
+        let index = SpectralIndex::new(&f);
+        let voices = Voices::learn(&index, &spans, 2, 0.3, 2.0, 1.0).expect("voices");
+        // Speaker 0 gives way to 1 at 4 s and at 12 s; the first pass said 8.4 s.
+        let near_a_change = |points: &[(f64, f64)]| {
+            points
+                .iter()
+                .any(|p| (p.0 - 12.0).abs() <= 0.1 || (p.0 - 4.0).abs() <= 0.1)
+        };
+        let narrow = voices.turn_points(&index, &[(8.4, 0, 1)], TURN_SEARCH_S);
+        assert!(!near_a_change(&narrow), "found within 3 s: {narrow:?}");
+        let wide = voices.turn_points(&index, &[(8.4, 0, 1)], PLACING_TURN_SEARCH_S);
+        assert!(
+            wide.iter().any(|p| (p.0 - 12.0).abs() <= 0.1),
+            "not found within 5 s: {wide:?}"
         );
     }
 
