@@ -6,8 +6,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use podcue::pipeline;
-use podcue::pipeline::Config;
+use podcue::pipeline::{self, Config};
 use podcue::progress::Silent;
 use podcue::{align, segment};
 
