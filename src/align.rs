@@ -1419,11 +1419,48 @@ pub fn align(
         }
         (placed, rates, repasses)
     };
+    let letters = config.words.enabled.then(|| spoken_letters(doc, &sp));
+    // The evidence read from the length-only pass (voices; where only part of the transcript
+    // fits: windows that fit no better than shuffled in a transcript whose other windows fit
+    // well, whose words are not in this audio, whatever their stretch's fit says).
+    let length_evidence = |second: &Placed, rates: &[f64]| {
+        let clock = std::time::Instant::now();
+        let voice = evidence::voice_evidence(&sp, &second.starts, &second.ends, &index);
+        let windows = evidence::local_order_evidence(
+            &sp,
+            &gaps,
+            rates,
+            &order_config,
+            &index,
+            &timeline.speech,
+            &second.starts,
+            &second.ends,
+        );
+        (voice, windows, clock.elapsed())
+    };
+    // The words' own boundaries, refined from where the placing pass put them.
+    let refined = |placed: &Placed| {
+        let clock = std::time::Instant::now();
+        let (mut starts, mut ends) = (placed.starts.clone(), placed.ends.clone());
+        if let Some(letters) = &letters {
+            refine_words(
+                &sp,
+                letters,
+                features,
+                &config.words,
+                &mut starts,
+                &mut ends,
+            );
+        }
+        (starts, ends, clock.elapsed())
+    };
     // Two second passes side by side: by length alone, which the evidence is read from,
     // and with the syllables heard as well (see `Costs::heard_syllables`), which places the
-    // words.
-    // Each pass also offers the points, within `reach` of the first pass's turn changes,
-    // where the voices learned there change (see `voice::PLACING_TURN_SEARCH_S`).
+    // words. Each goes on to what reads it alone (the evidence, the words' boundaries)
+    // without waiting for the other.
+    // Each pass also offers the points near the first pass's turn changes where the voices
+    // learned there change; the placing pass also those further out (see
+    // `voice::PLACING_TURN_SEARCH_S`).
     let second_passes = || {
         let voices = voices_of(&first);
         let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
@@ -1439,22 +1476,26 @@ pub fn align(
         rayon::join(
             || {
                 let gaps = gaps_reaching(voice::TURN_SEARCH_S);
-                second_pass(&length_config, &gaps, voices.as_ref())
+                let (second, rates, repasses) = second_pass(&length_config, &gaps, voices.as_ref());
+                let evidence = length_evidence(&second, &rates);
+                (second, rates, repasses, evidence)
             },
             || {
                 (config.costs.heard_syllables > 0.0).then(|| {
                     let gaps = gaps_reaching(voice::PLACING_TURN_SEARCH_S);
-                    second_pass(config, &gaps, voices.as_ref()).0
+                    let heard = second_pass(config, &gaps, voices.as_ref()).0;
+                    let words = refined(&heard);
+                    (heard, words)
                 })
             },
         )
     };
-    let ((order_evidence, order_ms), ((second, rates, repasses), last)) =
+    let ((order_evidence, order_ms), ((second, rates, repasses, length_evidence), last)) =
         rayon::join(order_test, second_passes);
     if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
         eprintln!(
             "PASSES first {first_ms:.1} ms, order test {order_ms:.1} ms beside the second \
-             passes, all {:.1} ms, {repasses} more for rates",
+             passes, evidence and words, all {:.1} ms, {repasses} more for rates",
             clock.elapsed().as_secs_f64() * 1000.0 - first_ms
         );
     }
@@ -1467,69 +1508,34 @@ pub fn align(
     let want_letters = out
         .order_evidence
         .is_none_or(|order| order < CLEAR_ORDER_EVIDENCE);
-    let letters = config.words.enabled.then(|| spoken_letters(doc, &sp));
-    let placed = match last {
-        Some(mut heard) => {
+    let (placed, (starts, ends, words_time)) = match last {
+        Some((mut heard, words)) => {
             mark_disagreements(&mut heard, &second);
-            heard
+            (heard, words)
         }
-        None => second.clone(),
+        None => {
+            let words = refined(&second);
+            (second.clone(), words)
+        }
     };
     let Placed {
-        mut starts,
-        mut ends,
-        mut conf,
-        skipped,
-        ..
+        mut conf, skipped, ..
     } = placed;
-    // The evidence, read from the length-only pass, and the words' own boundaries, refined in
-    // the placing pass: neither reads the other, so they run side by side.
-    let evidence = || {
-        let clock = std::time::Instant::now();
-        let voice = evidence::voice_evidence(&sp, &second.starts, &second.ends, &index);
-        // Where only part of the transcript fits: windows that fit no better than shuffled
-        // in a transcript whose other windows fit well. Those words are not in this audio,
-        // whatever their stretch's fit says.
-        let windows = evidence::local_order_evidence(
-            &sp,
-            &gaps,
-            &out.seconds_per_syllable,
-            &order_config,
-            &index,
-            &timeline.speech,
-            &second.starts,
-            &second.ends,
-        );
-        let letter = letters
-            .as_ref()
-            .filter(|_| want_letters)
-            .and_then(|letters| {
-                placement_letter_evidence(
-                    &sp,
-                    letters,
-                    features,
-                    &config.words,
-                    &second.starts,
-                    &second.ends,
-                )
-            });
-        (voice, windows, letter, clock.elapsed())
-    };
-    let words = || {
-        let clock = std::time::Instant::now();
-        if let Some(letters) = &letters {
-            refine_words(
+    let (voice, windows, evidence_time) = length_evidence;
+    // Asked only now: whether they are wanted depends on the order test.
+    let letter = letters
+        .as_ref()
+        .filter(|_| want_letters)
+        .and_then(|letters| {
+            placement_letter_evidence(
                 &sp,
                 letters,
                 features,
                 &config.words,
-                &mut starts,
-                &mut ends,
-            );
-        }
-        clock.elapsed()
-    };
-    let ((voice, windows, letter, evidence_time), words_time) = rayon::join(evidence, words);
+                &second.starts,
+                &second.ends,
+            )
+        });
     out.voice_evidence = voice.map(|e| e as f32);
     out.letter_evidence = letter;
     out.unmatched = unmatched_spans(&windows, &mut conf);
