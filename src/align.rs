@@ -1457,10 +1457,9 @@ pub fn align(
     // Two second passes side by side: by length alone, which the evidence is read from,
     // and with the syllables heard as well (see `Costs::heard_syllables`), which places the
     // words. Each goes on to what reads it alone (the evidence, the words' boundaries)
-    // without waiting for the other.
-    // Each pass also offers the points near the first pass's turn changes where the voices
-    // learned there change; the placing pass also those further out (see
-    // `voice::PLACING_TURN_SEARCH_S`).
+    // without waiting for the other. Each also offers the points near the first pass's turn
+    // changes where the voices learned there change; the placing pass also those further
+    // out (see `voice::PLACING_TURN_SEARCH_S`).
     let second_passes = || {
         let voices = voices_of(&first);
         let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
@@ -1490,8 +1489,10 @@ pub fn align(
             },
         )
     };
-    let ((order_evidence, order_ms), ((second, rates, repasses, length_evidence), last)) =
-        rayon::join(order_test, second_passes);
+    let (
+        (order_evidence, order_ms),
+        ((second, rates, repasses, (voice, windows, evidence_time)), last),
+    ) = rayon::join(order_test, second_passes);
     if std::env::var("PODCUE_DEBUG_FIT").is_ok() {
         eprintln!(
             "PASSES first {first_ms:.1} ms, order test {order_ms:.1} ms beside the second \
@@ -1521,7 +1522,6 @@ pub fn align(
     let Placed {
         mut conf, skipped, ..
     } = placed;
-    let (voice, windows, evidence_time) = length_evidence;
     // Asked only now: whether they are wanted depends on the order test.
     let letter = letters
         .as_ref()
