@@ -470,7 +470,7 @@ fn an_unpunctuated_transcript_keeps_its_word_times() {
 }
 
 /// The settings for unpunctuated text (the syllables heard weigh more, word anchors come
-/// twice as often) apply to a transcript without punctuation and to no other: on
+/// twice as often, a skip's last pause is not priced) apply to a transcript without punctuation and to no other: on
 /// `benches/unpunctuated.py`'s 30 episodes they take cue starts within 0.5 s from 66 to 78 %,
 /// but the sample alone is too short to show it either way.
 #[test]
@@ -480,6 +480,7 @@ fn unpunctuated_settings_apply_to_unpunctuated_text_only() {
     as_punctuated.align.unpunctuated = podcue::align::Unpunctuated {
         heard_syllables: defaults.align.costs.heard_syllables,
         word_anchor_pauses: defaults.align.word_anchor_pauses,
+        skip_exit: defaults.align.costs.skip_exit,
     };
     let word_times = |text: &str, config| {
         let out = align_with_sample_by(text, config);
