@@ -470,9 +470,10 @@ fn an_unpunctuated_transcript_keeps_its_word_times() {
 }
 
 /// The settings for unpunctuated text (the syllables heard weigh more, word anchors come
-/// twice as often, a skip's last pause is not priced) apply to a transcript without punctuation and to no other: on
-/// `benches/unpunctuated.py`'s 30 episodes they take cue starts within 0.5 s from 66 to 78 %,
-/// but the sample alone is too short to show it either way.
+/// twice as often, a skip's last pause is not priced) apply to a transcript without
+/// punctuation and to no other: on `benches/unpunctuated.py`'s 30 episodes they take cue
+/// starts within 0.5 s from 66 to 78 %, but the sample alone is too short to show it either
+/// way.
 #[test]
 fn unpunctuated_settings_apply_to_unpunctuated_text_only() {
     let defaults = podcue::pipeline::Config::default();
