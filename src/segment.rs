@@ -103,6 +103,9 @@ pub struct SegmentConfig {
     pub steady_flux_db: f32,
     /// Shortest steady stretch taken as music, seconds.
     pub min_music_s: f64,
+    /// A pause's strength is ranked among the pauses of this long a stretch around it
+    /// (the whole episode when it is shorter), seconds.
+    pub rank_window_s: f64,
 }
 
 impl Default for SegmentConfig {
@@ -119,6 +122,7 @@ impl Default for SegmentConfig {
             onset_range_db: 55.0,
             steady_flux_db: 1.6,
             min_music_s: 1.5,
+            rank_window_s: 600.0,
         }
     }
 }
@@ -899,6 +903,37 @@ fn refine_offset(
     k
 }
 
+/// Sets each pause's strength from its raw score (length and depth): half its rank among the
+/// pauses within `window_s` around it, half the score itself. The rank is why a reverberant or
+/// noisy recording (shallow pauses everywhere) still has its strongest pauses near 1; it is
+/// taken over a stretch, not the whole episode, so a long episode whose parts differ (a
+/// studio interview, then a phone call) ranks each part's pauses as it would alone.
+fn rank_pauses(pauses: &mut [Pause], raw_scores: &[f64], duration: f64, window_s: f64) {
+    let mids: Vec<f64> = pauses.iter().map(|p| 0.5 * (p.start + p.end)).collect();
+    // The window keeps its full length at the episode's ends, so an episode no longer than
+    // the window is ranked as a whole; its start only moves forward, so a sorted list of the
+    // scores inside can slide along.
+    let window_start = |mid: f64| (mid - 0.5 * window_s).min(duration - window_s).max(0.0);
+    let mut inside: Vec<f64> = Vec::new();
+    let (mut lo, mut hi) = (0usize, 0usize);
+    for (i, pause) in pauses.iter_mut().enumerate() {
+        let start = window_start(mids[i]);
+        while hi < mids.len() && mids[hi] <= start + window_s {
+            let at = inside.partition_point(|&x| x < raw_scores[hi]);
+            inside.insert(at, raw_scores[hi]);
+            hi += 1;
+        }
+        while mids[lo] < start {
+            let at = inside.partition_point(|&x| x < raw_scores[lo]);
+            inside.remove(at);
+            lo += 1;
+        }
+        let score = raw_scores[i];
+        let rank = inside.partition_point(|&x| x < score) as f64;
+        pause.strength = 0.5 * rank / inside.len().max(1) as f64 + 0.5 * score.min(1.0);
+    }
+}
+
 /// Syllable nuclei: peaks of the smoothed speech-band envelope with enough prominence on both
 /// sides, inside speech, at least 80 ms apart (de Jong & Wempe, 2009).
 fn nuclei(band: &[i16], runs: &[(usize, usize)], prominence: f32) -> Vec<f64> {
@@ -1066,15 +1101,7 @@ pub fn segment(features: &Features, config: &SegmentConfig) -> Timeline {
         }
         prev_end = e;
     }
-    // Strength is the pause's rank among this episode's pauses, so a reverberant or noisy
-    // recording (shallow pauses everywhere) still has its strongest pauses near 1.
-    let mut sorted = raw_scores.clone();
-    sorted.sort_by(f64::total_cmp);
-    for (p, &score) in pauses.iter_mut().zip(&raw_scores) {
-        let rank = sorted.partition_point(|&x| x < score) as f64;
-        let absolute = score.min(1.0);
-        p.strength = 0.5 * rank / sorted.len().max(1) as f64 + 0.5 * absolute;
-    }
+    rank_pauses(&mut pauses, &raw_scores, duration, config.rank_window_s);
     let nuclei = nuclei(&features.band_db, &refined, config.nucleus_prominence_db);
     let music = music
         .iter()
@@ -1760,6 +1787,59 @@ mod tests {
                 tl.music
             );
         }
+    }
+
+    /// Twenty minutes: a studio half with deep pauses (raw scores 0.6-0.9), then a phone half
+    /// with shallow ones (0.1-0.3). Ranked over ten minutes, each half's strongest pause is near
+    /// the top of its own scale, as it would be alone; ranked over the whole episode, the phone
+    /// half's pauses all sit in the lower half.
+    #[test]
+    fn pauses_are_ranked_among_their_neighbours() {
+        let n = 1200;
+        let scores: Vec<f64> = (0..n)
+            .map(|i| {
+                let spread = f64::from((i * 7919 % 101) as u32) / 100.0;
+                if i < n / 2 {
+                    0.6 + 0.3 * spread
+                } else {
+                    0.1 + 0.2 * spread
+                }
+            })
+            .collect();
+        let pauses = |window_s: f64| {
+            let mut pauses: Vec<Pause> = (0..n)
+                .map(|i| Pause {
+                    start: i as f64,
+                    end: i as f64 + 0.5,
+                    depth_db: 0.0,
+                    strength: 0.0,
+                })
+                .collect();
+            rank_pauses(&mut pauses, &scores, n as f64, window_s);
+            pauses
+        };
+        let strongest_phone_pause = |pauses: &[Pause]| {
+            pauses[n / 2 + 100..]
+                .iter()
+                .map(|p| p.strength)
+                .fold(0.0, f64::max)
+        };
+        let local = strongest_phone_pause(&pauses(600.0));
+        let whole = pauses(n as f64);
+        assert!(local > 0.6, "{local}");
+        assert!(strongest_phone_pause(&whole) < 0.45);
+        // A window longer than the episode ranks it whole: the same strengths, bit for bit.
+        let same = |a: &Pause, b: &Pause| a.strength == b.strength;
+        assert!(
+            pauses(2.0 * n as f64)
+                .iter()
+                .zip(&whole)
+                .all(|(a, b)| same(a, b))
+        );
+        // Every strength stays in [0, 1] and the strongest pause of the studio half is near 1.
+        let ranked = pauses(600.0);
+        assert!(ranked.iter().all(|p| (0.0..=1.0).contains(&p.strength)));
+        assert!(ranked[..n / 2].iter().any(|p| p.strength > 0.9));
     }
 
     #[test]
