@@ -276,6 +276,10 @@ pub struct AlignConfig {
     pub narrow_band_s: f64,
     /// Half-width of the second pass's band around the first pass's times, seconds.
     pub refine_band_s: f64,
+    /// Half-width of the second pass's wider search, seconds: made only when the path found
+    /// in the `refine_band_s` band comes nearer its edge than a third of that band.
+    #[serde(default = "default_refine_wide_band_s")]
+    pub refine_wide_band_s: f64,
     /// Cost per second of speech the transcript skips.
     pub skip_cost_per_s: f64,
     /// How much earlier than the energy onset a word's first phoneme starts, seconds (the
@@ -328,6 +332,10 @@ fn default_narrow_band_s() -> f64 {
     AlignConfig::default().narrow_band_s
 }
 
+fn default_refine_wide_band_s() -> f64 {
+    AlignConfig::default().refine_wide_band_s
+}
+
 fn default_word_anchor_pauses() -> f64 {
     AlignConfig::default().word_anchor_pauses
 }
@@ -338,6 +346,7 @@ impl Default for AlignConfig {
             band_s: 180.0,
             narrow_band_s: 45.0,
             refine_band_s: 20.0,
+            refine_wide_band_s: 60.0,
             skip_cost_per_s: 0.6,
             onset_lead_s: 0.0,
             low_confidence: 0.35,
@@ -2155,9 +2164,12 @@ fn level1(
         .map(|e| speech_start + e * scale)
         .collect();
     // Where each anchor's band is centred, and the half-widths of the narrow and the wide
-    // search: around the last pass's times in a refining pass (a much narrower band, so it
-    // is cheap; searched once, as a narrower one first missed turns that the voices move
-    // by over 12 s), else around a proportional map, narrow first.
+    // search: around the last pass's times in a refining pass (much narrower bands, so it is
+    // cheap; narrower than 20 s first missed turns that the voices move by over 12 s), else
+    // around a proportional map. The wide band of a refining pass is there for a first pass
+    // that lost its place, which has no voices to keep it: in the hard set joined, with
+    // pauses left inside stretches priced 16 % lower, it put a four-way panel and the next
+    // call-in up to 59 s late, and the voices could not bring them back within 20 s.
     let (centres, narrow_half, wide_half): (Vec<f64>, f64, f64) = match prior {
         Some(prior) => (
             anchor_word
@@ -2166,7 +2178,7 @@ fn level1(
                 .map(|(&w, &t)| prior.get(w).copied().unwrap_or(t))
                 .collect(),
             config.refine_band_s,
-            config.refine_band_s,
+            config.refine_wide_band_s,
         ),
         None => (proportional, config.narrow_band_s, config.band_s),
     };
@@ -2620,52 +2632,10 @@ mod tests {
     }
 
     fn place_around_an_untranscribed_read(read_s: f64) {
-        // Sentences of 4-15 syllables at 0.2 s a syllable, pauses of 0.4-0.9 s, varied by a
-        // fixed sequence so no shift of the text fits as well as the truth.
-        let mut seed = 7u64;
-        let mut next = |m: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % m
-        };
-        let (sentences, read_after) = (330usize, 80usize);
-        let mut syllables = Vec::new();
-        let mut speech = Vec::new();
-        let mut pauses = Vec::new();
-        let mut true_start = Vec::new();
-        let mut t = 1.0;
-        let mut speak = |len: f64, t: &mut f64, speech: &mut Vec<Span>, pauses: &mut Vec<Pause>| {
-            speech.push(Span::new(*t, *t + len));
-            let gap = 0.4 + 0.1 * next(6) as f64;
-            pauses.push(Pause {
-                start: *t + len,
-                end: *t + len + gap,
-                depth_db: 30.0,
-                strength: 0.8,
-            });
-            *t += len + gap;
-        };
-        for k in 0..sentences {
-            if k == read_after {
-                let read_end = t + read_s;
-                while t < read_end {
-                    speak(0.8 + 0.2 * (k % 7) as f64, &mut t, &mut speech, &mut pauses);
-                }
-            }
-            let syl = (4 + (k * 37 + k / 3) % 12) as f64;
-            true_start.push(t);
-            syllables.push(syl);
-            speak(0.2 * syl, &mut t, &mut speech, &mut pauses);
-        }
-        let timeline = Timeline {
-            duration: t + 1.0,
-            speech,
-            pauses,
-            ..Timeline::default()
-        };
+        let sentences = 330usize;
+        let (timeline, syllables, true_start) = read_sentences(sentences, Some((80, read_s)));
         let place = |config: &AlignConfig| {
-            let (_, l) = place_sentences(&timeline, &syllables, 0.2, config);
+            let (_, l) = place_sentences(&timeline, &syllables, 0.2, config, None);
             (l.anchor_word, l.placement)
         };
         let gaps = episode_gaps(&timeline, timeline.duration);
@@ -2688,13 +2658,103 @@ mod tests {
         }
     }
 
+    /// A first pass that lost its place: sentences 100-159 of 330 (about 3 minutes of
+    /// speech) put 35 s late. A refining pass around those times searches 20 s each way,
+    /// leans on its band's edge there and searches again 60 s each way: every sentence ends
+    /// on its own pause. Kept to 20 s, the pass cannot reach the true pauses of the lost
+    /// sentences.
+    #[test]
+    fn refining_pass_brings_back_a_first_pass_that_lost_its_place() {
+        let (timeline, syllables, true_start) = read_sentences(330, None);
+        let lost = 100..160;
+        let prior: Vec<f64> = true_start
+            .iter()
+            .enumerate()
+            .map(|(k, &t)| if lost.contains(&k) { t + 35.0 } else { t })
+            .collect();
+        let off = |config: &AlignConfig| {
+            let (gaps, placed) = place_sentences(&timeline, &syllables, 0.2, config, Some(&prior));
+            (1..placed.anchor_word.len() - 1)
+                .filter(|&a| {
+                    placed.placement[a].is_none_or(|(_, exit)| {
+                        (gaps[exit].end - true_start[placed.anchor_word[a]]).abs() > 1e-9
+                    })
+                })
+                .count()
+        };
+        assert_eq!(off(&AlignConfig::default()), 0);
+        let narrow_only = AlignConfig {
+            refine_wide_band_s: AlignConfig::default().refine_band_s,
+            ..AlignConfig::default()
+        };
+        assert!(off(&narrow_only) >= 30, "{}", off(&narrow_only));
+    }
+
+    /// One speaker's sentences of 4-15 syllables at 0.2 s a syllable, with pauses of 0.4-0.9 s
+    /// between them, varied by a fixed sequence so that no shift of the text fits as well as
+    /// the truth; with `read` = (k, seconds), that long a read the transcript leaves out
+    /// (runs of speech and pauses) before sentence k. The timeline, the syllables and each
+    /// sentence's true start.
+    fn read_sentences(
+        sentences: usize,
+        read: Option<(usize, f64)>,
+    ) -> (Timeline, Vec<f64>, Vec<f64>) {
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        let (mut speech, mut pauses, mut syllables, mut true_start) =
+            (vec![], vec![], vec![], vec![]);
+        let mut t = 1.0;
+        let mut speak = |len: f64, t: &mut f64, speech: &mut Vec<Span>, pauses: &mut Vec<Pause>| {
+            speech.push(Span::new(*t, *t + len));
+            let gap = 0.4 + 0.1 * next(6) as f64;
+            pauses.push(Pause {
+                start: *t + len,
+                end: *t + len + gap,
+                depth_db: 30.0,
+                strength: 0.8,
+            });
+            *t += len + gap;
+        };
+        for k in 0..sentences {
+            if let Some((before, read_s)) = read.filter(|&(before, _)| before == k) {
+                let read_end = t + read_s;
+                while t < read_end {
+                    speak(
+                        0.8 + 0.2 * (before % 7) as f64,
+                        &mut t,
+                        &mut speech,
+                        &mut pauses,
+                    );
+                }
+            }
+            let syl = (4 + (k * 37 + k / 3) % 12) as f64;
+            true_start.push(t);
+            syllables.push(syl);
+            speak(0.2 * syl, &mut t, &mut speech, &mut pauses);
+        }
+        let timeline = Timeline {
+            duration: t + 1.0,
+            speech,
+            pauses,
+            ..Timeline::default()
+        };
+        (timeline, syllables, true_start)
+    }
+
     /// One speaker's sentences of `syllables` each, at `rate` seconds a syllable, placed on
-    /// `timeline`'s pauses by the first level: the gaps and the placement.
+    /// `timeline`'s pauses by the first level (a refining pass around `prior`, the sentences'
+    /// starts, when given): the gaps and the placement.
     fn place_sentences(
         timeline: &Timeline,
         syllables: &[f64],
         rate: f64,
         config: &AlignConfig,
+        prior: Option<&[f64]>,
     ) -> (Vec<Gap>, Level1) {
         let sentences = syllables.len();
         let sp = Spoken {
@@ -2706,7 +2766,7 @@ mod tests {
         let gaps = episode_gaps(timeline, timeline.duration);
         let features = Features::default();
         let index = voice::SpectralIndex::new(&features);
-        let placed = level1(&sp, &gaps, &[rate], timeline, config, &index, None, None);
+        let placed = level1(&sp, &gaps, &[rate], timeline, config, &index, None, prior);
         (gaps, placed)
     }
 
@@ -2772,7 +2832,7 @@ mod tests {
                 },
                 ..AlignConfig::default()
             };
-            let (gaps, l) = place_sentences(&timeline, &syllables, rate, &config);
+            let (gaps, l) = place_sentences(&timeline, &syllables, rate, &config, None);
             l.anchor_word
                 .iter()
                 .enumerate()
