@@ -428,13 +428,25 @@ pub(crate) fn uncovered_notes(out: &Output) -> Vec<String> {
         .into_iter()
         .map(|(span, speech)| {
             format!(
-                "{} to {}: {speech:.1} s of sound like speech that the transcript does not \
-                 cover (a sponsor read, applause, or words it leaves out); no captions there",
+                "{} to {}: {} of sound like speech that the transcript does not cover (a \
+                 sponsor read, applause, or words it leaves out); no captions there",
                 podcue::time::vtt(span.start),
-                podcue::time::vtt(span.end)
+                podcue::time::vtt(span.end),
+                speech_length(speech)
             )
         })
         .collect()
+}
+
+/// `13.5 s`, or `6 min 53 s` from a minute up (a part of the episode the transcript leaves
+/// out reads better in minutes).
+fn speech_length(seconds: f64) -> String {
+    if seconds < 59.95 {
+        format!("{seconds:.1} s")
+    } else {
+        let whole = seconds.round() as u64;
+        format!("{} min {} s", whole / 60, whole % 60)
+    }
 }
 
 /// One line per stretch of audio the transcript does not fit though it fits elsewhere.
@@ -514,4 +526,17 @@ pub(crate) fn write_outputs(
         written.push(target);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::speech_length;
+
+    #[test]
+    fn skipped_speech_reads_in_minutes_from_a_minute_up() {
+        assert_eq!(speech_length(13.46), "13.5 s");
+        assert_eq!(speech_length(59.9), "59.9 s");
+        assert_eq!(speech_length(59.96), "1 min 0 s");
+        assert_eq!(speech_length(413.0), "6 min 53 s");
+    }
 }
