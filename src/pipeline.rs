@@ -161,13 +161,25 @@ pub fn run(
 pub const UNCOVERED_SPEECH_S: f64 = 2.0;
 
 impl Output {
-    /// The stretches of audio the aligner skipped that hold at least [`UNCOVERED_SPEECH_S`]
-    /// of speech, each with its seconds of speech.
+    /// The stretches of audio the aligner skipped, and the audio before the first word and
+    /// after the last, that hold at least [`UNCOVERED_SPEECH_S`] of speech, each with its
+    /// seconds of speech, in order.
     pub fn uncovered_speech(&self) -> Vec<(crate::time::Span, f64)> {
-        self.alignment
-            .skipped
-            .iter()
-            .map(|&span| (span, self.timeline.speech_within(span)))
+        let timed = self.alignment.words.iter().filter(|w| w.end > w.start);
+        let first = timed.clone().map(|w| w.start).fold(f64::INFINITY, f64::min);
+        let last = timed.map(|w| w.end).fold(0.0, f64::max);
+        let mut spans = self.alignment.skipped.clone();
+        if first.is_finite() {
+            spans.push(crate::time::Span::new(0.0, first));
+            spans.push(crate::time::Span::new(
+                last,
+                self.timeline.duration.max(last),
+            ));
+        }
+        spans.sort_by(|a, b| a.start.total_cmp(&b.start));
+        spans
+            .into_iter()
+            .map(|span| (span, self.timeline.speech_within(span)))
             .filter(|&(_, speech)| speech >= UNCOVERED_SPEECH_S)
             .collect()
     }

@@ -250,7 +250,8 @@ pub(crate) fn sample_without_two_sentences() -> String {
 }
 
 /// Two sentences left out of the sample's transcript (34.4-44.0 s in the audio) are named on
-/// stderr as speech the transcript does not cover; the whole transcript gets no such note.
+/// stderr as speech the transcript does not cover, and so is its ending when the transcript
+/// stops early; the whole transcript gets no such note.
 #[test]
 fn speech_the_transcript_leaves_out_is_named() {
     let dir = temp_dir("uncovered");
@@ -275,5 +276,17 @@ fn speech_the_transcript_leaves_out_is_named() {
         "no note over the left-out sentences: {cut_notes:?}"
     );
     assert!(notes(&root().join("transcripts/sample-episode.txt")).is_empty());
+    // The last two turns left out (142.5-148.7 s): the audio after the last word is named.
+    let full = std::fs::read_to_string(root().join("transcripts/sample-episode.txt")).unwrap();
+    let ending = full
+        .find("MARCUS: Elsie Brandt,")
+        .expect("the sample's text changed");
+    let short = dir.join("short.txt");
+    std::fs::write(&short, &full[..ending]).unwrap();
+    let short_notes = notes(&short);
+    assert!(
+        short_notes.iter().any(|&(a, b)| a < 143.0 && b > 148.0),
+        "no note over the left-out ending: {short_notes:?}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
