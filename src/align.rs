@@ -283,7 +283,9 @@ pub struct AlignConfig {
     /// Cost per second of speech the transcript skips.
     pub skip_cost_per_s: f64,
     /// Seconds of skipped speech after which each further second costs
-    /// `long_skip_cost_per_s` instead (see [`SkipPrice`]).
+    /// `long_skip_cost_per_s` instead: past the first half minute a skip is a left-out part
+    /// of the episode, and pricing its every second as the first made spreading minutes of
+    /// it over the sentences around it cheaper than skipping it.
     #[serde(default = "default_long_skip_after_s")]
     pub long_skip_after_s: f64,
     /// Cost per second of skipped speech beyond `long_skip_after_s`.
