@@ -478,8 +478,14 @@ fn from_interview(
         .iter()
         .position(|t| t.speaker == host)
         .and_then(|t| turn_start(doc, alignment, t));
+    // Or the host opens with a teaser of their own (a question from later on, and its
+    // answer) and then welcomes the listener: the welcome opens the introduction.
+    let welcome = (1..doc.turns.len().min(WELCOME_TURNS))
+        .find(|&t| doc.turns[t].speaker == host && welcomes(doc, t))
+        .and_then(|t| turn_start(doc, alignment, t));
     let intro_start = host_first
         .filter(|&t| t >= MIN_INTRO_S && doc.turns.first().is_some_and(|t| t.speaker != host))
+        .or(welcome.filter(|&t| t >= MIN_INTRO_S && t < duration / 4.0))
         .unwrap_or(0.0);
     cands.retain(|c| c.start > intro_start);
     // The welcome and introductions before the first topic question are a chapter of their
@@ -500,6 +506,38 @@ fn from_interview(
     out.push((intro_start, "Introduction".to_string()));
     out.extend(chosen.into_iter().map(|c| (c.start, c.title)));
     out
+}
+
+/// How many turns from the start a host's welcome after a teaser may come.
+const WELCOME_TURNS: usize = 6;
+
+/// Whether turn `t` welcomes the listener to the show: "Welcome to ...", "You're listening
+/// to ...", or a sentence that opens "This is" and a name ("This is Outside In, I'm ...").
+fn welcomes(doc: &Document, t: usize) -> bool {
+    let turn = &doc.turns[t];
+    let words: Vec<&str> = doc.words[turn.words.clone()]
+        .iter()
+        .filter(|w| w.kind == WordKind::Spoken)
+        .map(|w| w.text.as_str())
+        .collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let phrase = |a: &str, b: &str| lower.windows(2).any(|p| p[0] == a && p[1] == b);
+    let opens_this_is_name = doc.sentences[turn.sentences.clone()]
+        .iter()
+        .any(|sentence| {
+            let spoken: Vec<&str> = doc.words[sentence.words.clone()]
+                .iter()
+                .filter(|w| w.kind == WordKind::Spoken)
+                .map(|w| w.text.as_str())
+                .collect();
+            matches!(spoken.as_slice(), [this, is, name, ..]
+            if this.eq_ignore_ascii_case("this") && *is == "is"
+                && name.chars().next().is_some_and(char::is_uppercase))
+        });
+    phrase("welcome", "to")
+        || phrase("you're", "listening")
+        || phrase("you’re", "listening")
+        || opens_this_is_name
 }
 
 /// Audio skipped between two paragraphs of a turn that makes the second a new segment,

@@ -467,6 +467,52 @@ fn after_a_cold_open_the_host_is_the_one_who_asks() {
 }
 
 #[test]
+fn a_teaser_before_the_hosts_welcome_is_a_cold_open() {
+    // The host opens with a question from later on and the guest's answer, then welcomes the
+    // listener ("This is Outside In, ..."): that teaser is the cold open. Without the welcome
+    // sentence the same turns open with the introduction at 0.
+    let answer = "It was a long story, with many turns and a few surprises along the way, and \
+                  most of the people involved still talk about it whenever we meet, usually \
+                  over dinner, usually for far too long, and always with a different ending.";
+    let text = |welcome: &str| {
+        format!(
+            "GRETA: Have you ever made a mistake?\n\
+             OSWIN: Once. Twenty years ago. I was in bed for three days, and I have never been \
+             so frightened in my life, and I have never picked that mushroom again.\n\
+             GRETA: {welcome}I'm standing in a wet wood on an October morning with two people \
+             who know far more about mushrooms than I do.\n\
+             OSWIN: Morning.\n\
+             GRETA: What is the first thing you tell a beginner?\n\
+             OSWIN: Leave it where it is. {answer} {answer}\n\
+             GRETA: Which mushroom do people get wrong most often?\n\
+             OSWIN: The one that looks like a field mushroom. {answer} {answer}\n\
+             GRETA: What have we found so far this morning?\n\
+             OSWIN: A basket of chanterelles. {answer} {answer}\n"
+        )
+    };
+    let (doc, al, duration) = evenly_timed(&text("This is Outside In, and "));
+    let found = chapters::find(&doc, &al, duration, &ChapterConfig::default());
+    let welcome = al.words[doc.turns[2].words.start].start;
+    assert!(
+        welcome >= 10.0,
+        "the teaser is too short for the test: {welcome}"
+    );
+    assert_eq!(found[0].title, "Cold open", "{found:?}");
+    assert_eq!(
+        (found[1].start, found[1].title.as_str()),
+        (welcome, "Introduction"),
+        "{found:?}"
+    );
+    let (doc, al, duration) = evenly_timed(&text(""));
+    let found = chapters::find(&doc, &al, duration, &ChapterConfig::default());
+    assert_eq!(
+        (found[0].start, found[0].title.as_str()),
+        (0.0, "Introduction"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn after_a_sponsor_read_the_hosts_next_segment_opens_the_chapter() {
     // A call-in show: the host signs off the first caller, a sponsor read (10 s, not in the
     // transcript) follows, and the transcript writes the host's label again for "Welcome
