@@ -515,25 +515,16 @@ const WELCOME_TURNS: usize = 6;
 /// to ...", or a sentence that opens "This is" and a name ("This is Outside In, I'm ...").
 fn welcomes(doc: &Document, t: usize) -> bool {
     let turn = &doc.turns[t];
-    let words: Vec<&str> = doc.words[turn.words.clone()]
-        .iter()
-        .filter(|w| w.kind == WordKind::Spoken)
-        .map(|w| w.text.as_str())
+    let lower: Vec<String> = spoken(doc, turn.words.clone())
+        .map(|w| w.text.to_lowercase())
         .collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let phrase = |a: &str, b: &str| lower.windows(2).any(|p| p[0] == a && p[1] == b);
-    let opens_this_is_name = doc.sentences[turn.sentences.clone()]
-        .iter()
-        .any(|sentence| {
-            let spoken: Vec<&str> = doc.words[sentence.words.clone()]
-                .iter()
-                .filter(|w| w.kind == WordKind::Spoken)
-                .map(|w| w.text.as_str())
-                .collect();
-            matches!(spoken.as_slice(), [this, is, name, ..]
-            if this.eq_ignore_ascii_case("this") && *is == "is"
+    let opens_this_is_name = doc.sentences[turn.sentences.clone()].iter().any(|sentence| {
+        let mut words = spoken(doc, sentence.words.clone()).map(|w| w.text.as_str());
+        matches!((words.next(), words.next(), words.next()), (Some(this), Some("is"), Some(name))
+            if this.eq_ignore_ascii_case("this")
                 && name.chars().next().is_some_and(char::is_uppercase))
-        });
+    });
     phrase("welcome", "to")
         || phrase("you're", "listening")
         || phrase("you’re", "listening")
