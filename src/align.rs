@@ -1564,6 +1564,7 @@ pub fn align(
             &timeline.speech,
             &second.starts,
             &second.ends,
+            WINDOW_EVIDENCE_SETTLED,
         );
         (voice, windows, clock.elapsed())
     };
@@ -2139,6 +2140,21 @@ const MIN_LOCAL_ORDER_EVIDENCE: f64 = 0.1;
 const SPEAKERS_HEARD_EVIDENCE: f64 = 0.25;
 /// Local order evidence of some window that shows the transcript fits part of the audio well.
 const FITTING_LOCAL_ORDER_EVIDENCE: f64 = 0.4;
+/// Local order evidence at and above which [`unmatched_spans`] makes the same of a window
+/// whatever its exact value: the highest level it compares a window's evidence with.
+const WINDOW_EVIDENCE_SETTLED: f64 = {
+    let strong = STRONG_ORDER_EVIDENCE as f64;
+    let highest = if strong > FITTING_LOCAL_ORDER_EVIDENCE {
+        strong
+    } else {
+        FITTING_LOCAL_ORDER_EVIDENCE
+    };
+    if highest > MIN_LOCAL_ORDER_EVIDENCE {
+        highest
+    } else {
+        MIN_LOCAL_ORDER_EVIDENCE
+    }
+};
 /// Confidence of words in a span where the transcript does not fit the audio.
 const UNMATCHED_CONFIDENCE: f32 = 0.2;
 

@@ -152,6 +152,9 @@ pub(super) struct Window {
 /// A transcript only partly this audio's fits well where it belongs and no better than
 /// shuffled where it does not, which the whole-transcript test averages away. Empty with too
 /// few sentences for one window.
+///
+/// A window's evidence is exact unless every window's is known to be at least `settled` (the
+/// highest level the caller compares it with); it is then a lower bound of at least that.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn local_order_evidence(
     sp: &Spoken,
@@ -162,6 +165,7 @@ pub(super) fn local_order_evidence(
     speech: &[Span],
     starts: &[f64],
     ends: &[f64],
+    settled: f64,
 ) -> Vec<Window> {
     let blocks = sentence_blocks(sp);
     if blocks.len() < LOCAL_SENTENCES {
@@ -206,26 +210,48 @@ pub(super) fn local_order_evidence(
         .collect();
     // Every window and shuffle is an independent search; collected in order, so the result
     // does not depend on the thread count.
-    let jobs: Vec<(usize, u64)> = (0..windows.len())
-        .flat_map(|w| (0..=LOCAL_SHUFFLES as u64).map(move |s| (w, s)))
-        .collect();
-    let costs: Vec<f64> = jobs
-        .par_iter()
-        .map(|&(w, seed)| {
-            let (sub, g, tl, _) = &windows[w];
-            let order = if seed == 0 {
-                std::borrow::Cow::Borrowed(sub)
-            } else {
-                std::borrow::Cow::Owned(shuffled(sub, &sentence_blocks(sub), seed))
-            };
-            level1(&order, g, rates, tl, config, index, None, None).cost
-        })
-        .collect();
+    let search = |seeds: std::ops::RangeInclusive<u64>| -> Vec<Vec<f64>> {
+        let jobs: Vec<(usize, u64)> = (0..windows.len())
+            .flat_map(|w| seeds.clone().map(move |s| (w, s)))
+            .collect();
+        let costs: Vec<f64> = jobs
+            .par_iter()
+            .map(|&(w, seed)| {
+                let (sub, g, tl, _) = &windows[w];
+                let order = if seed == 0 {
+                    std::borrow::Cow::Borrowed(sub)
+                } else {
+                    std::borrow::Cow::Owned(shuffled(sub, &sentence_blocks(sub), seed))
+                };
+                level1(&order, g, rates, tl, config, index, None, None).cost
+            })
+            .collect();
+        costs
+            .chunks(seeds.count().max(1))
+            .map(<[f64]>::to_vec)
+            .collect()
+    };
+    // The first shuffles bound the evidence from below: the median of all the shuffles is at
+    // least the lowest of any half of them. Where every window's bound already clears
+    // `settled`, the rest cannot change what is made of them (the evidence is compared with
+    // nothing higher), so they are searched only when some window is in doubt.
+    let mut costs = search(0..=FIRST_LOCAL_SHUFFLES as u64);
+    let in_doubt = costs.iter().any(|c| {
+        let own = c[0];
+        let lowest = c[1..].iter().copied().fold(f64::INFINITY, f64::min);
+        !(own.is_finite() && (lowest - own) / LOCAL_SENTENCES as f64 >= settled)
+    });
+    if in_doubt {
+        let rest = search(FIRST_LOCAL_SHUFFLES as u64 + 1..=LOCAL_SHUFFLES as u64);
+        for (c, more) in costs.iter_mut().zip(rest) {
+            c.extend(more);
+        }
+    }
     windows
         .into_iter()
-        .zip(costs.chunks(LOCAL_SHUFFLES + 1))
+        .zip(costs)
         .filter_map(|((_, _, _, words), c)| {
-            order_margin(c, LOCAL_SENTENCES).map(|evidence| Window {
+            order_margin(&c, LOCAL_SENTENCES).map(|evidence| Window {
                 start: starts[words.start],
                 end: ends[words.end - 1],
                 voice: voice_evidence(
@@ -247,6 +273,9 @@ pub(super) fn local_order_evidence(
 const LOCAL_SENTENCES: usize = 20;
 /// Shuffles per window of the local order test.
 const LOCAL_SHUFFLES: usize = 7;
+/// Shuffles searched first in every window: more than half of [`LOCAL_SHUFFLES`], so their
+/// lowest cost bounds the median of all from below.
+const FIRST_LOCAL_SHUFFLES: usize = LOCAL_SHUFFLES / 2 + 1;
 /// Audio kept either side of a window's placed sentences, seconds.
 const LOCAL_MARGIN_S: f64 = 1.0;
 /// Search band of the local order test, seconds.
