@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """make.py: build podcue's own held-out-like episodes in the corpus format.
 
-    python3 benches/heldout/make.py [--set heldout|hard|fresh] [--only ID ...] [--out DIR]
+    python3 benches/heldout/make.py [--set heldout|hard|fresh|fresh2] [--only ID ...] [--out DIR]
 
 `--set heldout` (default): the 8 episodes of episodes.py (ho01-ho08) into target/heldout;
 `--set hard`: the 8 of episodes_hard.py (ho09-ho16: beat music, laughter and applause, phone
 callers, a four-way panel, cold opens) into target/heldout-hard; `--set fresh`: the 7 of
 episodes_fresh.py (ho17-ho23, one per condition of the corpus's dev episodes, new texts and
-voices) into target/heldout-fresh. Each set is made in one run:
+voices) into target/heldout-fresh; `--set fresh2`: the 6 of episodes_fresh2.py (ho24-ho29,
+new texts, voices and combinations of conditions) into target/heldout-fresh2. Each set is made
+in one run:
 espeak-ng keeps state between episodes, so an episode made alone with --only can differ slightly.
 
 Writes DIR/<id>.<ext>, DIR/<id>.txt and DIR/<id>.truth.json for every episode of the set,
@@ -46,6 +48,7 @@ sys.path.insert(0, HERE)
 import episodes  # noqa: E402
 import episodes_hard  # noqa: E402
 import episodes_fresh  # noqa: E402
+import episodes_fresh2  # noqa: E402
 
 SET_LABEL = "heldout-dev"
 
@@ -980,14 +983,17 @@ def build(ep, outdir, work):
 def main():
     global SET_LABEL
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["heldout", "hard", "fresh"], default="heldout")
+    ap.add_argument("--set", choices=["heldout", "hard", "fresh", "fresh2"], default="heldout")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--out")
     a = ap.parse_args()
-    SET_LABEL = {"heldout": "heldout-dev", "hard": "heldout-hard", "fresh": "heldout-fresh"}[a.set]
+    SET_LABEL = {"heldout": "heldout-dev", "hard": "heldout-hard", "fresh": "heldout-fresh",
+                 "fresh2": "heldout-fresh2"}[a.set]
     target = os.path.join(HERE, "..", "..", "target")
-    a.out = a.out or os.path.join(target, {"heldout": "heldout", "hard": "heldout-hard", "fresh": "heldout-fresh"}[a.set])
-    chosen = {"heldout": episodes, "hard": episodes_hard, "fresh": episodes_fresh}[a.set]
+    a.out = a.out or os.path.join(target, {"heldout": "heldout", "hard": "heldout-hard", "fresh": "heldout-fresh",
+                                           "fresh2": "heldout-fresh2"}[a.set])
+    chosen = {"heldout": episodes, "hard": episodes_hard, "fresh": episodes_fresh,
+              "fresh2": episodes_fresh2}[a.set]
     os.makedirs(a.out, exist_ok=True)
     for ep in chosen.EPISODES:
         if a.only and ep["id"] not in a.only:

@@ -387,6 +387,10 @@ const TRAILER_HEADINGS: &[&str] = &[
     "related articles",
     "related stories",
     "more from",
+    "more episodes",
+    "recent episodes",
+    "related episodes",
+    "latest episodes",
     "share this",
     "tags",
     "comments",
@@ -465,6 +469,28 @@ fn is_closing_line(line: &str) -> bool {
     let l = line.trim().trim_start_matches(['*', '_']).to_lowercase();
     is_trailer_heading(line) || CLOSING_STARTS.iter().any(|s| l.starts_with(s))
 }
+
+/// A credit line naming the show first: "Second Act is produced by Nell Garroway", "The
+/// Signal is a production of ...". Page text only where the page's trailer follows it (see
+/// [`cut_trailer`]): a speaker may say "The cheese is produced by hand."
+fn is_credit(line: &str) -> bool {
+    let line = line.trim().to_lowercase();
+    const CREDITS: &[&str] = &[
+        " is produced by ",
+        " was produced by ",
+        " are produced by ",
+        " is a production of ",
+        " is edited by ",
+        " was edited by ",
+    ];
+    CREDITS.iter().any(|c| {
+        line.find(c)
+            .is_some_and(|at| line[..at].split_whitespace().count() <= CREDIT_NAME_WORDS)
+    })
+}
+
+/// Words a show's name may have before "is produced by" in a credit line.
+const CREDIT_NAME_WORDS: usize = 6;
 
 // ---------------------------------------------------------------------------------------
 // Markdown and headings
@@ -697,28 +723,42 @@ fn structure(text: &str, keep_closing: bool) -> Structure {
     s
 }
 
-/// Drops the page text after the last turn: from the first closing line or trailer
-/// heading ("About the author") that follows the last speaker's first paragraph, and (unless
-/// `keep_closing`) the unlabelled paragraph right before that heading: an article's closing
-/// note ("The station publishes its measurements in spring."), written by the page, not
-/// said. True when that paragraph was dropped (the caller may check the audio for it).
+/// Drops the page text after the last turn: from the first closing line ("Share this
+/// page"), trailer heading ("About the author") or credit line ("Second Act is produced by
+/// ...") that follows the last speaker's first paragraph, and (unless `keep_closing`) the
+/// unlabelled paragraph right before a heading or credit: an article's closing note ("The
+/// station publishes its measurements in spring."), written by the page, not said. True when
+/// that paragraph was dropped (the caller checks the audio for it). Only that one: a
+/// paragraph further up is the speaker going on ("Goodnight, everybody.") more often than
+/// page text, and the audio cannot tell which when applause follows the last turn.
 fn cut_trailer(items: &mut Vec<Item>, keep_closing: bool) -> bool {
     let Some(last_speaker) = items.iter().rposition(|it| matches!(it, Item::Speaker(_))) else {
         return false;
     };
+    let closing_line_at = |k: usize| matches!(&items[k], Item::Para(p) if is_closing_line(p));
+    // A credit line opens the trailer when a closing line or trailer heading follows it
+    // within two paragraphs.
+    let credit_at = |k: usize| {
+        matches!(&items[k], Item::Para(p) if is_credit(p))
+            && (k + 1..items.len()).take(2).any(closing_line_at)
+    };
     let mut seen_para = false;
     for k in last_speaker + 1..items.len() {
-        if let Item::Para(text) = &items[k] {
-            if seen_para && (is_closing_line(text) || is_trailer_heading(text)) {
-                let closing = !keep_closing
-                    && is_trailer_heading(text)
-                    && k >= last_speaker + 3
-                    && matches!(&items[k - 1], Item::Para(p) if !is_closing_line(p));
-                items.truncate(if closing { k - 1 } else { k });
-                return closing;
-            }
-            seen_para = true;
+        let Item::Para(text) = &items[k] else {
+            continue;
+        };
+        if seen_para && (closing_line_at(k) || credit_at(k)) {
+            // A paragraph right before a heading or a credit line is the page's closing note;
+            // before a note to the reader ("For listeners who want to donate, ...") it is the
+            // host's sign-off (the NPI page).
+            let closing = !keep_closing
+                && (is_trailer_heading(text) || credit_at(k))
+                && k >= last_speaker + 3
+                && matches!(&items[k - 1], Item::Para(p) if !is_closing_line(p));
+            items.truncate(if closing { k - 1 } else { k });
+            return closing;
         }
+        seen_para = true;
     }
     false
 }
@@ -950,6 +990,15 @@ mod tests {
             )
         });
         assert_eq!(kept.ok(), Some((false, Some("oven".to_string()))));
+        // The note may come before a credit line that opens the trailer, and a further
+        // paragraph before it stays the speaker's.
+        let credits = "JO: Welcome aboard.\n\nPIM: Thanks, Jo.\n\nGoodnight, everybody.\n\nThe Orla sails again in May.\n\nThe Galley is produced by Jo Lund.\n\nMore episodes\n\nShare this page";
+        let d = doc(credits);
+        assert!(d.closing_paragraph_dropped);
+        assert_eq!(spoken(&d).last(), Some(&"everybody"));
+        // A credit-like sentence the speaker says, with no trailer after it, is theirs.
+        let said = "JO: Welcome aboard.\n\nPIM: Thanks, Jo.\n\nOur cheese is produced by hand.\n\nIt takes a year.";
+        assert_eq!(spoken(&doc(said)).last(), Some(&"year"));
         // With no unlabelled paragraph before the trailer, nothing is dropped.
         let d = doc("JO: Welcome aboard.\n\nPIM: Thanks, Jo.\n\nAbout the author\n\nJo writes.");
         assert!(!d.closing_paragraph_dropped);
