@@ -46,6 +46,39 @@ pub fn audio_file(path: &Path) -> std::io::Result<()> {
     }
 }
 
+/// True when `a` and `b` name the same file: the same path once resolved (symbolic links,
+/// `..`, another spelling), or, on Unix, the same inode (a hard link). A path that does not
+/// exist yet is compared as written, resolved through its folder.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let resolved = |p: &Path| {
+        std::fs::canonicalize(p).ok().or_else(|| {
+            let folder = p.parent().filter(|f| !f.as_os_str().is_empty());
+            let folder = std::fs::canonicalize(folder.unwrap_or(Path::new("."))).ok()?;
+            Some(folder.join(p.file_name()?))
+        })
+    };
+    if let (Some(x), Some(y)) = (resolved(a), resolved(b))
+        && x == y
+    {
+        return true;
+    }
+    same_inode(a, b)
+}
+
+#[cfg(unix)]
+fn same_inode(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &Path, _: &Path) -> bool {
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +99,25 @@ mod tests {
         assert!(device.to_string().contains("not a regular file"));
         let missing = audio_file(Path::new("/no/such/episode.mp3")).unwrap_err();
         assert_eq!(missing.kind(), ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn the_same_file_under_other_names() {
+        let dir = std::env::temp_dir().join(format!("podcue-same-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        let file = dir.join("a.txt");
+        std::fs::write(&file, "x").unwrap();
+        assert!(same_file(&file, &dir.join("sub/../a.txt")));
+        assert!(!same_file(&file, &dir.join("b.txt")));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&file, dir.join("link.txt")).unwrap();
+            std::fs::hard_link(&file, dir.join("hard.txt")).unwrap();
+            assert!(same_file(&file, &dir.join("link.txt")));
+            assert!(same_file(&dir.join("hard.txt"), &file));
+        }
+        // A path not made yet is compared through its folder.
+        assert!(same_file(&dir.join("new.txt"), &dir.join("sub/../new.txt")));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -51,7 +51,7 @@ pub fn tag_file(input: &Path, output: &Path, chapters: &[Chapter], in_place: boo
             input.display()
         ))
     })?;
-    if !in_place && same_file(input, output) {
+    if !in_place && crate::input::same_file(input, output) {
         return Err(fail(format!(
             "{}: output is the input file; choose another output, or pass --in-place to modify it",
             output.display()
@@ -80,14 +80,6 @@ pub fn tag_file(input: &Path, output: &Path, chapters: &[Chapter], in_place: boo
             }
             result
         }
-    }
-}
-
-/// True when both paths name the same file (or would, once created).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
     }
 }
 

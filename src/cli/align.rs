@@ -153,16 +153,7 @@ fn writes_to_stdout(args: &Args) -> bool {
 
 /// Refuses an output path that is one of the inputs.
 fn check_not_input(target: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
-    let canon = |p: &Path| std::fs::canonicalize(p).ok();
-    if let Some(t) = canon(target)
-        && inputs.iter().any(|i| canon(i).as_ref() == Some(&t))
-    {
-        bail!(
-            "{}: output would overwrite an input; choose another -o folder",
-            target.display()
-        );
-    }
-    Ok(())
+    super::refuse_overwriting_input(target, inputs, "choose another -o folder")
 }
 
 /// What [`process`] did with one episode.

@@ -12,6 +12,7 @@ mod segment;
 mod split;
 mod tag;
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -131,4 +132,20 @@ pub(crate) fn error_line(e: &anyhow::Error) -> String {
         }
     }
     line
+}
+
+/// Refuses to write `target` when it is one of `inputs` (under any name: a symbolic or hard
+/// link, another spelling): the run would destroy what it reads. `what_to_do` ends the error.
+pub(crate) fn refuse_overwriting_input(
+    target: &Path,
+    inputs: &[&Path],
+    what_to_do: &str,
+) -> anyhow::Result<()> {
+    if inputs.iter().any(|i| podcue::input::same_file(target, i)) {
+        anyhow::bail!(
+            "{}: output would overwrite an input; {what_to_do}",
+            target.display()
+        );
+    }
+    Ok(())
 }
