@@ -55,7 +55,8 @@ pub struct ChapterSplitter {
     rate: u32,
     frame: u64,
     current: Option<(usize, Wav, PathBuf)>,
-    done: Vec<PathBuf>,
+    /// Chapters whose temporary file is complete, and the file each becomes.
+    done: Vec<(usize, PathBuf)>,
     temps: Vec<PathBuf>,
 }
 
@@ -122,11 +123,7 @@ impl ChapterSplitter {
     fn open(&mut self, index: usize) -> Result<()> {
         self.close()?;
         let target = self.dir.join(&self.names[index]);
-        let tmp = self.dir.join(format!(
-            ".{}.podcue-{}.tmp",
-            self.names[index],
-            std::process::id()
-        ));
+        let tmp = self.temp_of(index);
         let spec = hound::WavSpec {
             channels: self.channels,
             sample_rate: self.rate,
@@ -149,17 +146,22 @@ impl ChapterSplitter {
 
     fn close(&mut self) -> Result<()> {
         if let Some((index, w, target)) = self.current.take() {
-            let tmp = self.dir.join(format!(
-                ".{}.podcue-{}.tmp",
-                self.names[index],
-                std::process::id()
-            ));
+            let tmp = self.temp_of(index);
             w.finalize().map_err(|e| wav_err(&tmp, e))?;
-            fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))?;
-            self.temps.retain(|t| t != &tmp);
-            self.done.push(target);
+            // Renamed in `finish`, all together: a split that fails halfway (a full disk, a
+            // corrupt stretch of audio) leaves no chapter files of its own behind.
+            self.done.push((index, target));
         }
         Ok(())
+    }
+
+    /// The temporary file of chapter `index`.
+    fn temp_of(&self, index: usize) -> PathBuf {
+        self.dir.join(format!(
+            ".{}.podcue-{}.tmp",
+            self.names[index],
+            std::process::id()
+        ))
     }
 
     /// Adds interleaved samples (a whole number of frames).
@@ -190,7 +192,13 @@ impl ChapterSplitter {
     /// start after the end of the audio get no file.
     pub fn finish(mut self) -> Result<Vec<PathBuf>> {
         self.close()?;
-        Ok(std::mem::take(&mut self.done))
+        let done = std::mem::take(&mut self.done);
+        for (index, target) in &done {
+            let tmp = self.temp_of(*index);
+            fs::rename(&tmp, target).map_err(|e| Error::io(target, e))?;
+            self.temps.retain(|t| t != &tmp);
+        }
+        Ok(done.into_iter().map(|(_, target)| target).collect())
     }
 }
 
@@ -202,6 +210,16 @@ impl Drop for ChapterSplitter {
             let _ = fs::remove_file(t);
         }
     }
+}
+
+/// The files [`split_file`] writes into `dir` for `chapters` (a chapter that starts after the
+/// end of the audio gets none), so a caller can check them before decoding.
+pub fn output_paths(dir: &Path, chapters: &[Chapter]) -> Vec<PathBuf> {
+    chapters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| dir.join(file_name(i, chapters.len(), &c.title)))
+        .collect()
 }
 
 /// Decodes `input` and writes one WAV per chapter into `dir` (created if missing).

@@ -75,6 +75,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{}.review.html", align::stem_of(&args.audio))));
+    super::refuse_overwriting_input(
+        &target,
+        &[&args.audio, &args.transcript],
+        "choose another -o file",
+    )?;
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -33,6 +33,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     } else {
         SampleFormat::Pcm16
     };
+    for target in split::output_paths(&args.output, &list) {
+        super::refuse_overwriting_input(
+            &target,
+            &[&args.episode, &args.chapters],
+            "choose another -o folder",
+        )?;
+    }
     let files = split::split_file(&args.episode, &list, &args.output, format, &StderrObserver)?;
     for f in &files {
         super::progress::info(&format!("wrote {}", f.display()));

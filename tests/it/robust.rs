@@ -1091,6 +1091,57 @@ fn output_equal_to_input_is_refused() {
 }
 
 #[test]
+fn review_and_split_never_write_over_their_inputs() {
+    let dir = Tmp::new("clobber-others");
+    let (audio, transcript, _) = episode(&dir, 62, 6);
+    let keep = |p: &Path| std::fs::read(p).unwrap();
+    let (audio_bytes, transcript_bytes) = (keep(&audio), keep(&transcript));
+    // review -o naming the transcript, or the audio under another spelling.
+    let other_spelling = dir.path("sub/../ep.wav");
+    std::fs::create_dir_all(dir.path("sub")).unwrap();
+    for target in [&transcript, &other_spelling] {
+        let r = podcue(&[
+            "review".as_ref(),
+            audio.as_os_str(),
+            transcript.as_os_str(),
+            "-o".as_ref(),
+            target.as_os_str(),
+        ]);
+        assert_sane("review over an input", &r);
+        assert_eq!(r.code, Some(1), "{r:?}");
+        assert!(r.stderr.contains("overwrite an input"), "{r:?}");
+    }
+    // split whose first chapter file is the episode itself.
+    let wav = dir.path("01-intro.wav");
+    std::fs::copy(&audio, &wav).unwrap();
+    let chapters = dir.path("c.json");
+    std::fs::write(
+        &chapters,
+        r#"{"version":"1.2.0","chapters":[{"startTime":0,"title":"Intro"},{"startTime":1,"title":"Rest"}]}"#,
+    )
+    .unwrap();
+    let wav_bytes = keep(&wav);
+    let r = podcue(&[
+        "split".as_ref(),
+        wav.as_os_str(),
+        "--chapters".as_ref(),
+        chapters.as_os_str(),
+        "-o".as_ref(),
+        dir.0.as_os_str(),
+    ]);
+    assert_sane("split over its input", &r);
+    assert_eq!(r.code, Some(1), "{r:?}");
+    assert!(r.stderr.contains("overwrite an input"), "{r:?}");
+    assert_eq!(keep(&wav), wav_bytes, "the episode was changed");
+    assert_eq!(keep(&audio), audio_bytes, "the audio was changed");
+    assert_eq!(
+        keep(&transcript),
+        transcript_bytes,
+        "the transcript was changed"
+    );
+}
+
+#[test]
 fn output_folders() {
     let dir = Tmp::new("folders");
     let (audio, t, _) = episode(&dir, 71, 6);
