@@ -368,6 +368,20 @@ fn finish_timing(cues: &mut [Cue], config: &CaptionConfig) {
     }
 }
 
+/// Ends no cue after `end_of_audio` seconds: the last cue's reading time is otherwise extended
+/// past the end of a recording that stops on its last word (a cut file, a forced run on a few
+/// seconds of audio). A cue keeps at least a millisecond.
+pub fn end_within(cues: &mut [Cue], end_of_audio: f64) {
+    let limit = crate::time::millis(end_of_audio.max(0.0));
+    for c in cues.iter_mut().rev() {
+        let (start, end) = (crate::time::millis(c.start), crate::time::millis(c.end));
+        if end <= limit {
+            break;
+        }
+        c.end = limit.max(start + 1) as f64 / 1000.0;
+    }
+}
+
 /// Cost weights, in one place so that their balance can be read and tuned.
 struct Rules {
     max_chars: usize,

@@ -236,10 +236,11 @@ pub fn finish(prepared: Prepared, config: &Config, observer: &dyn Observer) -> O
     }
     observer.stage("cues, chapters", None);
     // Cues and chapters read the same alignment and nothing of each other.
-    let (cues, chapters) = rayon::join(
+    let (mut cues, chapters) = rayon::join(
         || captions::build(&document, &alignment, &config.captions),
         || chapters::find(&document, &alignment, info.duration, &config.chapters),
     );
+    captions::end_within(&mut cues, info.duration);
     Output {
         info,
         features,

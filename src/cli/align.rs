@@ -279,7 +279,8 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
     // A transcript ten times too long or short for the speech heard is evidently for other
     // audio; say so before aligning, whose cost grows with the transcript.
     let rate = prepared.syllables_per_second();
-    if !(MIN_SYLLABLES_PER_S..=MAX_SYLLABLES_PER_S).contains(&rate) && !args.force {
+    let mut rate_mismatch = None;
+    if !(MIN_SYLLABLES_PER_S..=MAX_SYLLABLES_PER_S).contains(&rate) {
         let speech: f64 = prepared.timeline.speech.iter().map(Span::len).sum();
         let why = if rate.is_finite() {
             format!(
@@ -301,12 +302,16 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
         } else {
             why
         };
-        return Ok(Processed {
-            duration,
-            out: None,
-            mismatch: Some(why),
-            written: Vec::new(),
-        });
+        if !args.force {
+            return Ok(Processed {
+                duration,
+                out: None,
+                mismatch: Some(why),
+                written: Vec::new(),
+            });
+        }
+        // Forced: aligned anyway, and the reason is still said.
+        rate_mismatch = Some(why);
     }
     let out = pipeline::finish(prepared, &config, observer);
     if let Some(dir) = &args.debug_dump {
@@ -316,7 +321,7 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
         dump(dir, &stem, "cues", &out.cues)?;
         dump(dir, &stem, "chapters", &out.chapters)?;
     }
-    let mismatch = out.alignment.mismatch();
+    let mismatch = rate_mismatch.or_else(|| out.alignment.mismatch());
     let mut written = Vec::new();
     if mismatch.is_none() || args.force {
         if !writes_to_stdout(args) {
@@ -366,6 +371,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
              written. {what_to_do}"
         );
         return Ok(exit::MISMATCH);
+    }
+    if let Some(why) = &done.mismatch
+        && progress::warnings_on()
+    {
+        eprintln!(
+            "podcue: warning: the transcript does not seem to match the audio: {why}; written \
+             anyway (--force), so expect times that are wrong"
+        );
     }
     for f in &done.written {
         progress::info(&format!("wrote {}", f.display()));
@@ -499,7 +512,8 @@ pub(crate) fn write_outputs(
     }
     let inputs = [args.audio.as_path(), args.transcript.as_path()];
     let mut seen = Vec::new();
-    let mut written = Vec::new();
+    // All or none: a failure on the last output (a full disk) leaves the earlier ones unwritten.
+    let mut staged = atomic::Staged::default();
     for &f in &args.format {
         if seen.contains(&f) {
             continue;
@@ -507,16 +521,14 @@ pub(crate) fn write_outputs(
         seen.push(f);
         let target = args.output.join(f.file_name(stem));
         check_not_input(&target, &inputs)?;
-        atomic::write_file(&target, |w| write(f, w))?;
-        written.push(target);
+        staged.write(&target, |w| write(f, w))?;
     }
     if args.review {
         let target = args.output.join(format!("{stem}.review.html"));
         check_not_input(&target, &inputs)?;
-        super::review::write_page(out, &args.audio, &target, &speakers)?;
-        written.push(target);
+        super::review::write_page(out, &args.audio, &target, &speakers, &mut staged)?;
     }
-    Ok(written)
+    Ok(staged.commit()?)
 }
 
 #[cfg(test)]

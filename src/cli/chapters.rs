@@ -96,8 +96,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     write_all(&list, &args.format, &args.output, &stem, title.as_deref())
 }
 
-/// Writes every requested format; a format whose rules the chapters break is reported and
-/// skipped, the others are still written, and the exit code says something failed.
+/// Writes every requested format, or none: a format whose rules the chapters break (YouTube's
+/// 10 s minimum, an end a format needs and the input does not store) is reported, and nothing
+/// is written, so a failed run leaves no output behind.
 pub(crate) fn write_all(
     list: &[Chapter],
     formats: &[Format],
@@ -105,13 +106,14 @@ pub(crate) fn write_all(
     stem: &str,
     title: Option<&str>,
 ) -> anyhow::Result<u8> {
-    let mut code = exit::OK;
     let mut seen = Vec::new();
     for &f in formats {
-        if seen.contains(&f) {
-            continue;
+        if !seen.contains(&f) {
+            seen.push(f);
         }
-        seen.push(f);
+    }
+    let mut broken = 0;
+    for &f in &seen {
         let target = dir.join(f.file_name(stem));
         let needs_ends = matches!(f, Format::Vtt | Format::Ffmetadata);
         if needs_ends && list.last().is_some_and(|c| !c.has_end()) {
@@ -119,30 +121,34 @@ pub(crate) fn write_all(
                 "podcue: error: {}: the last chapter's end is unknown (the input does not store it); give --duration SECONDS",
                 target.display()
             );
-            code = exit::FAILURE;
-            continue;
-        }
-        if f == Format::Youtube
+            broken += 1;
+        } else if f == Format::Youtube
             && let Err(rule) = youtube::check(list)
         {
-            eprintln!("podcue: error: {}: not written: {rule}", target.display());
-            code = exit::FAILURE;
-            continue;
+            eprintln!("podcue: error: {}: {rule}", target.display());
+            broken += 1;
         }
-        let result = atomic::write_file(&target, |w| match f {
+    }
+    if broken > 0 {
+        eprintln!(
+            "podcue: nothing written; leave out the format{} above (--format) or fix the chapters",
+            if broken > 1 { "s" } else { "" }
+        );
+        return Ok(exit::FAILURE);
+    }
+    let mut staged = atomic::Staged::default();
+    for &f in &seen {
+        let target = dir.join(f.file_name(stem));
+        staged.write(&target, |w| match f {
             Format::Json => chapters_json::write(list, w),
             Format::Vtt => chapters_vtt::write(list, w),
             Format::Ffmetadata => ffmetadata::write(list, title, w),
             Format::Youtube => youtube::write(list, w),
             Format::Podlove => podlove::write(list, w),
-        });
-        match result {
-            Ok(()) => super::progress::info(&format!("wrote {}", target.display())),
-            Err(e) => {
-                eprintln!("podcue: error: {e}");
-                code = exit::FAILURE;
-            }
-        }
+        })?;
     }
-    Ok(code)
+    for target in staged.commit()? {
+        super::progress::info(&format!("wrote {}", target.display()));
+    }
+    Ok(exit::OK)
 }

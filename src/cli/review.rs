@@ -46,12 +46,14 @@ pub struct Args {
     pub min_chapter: f64,
 }
 
-/// Writes the review page of `out` to `target`, referring to `audio` relative to the page.
+/// Writes the review page of `out` for `target` into `staged`, referring to `audio` relative
+/// to the page.
 pub(crate) fn write_page(
     out: &Output,
     audio: &Path,
     target: &Path,
     speakers: &Speakers,
+    staged: &mut atomic::Staged,
 ) -> anyhow::Result<()> {
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -66,7 +68,7 @@ pub(crate) fn write_page(
         audio_url: &url,
         speakers,
     };
-    atomic::write_file(target, |w| review::write(w, out, &page))?;
+    staged.write(target, |w| review::write(w, out, &page))?;
     Ok(())
 }
 
@@ -112,7 +114,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         anyhow::bail!("the alignment did not run");
     };
     let speakers = Speakers::new(&out.document.speakers, &config.speaker_names);
-    write_page(out, &args.audio, &target, &speakers)?;
+    let mut staged = atomic::Staged::default();
+    write_page(out, &args.audio, &target, &speakers, &mut staged)?;
+    staged.commit()?;
     if let Some(why) = &done.mismatch {
         eprintln!(
             "podcue: warning: the transcript does not seem to match the audio: {why}; the page shows what was found"

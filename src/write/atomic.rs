@@ -34,30 +34,92 @@ pub fn write_file(
     target: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    let tmp = temp_path(target);
-    if let Ok(mut list) = IN_FLIGHT.lock() {
-        list.push(tmp.clone());
-    }
-    let result = (|| -> std::io::Result<()> {
-        let file = File::create(&tmp)?;
-        let mut w = BufWriter::new(file);
-        fill(&mut w)?;
-        let file = w.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        fs::rename(&tmp, target)
-    })();
-    if let Ok(mut list) = IN_FLIGHT.lock() {
-        list.retain(|p| p != &tmp);
-    }
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result.map_err(|e| Error::io(target, e))
+    let mut staged = Staged::default();
+    staged.write(target, fill)?;
+    staged.commit().map(|_| ())
 }
 
 /// Writes `bytes` to `target` atomically.
 pub fn write_bytes(target: &Path, bytes: &[u8]) -> Result<()> {
     write_file(target, |w| w.write_all(bytes))
+}
+
+/// Several outputs written together: each is written whole to a temporary file beside its
+/// target, and only when every one is complete are they renamed over their targets. A run
+/// that fails on its fourth output (a full disk, a folder in the way) leaves none of them, and
+/// any older files of those names as they were. Dropped uncommitted, it removes its temporary
+/// files.
+#[derive(Default)]
+pub struct Staged {
+    /// (temporary file, target), in the order written.
+    files: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Staged {
+    /// Writes `target`'s content with `fill` to its temporary file.
+    pub fn write(
+        &mut self,
+        target: &Path,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let tmp = temp_path(target);
+        if let Ok(mut list) = IN_FLIGHT.lock() {
+            list.push(tmp.clone());
+        }
+        // Registered before the file exists, so an interrupt or an error removes it.
+        self.files.push((tmp.clone(), target.to_path_buf()));
+        let result = (|| -> std::io::Result<()> {
+            let file = File::create(&tmp)?;
+            let mut w = BufWriter::new(file);
+            fill(&mut w)?;
+            let file = w.into_inner().map_err(|e| e.into_error())?;
+            file.sync_all()
+        })();
+        result.map_err(|e| Error::io(target, e))
+    }
+
+    /// Renames every temporary file over its target; returns the targets in the order written.
+    pub fn commit(mut self) -> Result<Vec<PathBuf>> {
+        // A rename fails on a folder in a target's place: found before anything is renamed.
+        // (Dropping `self` on this error removes every temporary file.)
+        if let Some((_, target)) = self.files.iter().find(|(_, t)| t.is_dir()) {
+            return Err(Error::io(
+                target,
+                std::io::Error::other("a folder of that name is in the way"),
+            ));
+        }
+        let files = std::mem::take(&mut self.files);
+        let mut done = Vec::with_capacity(files.len());
+        let mut failure = None;
+        for (tmp, target) in files {
+            if failure.is_none() {
+                match fs::rename(&tmp, &target) {
+                    Ok(()) => done.push(target),
+                    Err(e) => failure = Some(Error::io(&target, e)),
+                }
+            }
+            if failure.is_some() {
+                let _ = fs::remove_file(&tmp);
+            }
+            forget_in_flight(&tmp);
+        }
+        failure.map_or(Ok(done), Err)
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        for (tmp, _) in &self.files {
+            let _ = fs::remove_file(tmp);
+            forget_in_flight(tmp);
+        }
+    }
+}
+
+fn forget_in_flight(tmp: &Path) {
+    if let Ok(mut list) = IN_FLIGHT.lock() {
+        list.retain(|p| p != tmp);
+    }
 }
 
 #[cfg(test)]
@@ -80,6 +142,35 @@ mod tests {
         assert_eq!(fs::read_to_string(&target).unwrap(), "new");
         let leftovers: Vec<_> = fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).collect();
         assert_eq!(leftovers.len(), 1);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn staged_outputs_land_together_or_not_at_all() {
+        let dir = std::env::temp_dir().join(format!("podcue-staged-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+        fs::write(&a, "old a").unwrap();
+        // The second output fails: the first is not replaced, and no temporary file is left.
+        let mut staged = Staged::default();
+        staged.write(&a, |w| w.write_all(b"new a")).unwrap();
+        assert!(
+            staged
+                .write(&b, |_| Err(std::io::Error::other("disk full")))
+                .is_err()
+        );
+        drop(staged);
+        assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
+        assert!(!b.exists());
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+        // Both written: both land, in order.
+        let mut staged = Staged::default();
+        staged.write(&a, |w| w.write_all(b"new a")).unwrap();
+        staged.write(&b, |w| w.write_all(b"new b")).unwrap();
+        assert_eq!(staged.commit().unwrap(), vec![a.clone(), b.clone()]);
+        assert_eq!(fs::read_to_string(&a).unwrap(), "new a");
+        assert_eq!(fs::read_to_string(&b).unwrap(), "new b");
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 2);
         fs::remove_dir_all(&dir).unwrap();
     }
 }

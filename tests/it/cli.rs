@@ -290,3 +290,53 @@ fn speech_the_transcript_leaves_out_is_named() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Files in `dir`, sorted (temporary files included: none may be left).
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_run_that_fails_on_one_output_writes_none() {
+    // align: a folder where the JSON transcript would go makes that output fail after the
+    // VTT and SRT are ready; neither may be left behind.
+    let out = temp_dir("all-or-none-align");
+    std::fs::create_dir_all(out.join("sample-episode.json")).unwrap();
+    let run = podcue()
+        .args(["align", "-q"])
+        .arg(root().join("audio/sample-episode.mp3"))
+        .arg(root().join("transcripts/sample-episode.txt"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    assert_eq!(names_in(&out), vec!["sample-episode.json".to_string()]);
+    // chapters: JSON is fine, YouTube's 10 s minimum is broken; neither file is written.
+    let dir = temp_dir("all-or-none-chapters");
+    let source = dir.join("in.json");
+    std::fs::write(
+        &source,
+        r#"{"version":"1.2.0","chapters":[{"startTime":0,"title":"A"},{"startTime":5,"title":"B"},{"startTime":60,"title":"C","endTime":90}]}"#,
+    )
+    .unwrap();
+    let run = podcue()
+        .args(["chapters", "--chapters"])
+        .arg(&source)
+        .args(["--format", "json,youtube", "-o"])
+        .arg(dir.join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("nothing written"), "{stderr}");
+    assert!(names_in(&dir.join("out")).is_empty());
+}

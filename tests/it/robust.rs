@@ -753,6 +753,38 @@ fn long_silence_is_bounded() {
     assert_eq!(files_in(&out), Vec::<String>::new());
 }
 
+#[test]
+fn forcing_a_refused_pair_says_why_and_stays_within_the_audio() {
+    let dir = Tmp::new("forced");
+    // Silence: refused without --force; with it, written, and the reason said.
+    let audio = dir.path("silence.wav");
+    write_silence(&audio, 3);
+    let t = dir.write("t.txt", b"HOST: Hello there and welcome to the show.\n");
+    let out = dir.path("out");
+    let a = align(&audio, &t, &out, &["--force"]);
+    assert_sane("forced silence", &a);
+    assert_eq!(a.code, Some(0), "{a:?}");
+    assert!(
+        a.stderr.contains("no speech was found") && a.stderr.contains("--force"),
+        "{a:?}"
+    );
+    // Half a second of speech-like sound with a whole sentence: the last cue's reading time
+    // would run on past the end of the audio.
+    let (x, _) = speechlike(5, 2, 16_000);
+    let short = dir.write("short.wav", &wav(1, 16_000, &to_i16(&x[..8_000])));
+    let t = dir.write("short.txt", b"HOST: Cat dog sun hat red box cup pen.\n");
+    let a = align(&short, &t, &out, &["--force"]);
+    assert_sane("forced short", &a);
+    assert_eq!(a.code, Some(0), "{a:?}");
+    let vtt = std::fs::read_to_string(out.join("short.vtt")).unwrap();
+    let last_end = vtt
+        .lines()
+        .filter_map(|l| l.split_once(" --> "))
+        .map(|(_, end)| seconds(end.trim()))
+        .fold(0.0, f64::max);
+    assert!(last_end > 0.0 && last_end <= 0.5, "{vtt}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // 2. Broken transcripts
 
