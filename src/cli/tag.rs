@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 
 use podcue::chapters;
+use podcue::tag::Length;
 
 use super::exit;
+use super::progress::StderrObserver;
 
 /// Write chapters into a copy of the episode (never the original, unless --in-place).
 #[derive(clap::Args)]
@@ -18,41 +20,62 @@ pub struct Args {
     /// The chapters (JSON, WebVTT, FFMETADATA, YouTube lines, Podlove XML).
     #[arg(long, value_name = "FILE")]
     pub chapters: PathBuf,
-    /// Where to write the chaptered copy.
-    #[arg(short, long, value_name = "FILE", required_unless_present = "in_place")]
+    /// Where to write the chaptered copy (same format as EPISODE).
+    #[arg(
+        short,
+        long,
+        value_name = "FILE",
+        required_unless_present = "in_place",
+        conflicts_with = "in_place"
+    )]
     pub output: Option<PathBuf>,
-    /// Modify EPISODE itself (atomically) instead of writing a copy.
+    /// Modify EPISODE itself (atomically, keeping its permissions; a symbolic link's target is
+    /// modified) instead of writing a copy.
     #[arg(long)]
     pub in_place: bool,
-    /// The episode's length in seconds, when the chapters file does not store the last
-    /// chapter's end (YouTube, Podlove) and the episode is an MP3.
-    #[arg(long, value_name = "SECONDS")]
+    /// The episode's length in seconds, overriding the measured one (an MP4's header, an MP3
+    /// decoded). The last chapter ends there; no chapter may start at or after it.
+    #[arg(long, value_name = "SECONDS", value_parser = positive_seconds)]
     pub duration: Option<f64>,
 }
 
+/// A length in seconds: a finite number above zero.
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 => Ok(s),
+        _ => Err(format!(
+            "{text:?} is not a length in seconds; give a number above 0, e.g. 3600.5"
+        )),
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let mut list = chapters::read::read(&args.chapters)?;
-    let mut duration = args.duration;
-    if duration.is_none()
-        && podcue::tag::Container::of(&args.episode) == Some(podcue::tag::Container::Mp4)
-    {
-        duration = podcue::tag::mp4::duration(&args.episode)
-            .ok()
-            .filter(|d| *d > 0.0);
-    }
-    chapters::fill_ends(&mut list, duration);
-    if list.last().is_some_and(|c| !c.has_end()) {
-        anyhow::bail!(
-            "{}: the last chapter's end is unknown (the file does not store it); give --duration SECONDS",
-            args.chapters.display()
-        );
-    }
     let output = args.output.clone().unwrap_or_else(|| args.episode.clone());
-    podcue::tag::tag_file(&args.episode, &output, &list, args.in_place)?;
+    // Cheap refusals first: measuring an MP3's length means decoding it.
+    super::refuse_overwriting_input(
+        &output,
+        &[&args.chapters],
+        "choose another output file (the chapters file is read, never written)",
+    )?;
+    if !args.in_place {
+        super::refuse_overwriting_input(
+            &output,
+            &[&args.episode],
+            "choose another output file, or pass --in-place (without -o) to modify the episode",
+        )?;
+    }
+    podcue::tag::check_output(&args.episode, &output, args.in_place)?;
+    let list = chapters::read::read(&args.chapters)?;
+    podcue::tag::check_order(&list)?;
+    let length = match args.duration {
+        Some(seconds) => Length::Given(seconds),
+        None => Length::Measured(podcue::tag::duration(&args.episode, &StderrObserver)?),
+    };
+    let written = podcue::tag::tag_file(&args.episode, &output, &list, args.in_place, length)?;
     super::progress::info(&format!(
         "wrote {} ({} chapters)",
         output.display(),
-        list.len()
+        written.len()
     ));
     Ok(exit::OK)
 }

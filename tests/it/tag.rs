@@ -1,9 +1,13 @@
 //! Chaptered episodes: ID3v2 CHAP/CTOC into a copy of an MP3, read back with the `id3` crate and
 //! with symphonia; the audio after the tag unchanged; output == input refused; M4A chapters.
+//! Then `podcue tag` end to end: inputs never overwritten, in-place keeps modes and links,
+//! chapters checked against the episode's measured length, bad arguments refused.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use podcue::chapters::Chapter;
+use podcue::tag::Length;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("podcue-it-tag-{name}-{}", std::process::id()));
@@ -14,6 +18,9 @@ fn temp_dir(name: &str) -> PathBuf {
 /// `frames` silent MPEG-1 Layer III frames (128 kbit/s, 44.1 kHz, mono): a 4-byte header, then
 /// zero side info and zero main data, which decoders play as silence. The data bytes carry a
 /// counter so a moved or changed byte would show.
+/// The length of [`silent_mp3_frames`]`(24)`: 24 frames of 1152 samples at 44.1 kHz.
+const MP3_24: Length = Length::Measured(24.0 * 1152.0 / 44100.0);
+
 fn silent_mp3_frames(frames: usize) -> Vec<u8> {
     const FRAME_LEN: usize = 417; // 144 * 128000 / 44100, no padding
     let mut out = Vec::with_capacity(frames * FRAME_LEN);
@@ -72,7 +79,7 @@ fn mp3_gets_chap_and_ordered_ctoc_and_keeps_tags_and_audio() {
     std::fs::write(&input, mp3_with_tag(&audio)).unwrap();
     let before = std::fs::read(&input).unwrap();
     let output = dir.join("chaptered.mp3");
-    podcue::tag::tag_file(&input, &output, &sample_chapters(), false).unwrap();
+    podcue::tag::tag_file(&input, &output, &sample_chapters(), false, MP3_24).unwrap();
 
     // The input is untouched; the output's audio is byte-for-byte the input's.
     assert_eq!(std::fs::read(&input).unwrap(), before);
@@ -117,7 +124,7 @@ fn symphonia_reads_the_chapters() {
     let input = dir.join("plain.mp3");
     std::fs::write(&input, silent_mp3_frames(24)).unwrap();
     let output = dir.join("out.mp3");
-    podcue::tag::tag_file(&input, &output, &sample_chapters(), false).unwrap();
+    podcue::tag::tag_file(&input, &output, &sample_chapters(), false, MP3_24).unwrap();
     let file = std::fs::File::open(&output).unwrap();
     let mss = MediaSourceStream::new(Box::new(file), Default::default());
     let mut hint = Hint::new();
@@ -172,12 +179,12 @@ fn output_equal_to_input_is_refused_unless_in_place() {
     let input = dir.join("ep.mp3");
     let audio = silent_mp3_frames(8);
     std::fs::write(&input, &audio).unwrap();
-    let err = podcue::tag::tag_file(&input, &input, &sample_chapters(), false)
+    let err = podcue::tag::tag_file(&input, &input, &sample_chapters(), false, MP3_24)
         .unwrap_err()
         .to_string();
     assert!(err.contains("--in-place"), "{err}");
     assert_eq!(std::fs::read(&input).unwrap(), audio);
-    podcue::tag::tag_file(&input, &input, &sample_chapters(), true).unwrap();
+    podcue::tag::tag_file(&input, &input, &sample_chapters(), true, MP3_24).unwrap();
     let out = std::fs::read(&input).unwrap();
     assert_eq!(&out[podcue::tag::id3::tag_len(&out)..], &audio[..]);
     // No temporary file left behind.
@@ -191,20 +198,22 @@ fn output_equal_to_input_is_refused_unless_in_place() {
 }
 
 #[test]
-fn unknown_container_and_missing_ends_are_errors() {
+fn unknown_container_is_an_error_and_an_unknown_last_end_is_the_episode_end() {
     let dir = temp_dir("errors");
     let wav = dir.join("ep.wav");
     std::fs::write(&wav, b"RIFF").unwrap();
-    assert!(podcue::tag::tag_file(&wav, &dir.join("o.wav"), &sample_chapters(), false).is_err());
-    let mp3 = dir.join("ep.mp3");
-    std::fs::write(&mp3, silent_mp3_frames(4)).unwrap();
-    let mut ch = sample_chapters();
-    ch[2].end = ch[2].start;
-    let e = podcue::tag::tag_file(&mp3, &dir.join("o.mp3"), &ch, false)
+    let e = podcue::tag::tag_file(&wav, &dir.join("o.wav"), &sample_chapters(), false, MP3_24)
         .unwrap_err()
         .to_string();
-    assert!(e.contains("no known end"), "{e}");
-    assert!(!dir.join("o.mp3").exists());
+    assert!(e.contains("can only tag"), "{e}");
+    let mp3 = dir.join("ep.mp3");
+    std::fs::write(&mp3, silent_mp3_frames(24)).unwrap();
+    let mut ch = sample_chapters();
+    ch[2].end = ch[2].start;
+    let written = podcue::tag::tag_file(&mp3, &dir.join("o.mp3"), &ch, false, MP3_24).unwrap();
+    assert_eq!(written[2].end, MP3_24.seconds());
+    let back = podcue::tag::id3::read_chapters(&std::fs::read(dir.join("o.mp3")).unwrap()).unwrap();
+    assert_eq!(back[2].end, 0.627);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -235,7 +244,7 @@ fn m4a_gets_chapter_track_and_chpl() {
             title: "Two & more".into(),
         },
     ];
-    podcue::tag::tag_file(&src, &output, &ch, false).unwrap();
+    podcue::tag::tag_file(&src, &output, &ch, false, Length::Measured(1.0)).unwrap();
     let (list, track) = podcue::tag::mp4::read_chapters(&output).unwrap();
     let want = vec![(0.0, "One".to_string()), (0.4, "Two & more".to_string())];
     for got in [list, track] {
@@ -244,6 +253,292 @@ fn m4a_gets_chapter_track_and_chpl() {
             assert!((gs - ws).abs() < 0.002, "{gs} vs {ws}");
             assert_eq!(gt, wt);
         }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn fit_names_chapters_out_of_order_or_past_the_end_and_clamps_the_last_end() {
+    let ch = |start: f64, end: f64, title: &str| Chapter {
+        start,
+        end,
+        title: title.into(),
+    };
+    let fit = |list: &[Chapter], length: Length| {
+        podcue::tag::fit(list, length).map_err(|e| e.to_string())
+    };
+    // Duplicate and decreasing starts name both chapters and their times.
+    let e = fit(
+        &[ch(0.0, 20.0, "A"), ch(20.0, 20.0, "B"), ch(20.0, 40.0, "C")],
+        Length::Measured(100.0),
+    )
+    .unwrap_err();
+    assert!(
+        e.contains(r#"chapter 3 "C" starts at 0:20, at the same time as chapter 2 "B" (0:20)"#),
+        "{e}"
+    );
+    let e = fit(
+        &[
+            ch(0.0, 90.0, "A"),
+            ch(90.0, 100.0, "B"),
+            ch(30.0, 40.0, "C"),
+        ],
+        Length::Measured(100.0),
+    )
+    .unwrap_err();
+    assert!(
+        e.contains(r#"chapter 3 "C" starts at 0:30, before chapter 2 "B" (1:30)"#),
+        "{e}"
+    );
+    // The first chapter at or after the end is named, with the episode's length.
+    let e = fit(
+        &[
+            ch(0.0, 20.0, "A"),
+            ch(20.0, 149.0, "B"),
+            ch(149.0, 149.0, "Outro"),
+        ],
+        Length::Measured(34.133),
+    )
+    .unwrap_err();
+    assert!(
+        e.contains(r#"chapter 3 "Outro" starts at 2:29, after the end of the episode (0:34)"#),
+        "{e}"
+    );
+    // A last chapter of no length (starting right at the end) is refused too.
+    let e = fit(&[ch(0.0, 5.0, "A"), ch(5.0, 5.0, "B")], Length::Given(5.0)).unwrap_err();
+    assert!(e.contains("at the end of the episode"), "{e}");
+    assert!(e.contains("--duration"), "{e}");
+    // Times that whole seconds would show as equal are shown to the millisecond.
+    let e = fit(
+        &[ch(0.0, 20.5, "A"), ch(20.9, 21.0, "B")],
+        Length::Given(20.6),
+    )
+    .unwrap_err();
+    assert!(
+        e.contains("00:00:20.900") && e.contains("00:00:20.600"),
+        "{e}"
+    );
+    // A last end past the episode's end is clamped; an unknown one is filled.
+    let got = fit(
+        &[ch(0.0, 10.0, "A"), ch(10.0, 200.0, "B")],
+        Length::Measured(53.3),
+    )
+    .unwrap();
+    assert_eq!((got[0].end, got[1].end), (10.0, 53.3));
+    let got = fit(
+        &[ch(0.0, 10.0, "A"), ch(10.0, 10.0, "B")],
+        Length::Measured(53.3),
+    )
+    .unwrap();
+    assert_eq!(got[1].end, 53.3);
+}
+
+// ---- `podcue tag` end to end ----
+
+fn podcue(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_podcue"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Runs `podcue tag` with `args` (paths or flags); gives the exit code and stderr.
+fn tag(args: &[&dyn AsRef<std::ffi::OsStr>]) -> (i32, String) {
+    let mut all: Vec<&std::ffi::OsStr> = vec!["tag".as_ref()];
+    all.extend(args.iter().map(|a| a.as_ref()));
+    let out = podcue(&all);
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A folder with a 0.627 s silent MP3 (`ep.mp3`) and Podcasting 2.0 chapters without end times
+/// (`ch.json`: 0 "Intro", 0.3 "Talk").
+fn cli_dir(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    std::fs::write(dir.join("ep.mp3"), silent_mp3_frames(24)).unwrap();
+    write_chapters(&dir.join("ch.json"), &[(0.0, "Intro"), (0.3, "Talk")]);
+    dir
+}
+
+fn write_chapters(path: &Path, list: &[(f64, &str)]) {
+    let chapters: Vec<serde_json::Value> = list
+        .iter()
+        .map(|(s, t)| serde_json::json!({"startTime": s, "title": t}))
+        .collect();
+    let json = serde_json::json!({"version": "1.2.0", "chapters": chapters});
+    std::fs::write(path, json.to_string()).unwrap();
+}
+
+fn mp3_chapters(path: &Path) -> Vec<Chapter> {
+    podcue::tag::id3::read_chapters(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn cli_never_writes_over_the_chapters_file_or_the_episode() {
+    let dir = cli_dir("cli-inputs");
+    let (ep, ch) = (dir.join("ep.mp3"), dir.join("ch.json"));
+    let (ep_before, ch_before) = (std::fs::read(&ep).unwrap(), std::fs::read(&ch).unwrap());
+    let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &ch]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("would overwrite an input"), "{err}");
+    let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &ep]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("--in-place"), "{err}");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&ch, dir.join("link.json")).unwrap();
+        let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &dir.join("link.json")]);
+        assert_eq!(code, 1, "{err}");
+    }
+    assert_eq!(std::fs::read(&ep).unwrap(), ep_before);
+    assert_eq!(std::fs::read(&ch).unwrap(), ch_before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn cli_in_place_keeps_the_mode_and_writes_through_a_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = cli_dir("cli-mode");
+    let (ep, ch) = (dir.join("ep.mp3"), dir.join("ch.json"));
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+    std::fs::set_permissions(&ep, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (code, err) = tag(&[&ep, &"--chapters", &ch, &"--in-place"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mode(&ep), 0o600);
+    assert_eq!(mp3_chapters(&ep).len(), 2);
+
+    // Through a symbolic link: the link stays, its target gets the chapters.
+    let target = dir.join("target.mp3");
+    std::fs::write(&target, silent_mp3_frames(24)).unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.join("link.mp3");
+    std::os::unix::fs::symlink("target.mp3", &link).unwrap();
+    let (code, err) = tag(&[&link, &"--chapters", &ch, &"--in-place"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(mp3_chapters(&target).len(), 2);
+    assert_eq!(mode(&target), 0o640);
+
+    // An M4A too (its chapters are written by another library, through its own handle).
+    let src = fixture("sine-440hz-1s-mono.m4a");
+    if src.exists() {
+        let m4a = dir.join("ep.m4a");
+        std::fs::copy(&src, &m4a).unwrap();
+        std::fs::set_permissions(&m4a, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let (code, err) = tag(&[&m4a, &"--chapters", &ch, &"--in-place"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(mode(&m4a), 0o600);
+        assert_eq!(podcue::tag::mp4::read_chapters(&m4a).unwrap().0.len(), 2);
+    }
+    // No temporary file left behind.
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn cli_measures_the_episode_for_chapters_without_end_times() {
+    let dir = cli_dir("cli-measure");
+    let (ep, ch, out) = (dir.join("ep.mp3"), dir.join("ch.json"), dir.join("out.mp3"));
+    let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    let got = mp3_chapters(&out);
+    assert_eq!(got.len(), 2);
+    assert_eq!((got[0].end, got[1].end), (0.3, 0.627));
+
+    // A last end past the episode's end is clamped, with no error.
+    let long = dir.join("long.json");
+    std::fs::write(
+        &long,
+        r#"{"chapters":[{"startTime":0,"endTime":0.3,"title":"A"},{"startTime":0.3,"endTime":149,"title":"B"}]}"#,
+    )
+    .unwrap();
+    let (code, err) = tag(&[&ep, &"--chapters", &long, &"-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mp3_chapters(&out)[1].end, 0.627);
+    // --duration overrides the measured length.
+    let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &out, &"--duration", &"0.5"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mp3_chapters(&out)[1].end, 0.5);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn cli_refuses_chapters_past_the_end_or_out_of_order() {
+    let dir = cli_dir("cli-past");
+    let (ep, out) = (dir.join("ep.mp3"), dir.join("out.mp3"));
+    let late = dir.join("late.json");
+    write_chapters(&late, &[(0.0, "Intro"), (0.3, "Talk"), (149.0, "Outro")]);
+    let (code, err) = tag(&[&ep, &"--chapters", &late, &"-o", &out]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(r#"chapter 3 "Outro" starts at 2:29, after the end of the episode (0:00)"#),
+        "{err}"
+    );
+    assert!(!err.contains("--duration SECONDS"), "{err}");
+    // With --duration the error says so.
+    let ch = dir.join("ch.json");
+    let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &out, &"--duration", &"0.2"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(r#"chapter 2 "Talk""#) && err.contains("--duration"),
+        "{err}"
+    );
+    // Duplicate starts: both chapters named, not "no known end"; within a second, to the ms.
+    let dup = dir.join("dup.json");
+    write_chapters(&dup, &[(0.0, "Intro"), (0.3, "Talk"), (0.3, "More")]);
+    let (code, err) = tag(&[&ep, &"--chapters", &dup, &"-o", &out]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            r#"chapter 3 "More" starts at 00:00:00.300, at the same time as chapter 2 "Talk" (00:00:00.300)"#
+        ),
+        "{err}"
+    );
+    assert!(!out.exists());
+
+    // An M4A's length comes from its header.
+    let src = fixture("sine-440hz-1s-mono.m4a");
+    if src.exists() {
+        let (code, err) = tag(&[&src, &"--chapters", &late, &"-o", &dir.join("out.m4a")]);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("after the end of the episode (0:01)"), "{err}");
+        assert!(!dir.join("out.m4a").exists());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn cli_refuses_bad_lengths_conflicting_flags_and_another_container() {
+    let dir = cli_dir("cli-args");
+    let (ep, ch, out) = (dir.join("ep.mp3"), dir.join("ch.json"), dir.join("out.mp3"));
+    for bad in ["nan", "-1", "0", "inf", "abc"] {
+        let flag = format!("--duration={bad}");
+        let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &out, &flag]);
+        assert_eq!(code, 2, "{bad}: {err}");
+        assert!(err.contains("above 0"), "{bad}: {err}");
+    }
+    let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &out, &"--in-place"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!out.exists());
+    for wrong in ["out.m4a", "out.wav"] {
+        let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &dir.join(wrong)]);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains(".mp3"), "{err}");
+        assert!(!dir.join(wrong).exists());
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
