@@ -75,25 +75,26 @@ pub struct Args {
     )]
     pub format: Vec<OutputKind>,
     /// Caption style: netflix (42x2), bbc (37x2), podcast (32x2), dcmp (32x2, 2 s).
-    #[arg(long, default_value = "netflix")]
+    #[arg(long, default_value = "netflix", value_parser = clap::builder::PossibleValuesParser::new(podcue::captions::CaptionConfig::PRESETS))]
     pub style: String,
-    /// Characters per caption line at most (overrides the style).
-    #[arg(long)]
+    /// Characters per caption line at most, 8 or more (overrides the style).
+    #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(8..=1000))]
     pub max_chars: Option<usize>,
-    /// Lines per caption at most (overrides the style).
-    #[arg(long)]
+    /// Lines per caption at most, 1 or more (overrides the style).
+    #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=20))]
     pub max_lines: Option<usize>,
     /// Sound tags such as [Laughs] in the captions: keep or drop.
     #[arg(long, value_parser = ["keep", "drop"], default_value = "keep")]
     pub sound_tags: String,
     /// Display name for a speaker label, e.g. 'TOM=Tom Kessler' (repeatable).
-    #[arg(long, value_name = "NAME=Full Name")]
+    #[arg(long, value_name = "NAME=Full Name", value_parser = super::speaker_name)]
     pub speaker: Vec<String>,
     /// Transcript language (en, fr, de, ...); guessed from the text when not given.
     #[arg(long)]
     pub language: Option<String>,
-    /// Shortest chapter, seconds (the larger of this and 1/20 of the episode is used).
-    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    /// Shortest chapter, seconds (the larger of this and 1/20 of the episode is used; an
+    /// interview's introduction may be shorter, down to 10 s).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = super::seconds)]
     pub min_chapter: f64,
     /// Write the outputs even when the transcript does not seem to match the audio.
     #[arg(long)]
@@ -137,8 +138,11 @@ pub(crate) fn caption_config(args: &Args) -> anyhow::Result<CaptionConfig> {
     };
     let mut names = BTreeMap::new();
     for s in &args.speaker {
-        let Some((label, name)) = s.split_once('=') else {
-            bail!("--speaker '{s}': expected NAME=Full Name");
+        let Some((label, name)) = s
+            .split_once('=')
+            .filter(|(label, name)| !label.trim().is_empty() && !name.trim().is_empty())
+        else {
+            bail!("--speaker '{s}': expected LABEL=Full Name, e.g. 'TOM=Tom Kessler'");
         };
         names.insert(label.trim().to_string(), name.trim().to_string());
     }
@@ -351,6 +355,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(out) = &done.out {
         // A refused transcript gets the refusal, not warnings about parts of it.
         let refused = done.mismatch.is_some() && !args.force;
+        if progress::warnings_on() {
+            for line in unknown_speakers(&args.speaker, &out.document.speakers) {
+                eprintln!("podcue: warning: {line}");
+            }
+        }
         if unpunctuated && !refused && progress::warnings_on() {
             eprintln!("podcue: warning: {UNPUNCTUATED}");
         }
@@ -384,6 +393,24 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         progress::info(&format!("wrote {}", f.display()));
     }
     Ok(exit::OK)
+}
+
+/// One line per `--speaker LABEL=Name` whose label the transcript does not have (matched as
+/// the captions match them: exactly, or ignoring ASCII case).
+pub(crate) fn unknown_speakers(given: &[String], labels: &[String]) -> Vec<String> {
+    given
+        .iter()
+        .filter_map(|s| s.split_once('=').map(|(label, _)| label.trim()))
+        .filter(|label| !labels.iter().any(|l| l.eq_ignore_ascii_case(label)))
+        .map(|label| {
+            let known = if labels.is_empty() {
+                "it has no speaker labels".to_string()
+            } else {
+                format!("its speakers are {}", labels.join(", "))
+            };
+            format!("--speaker {label}=...: the transcript has no speaker {label} ({known})")
+        })
+        .collect()
 }
 
 /// Said of a transcript without sentence punctuation.
@@ -533,7 +560,16 @@ pub(crate) fn write_outputs(
 
 #[cfg(test)]
 mod tests {
-    use super::speech_length;
+    use super::{speech_length, unknown_speakers};
+
+    #[test]
+    fn a_speaker_name_for_a_label_the_transcript_lacks_is_named() {
+        let labels = ["TOM".to_string(), "ANA".to_string()];
+        let given = ["tom=Tom Kessler".to_string(), "NOBODY=X".to_string()];
+        let lines = unknown_speakers(&given, &labels);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains("NOBODY") && lines[0].contains("TOM, ANA"));
+    }
 
     #[test]
     fn skipped_speech_reads_in_minutes_from_a_minute_up() {

@@ -56,12 +56,13 @@ pub struct Args {
     /// Output folder (created if missing).
     #[arg(short, long, default_value = ".")]
     pub output: PathBuf,
-    /// Shortest chapter in seconds (the larger of this and 1/20 of the episode is used).
-    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    /// Shortest chapter in seconds (the larger of this and 1/20 of the episode is used; an
+    /// interview's introduction may be shorter, down to 10 s).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = super::seconds)]
     pub min_chapter: f64,
     /// The episode's length in seconds, when converting a file that does not store the last
     /// chapter's end (YouTube, Podlove).
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", value_parser = super::positive_seconds)]
     pub duration: Option<f64>,
 }
 
@@ -89,11 +90,105 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 .unwrap_or_else(|| "episode".into());
             (out.chapters, stem, out.document.title)
         }
-        _ => anyhow::bail!("give AUDIO and TRANSCRIPT, or --chapters FILE"),
+        _ => {
+            eprintln!("podcue: error: give AUDIO and TRANSCRIPT, or --chapters FILE");
+            return Ok(exit::USAGE);
+        }
     };
+    if args.output == Path::new("-") {
+        return write_to_stdout(&list, &args.format, title.as_deref());
+    }
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("{}: cannot create folder", args.output.display()))?;
-    write_all(&list, &args.format, &args.output, &stem, title.as_deref())
+    let inputs: Vec<&Path> = args
+        .chapters
+        .iter()
+        .chain(args.inputs.iter())
+        .map(PathBuf::as_path)
+        .collect();
+    write_all(
+        &list,
+        &args.format,
+        &args.output,
+        &stem,
+        title.as_deref(),
+        &inputs,
+    )
+}
+
+/// `-o -`: the one format asked for goes to standard output.
+fn write_to_stdout(
+    list: &[Chapter],
+    formats: &[Format],
+    title: Option<&str>,
+) -> anyhow::Result<u8> {
+    let mut unique = formats.to_vec();
+    unique.dedup();
+    let [f] = unique.as_slice() else {
+        eprintln!("podcue: error: -o - writes one format to stdout: give exactly one --format");
+        return Ok(exit::USAGE);
+    };
+    if let Some(code) = broken_rules(list, &[*f], |f| {
+        format!("{} on standard output", format!("{f:?}").to_lowercase())
+    }) {
+        return Ok(code);
+    }
+    let mut stdout = std::io::stdout().lock();
+    let written = write_format(*f, list, title, &mut stdout)
+        .and_then(|()| std::io::Write::flush(&mut stdout));
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::from(e).context("cannot write to standard output"))
+        }
+        _ => Ok(exit::OK),
+    }
+}
+
+fn write_format(
+    f: Format,
+    list: &[Chapter],
+    title: Option<&str>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match f {
+        Format::Json => chapters_json::write(list, w),
+        Format::Vtt => chapters_vtt::write(list, w),
+        Format::Ffmetadata => ffmetadata::write(list, title, w),
+        Format::Youtube => youtube::write(list, w),
+        Format::Podlove => podlove::write(list, w),
+    }
+}
+
+/// Reports every format whose rules the chapters break (`name` names its output); the exit
+/// code when any does.
+fn broken_rules(
+    list: &[Chapter],
+    formats: &[Format],
+    name: impl Fn(Format) -> String,
+) -> Option<u8> {
+    let mut broken = 0;
+    for &f in formats {
+        let needs_ends = matches!(f, Format::Vtt | Format::Ffmetadata);
+        if needs_ends && list.last().is_some_and(|c| !c.has_end()) {
+            eprintln!(
+                "podcue: error: {}: the last chapter's end is unknown (the input does not store it); give --duration SECONDS",
+                name(f)
+            );
+            broken += 1;
+        } else if f == Format::Youtube
+            && let Err(rule) = youtube::check(list)
+        {
+            eprintln!("podcue: error: {}: {rule}", name(f));
+            broken += 1;
+        }
+    }
+    (broken > 0).then(|| {
+        eprintln!(
+            "podcue: nothing written; leave out the format{} above (--format) or fix the chapters",
+            if broken > 1 { "s" } else { "" }
+        );
+        exit::FAILURE
+    })
 }
 
 /// Writes every requested format, or none: a format whose rules the chapters break (YouTube's
@@ -105,6 +200,7 @@ pub(crate) fn write_all(
     dir: &Path,
     stem: &str,
     title: Option<&str>,
+    inputs: &[&Path],
 ) -> anyhow::Result<u8> {
     let mut seen = Vec::new();
     for &f in formats {
@@ -112,40 +208,22 @@ pub(crate) fn write_all(
             seen.push(f);
         }
     }
-    let mut broken = 0;
     for &f in &seen {
-        let target = dir.join(f.file_name(stem));
-        let needs_ends = matches!(f, Format::Vtt | Format::Ffmetadata);
-        if needs_ends && list.last().is_some_and(|c| !c.has_end()) {
-            eprintln!(
-                "podcue: error: {}: the last chapter's end is unknown (the input does not store it); give --duration SECONDS",
-                target.display()
-            );
-            broken += 1;
-        } else if f == Format::Youtube
-            && let Err(rule) = youtube::check(list)
-        {
-            eprintln!("podcue: error: {}: {rule}", target.display());
-            broken += 1;
-        }
+        super::refuse_overwriting_input(
+            &dir.join(f.file_name(stem)),
+            inputs,
+            "choose another -o folder",
+        )?;
     }
-    if broken > 0 {
-        eprintln!(
-            "podcue: nothing written; leave out the format{} above (--format) or fix the chapters",
-            if broken > 1 { "s" } else { "" }
-        );
-        return Ok(exit::FAILURE);
+    if let Some(code) = broken_rules(list, &seen, |f| {
+        dir.join(f.file_name(stem)).display().to_string()
+    }) {
+        return Ok(code);
     }
     let mut staged = atomic::Staged::default();
     for &f in &seen {
         let target = dir.join(f.file_name(stem));
-        staged.write(&target, |w| match f {
-            Format::Json => chapters_json::write(list, w),
-            Format::Vtt => chapters_vtt::write(list, w),
-            Format::Ffmetadata => ffmetadata::write(list, title, w),
-            Format::Youtube => youtube::write(list, w),
-            Format::Podlove => podlove::write(list, w),
-        })?;
+        staged.write(&target, |w| write_format(f, list, title, w))?;
     }
     for target in staged.commit()? {
         super::progress::info(&format!("wrote {}", target.display()));

@@ -149,3 +149,36 @@ pub(crate) fn refuse_overwriting_input(
     }
     Ok(())
 }
+
+/// A length in seconds, 0 or more (`--min-chapter`): clap's parser for it, so NaN, infinity
+/// and negative numbers are usage errors, not silently 0.
+pub(crate) fn seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s.is_finite() && s >= 0.0 => Ok(s),
+        _ => Err(format!(
+            "{text:?} is not a number of seconds; give 0 or more, e.g. 30"
+        )),
+    }
+}
+
+/// A length in seconds above 0 (an episode's `--duration`).
+pub(crate) fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 => Ok(s),
+        _ => Err(format!(
+            "{text:?} is not a length in seconds; give a number above 0, e.g. 3600.5"
+        )),
+    }
+}
+
+/// A `--speaker LABEL=Full Name` value: both sides non-empty.
+pub(crate) fn speaker_name(text: &str) -> Result<String, String> {
+    match text.split_once('=') {
+        Some((label, name)) if !label.trim().is_empty() && !name.trim().is_empty() => {
+            Ok(text.to_string())
+        }
+        _ => Err(format!(
+            "{text:?}: expected LABEL=Full Name, e.g. 'TOM=Tom Kessler'"
+        )),
+    }
+}

@@ -33,16 +33,17 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Caption style: netflix, bbc, podcast, dcmp.
-    #[arg(long, default_value = "netflix")]
+    #[arg(long, default_value = "netflix", value_parser = clap::builder::PossibleValuesParser::new(podcue::captions::CaptionConfig::PRESETS))]
     pub style: String,
     /// Display name for a speaker label, e.g. 'TOM=Tom Kessler' (repeatable).
-    #[arg(long, value_name = "NAME=Full Name")]
+    #[arg(long, value_name = "NAME=Full Name", value_parser = super::speaker_name)]
     pub speaker: Vec<String>,
     /// Transcript language (en, fr, de, ...); guessed when not given.
     #[arg(long)]
     pub language: Option<String>,
-    /// Shortest chapter, seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    /// Shortest chapter, seconds (the larger of this and 1/20 of the episode is used; an
+    /// interview's introduction may be shorter, down to 10 s).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = super::seconds)]
     pub min_chapter: f64,
 }
 

@@ -640,6 +640,9 @@ fn structure(text: &str, keep_closing: bool) -> Structure {
 
     let mut s = Structure::default();
     let mut preamble_title: Option<String> = None;
+    // A `## Heading` right before the first turn titles the opening chapter ("## Opening
+    // chat", then "MARCUS: Hello ..."); page text after it means it belonged to the page.
+    let mut heading_before_first_turn: Option<String> = None;
     let mut in_speech = !label_mode;
     let mut para = String::new();
     let mut spoken_seen = false;
@@ -666,12 +669,17 @@ fn structure(text: &str, keep_closing: bool) -> Structure {
                 s.title = Some(heading);
             } else if level >= 2 && in_speech && !heading.is_empty() {
                 s.items.push(Item::Chapter(heading));
+            } else if level >= 2 && !heading.to_lowercase().contains("transcript") {
+                heading_before_first_turn = Some(heading).filter(|h| !h.is_empty());
             }
             i += 1;
             continue;
         }
         if let Some(label) = labels.get(&i) {
             flush(&mut para, &mut s.items, &mut spoken_seen);
+            if !in_speech && let Some(heading) = heading_before_first_turn.take() {
+                s.items.push(Item::Chapter(heading));
+            }
             in_speech = true;
             s.items.push(Item::Speaker(label.clone()));
             if let Some((_, rest)) = split_label(line)
@@ -683,6 +691,7 @@ fn structure(text: &str, keep_closing: bool) -> Structure {
             continue;
         }
         if !in_speech {
+            heading_before_first_turn = None;
             // Page text before the first turn: keep the headline as the title.
             if preamble_title.is_none() && trimmed.chars().count() <= 200 {
                 preamble_title = Some(trimmed.trim_start_matches('#').trim().to_owned());
@@ -1019,6 +1028,30 @@ mod tests {
         assert_eq!(d.turns.len(), 1);
         assert_eq!(d.turns[0].speaker, None);
         assert_eq!(d.sentences.len(), 3);
+    }
+
+    #[test]
+    fn a_heading_right_before_the_first_turn_titles_the_opening() {
+        let titles = |text: &str| -> Vec<String> {
+            doc(text).chapters.iter().map(|c| c.title.clone()).collect()
+        };
+        let turns = "JO: Welcome aboard.\n\nPIM: Thanks, Jo.\n\n## Bread\n\nJO: What do you bake?";
+        assert_eq!(
+            titles(&format!("## Opening chat\n\n{turns}")),
+            ["Opening chat", "Bread"]
+        );
+        assert_eq!(
+            doc(&format!("## Opening chat\n\n{turns}")).chapters[0].first_word,
+            0
+        );
+        // A heading of the page's, or one with page text after it, is not a chapter.
+        assert_eq!(titles(&format!("## Transcript\n\n{turns}")), ["Bread"]);
+        assert_eq!(
+            titles(&format!(
+                "## About\n\nA talk with a ship's cook.\n\n{turns}"
+            )),
+            ["Bread"]
+        );
     }
 
     #[test]

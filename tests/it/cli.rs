@@ -340,3 +340,60 @@ fn a_run_that_fails_on_one_output_writes_none() {
     assert!(stderr.contains("nothing written"), "{stderr}");
     assert!(names_in(&dir.join("out")).is_empty());
 }
+
+#[test]
+fn chapters_to_stdout_and_usage_errors() {
+    let dir = temp_dir("chapters-stdout");
+    let source = dir.join("in.json");
+    std::fs::write(
+        &source,
+        r#"{"version":"1.2.0","chapters":[{"startTime":0,"title":"A"},{"startTime":30,"title":"B"},{"startTime":60,"title":"C","endTime":90}]}"#,
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let mut c = podcue();
+        c.current_dir(&dir).args(args);
+        c.output().unwrap()
+    };
+    // -o - writes the one format asked for to stdout, and no folder named "-".
+    let out = run(&[
+        "chapters",
+        "--chapters",
+        "in.json",
+        "--format",
+        "youtube",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "0:00 A\n0:30 B\n1:00 C\n"
+    );
+    assert!(!dir.join("-").exists());
+    // Usage errors exit 2: two formats to stdout, audio without a transcript, an unknown
+    // style, a speaker name without its label.
+    for args in [
+        &[
+            "chapters",
+            "--chapters",
+            "in.json",
+            "--format",
+            "json,vtt",
+            "-o",
+            "-",
+        ][..],
+        &["chapters", "in.json"][..],
+        &["align", "a.mp3", "t.txt", "--style", "foo"][..],
+        &["align", "a.mp3", "t.txt", "--speaker", "=Tom"][..],
+        &["align", "a.mp3", "t.txt", "--min-chapter", "nan"][..],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+    }
+    // Converting a chapters file into the folder it is in would overwrite it.
+    std::fs::copy(&source, dir.join("ep.chapters.json")).unwrap();
+    let out = run(&["chapters", "--chapters", "ep.chapters.json", "-o", "."]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("overwrite an input"));
+}
