@@ -35,18 +35,8 @@ pub struct Args {
     pub in_place: bool,
     /// The episode's length in seconds, overriding the measured one (an MP4's header, an MP3
     /// decoded). The last chapter ends there; no chapter may start at or after it.
-    #[arg(long, value_name = "SECONDS", value_parser = positive_seconds)]
+    #[arg(long, value_name = "SECONDS", value_parser = super::positive_seconds)]
     pub duration: Option<f64>,
-}
-
-/// A length in seconds: a finite number above zero.
-fn positive_seconds(text: &str) -> Result<f64, String> {
-    match text.trim().parse::<f64>() {
-        Ok(s) if s.is_finite() && s > 0.0 => Ok(s),
-        _ => Err(format!(
-            "{text:?} is not a length in seconds; give a number above 0, e.g. 3600.5"
-        )),
-    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
