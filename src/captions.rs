@@ -680,10 +680,39 @@ impl Ctx<'_> {
         bounds.push(texts.len());
         bounds
             .windows(2)
-            .map(|w| texts[w[0]..w[1]].join(" "))
+            .map(|w| join_words(&texts[w[0]..w[1]]))
             .filter(|l| !l.is_empty())
             .collect()
     }
+}
+
+/// Words joined into a line: with spaces, except between Chinese or Japanese text, which is
+/// written without them ("你好，欢迎", not "你好， 欢迎").
+fn join_words(words: &[&str]) -> String {
+    let mut line = String::new();
+    for w in words {
+        let unspaced = line.chars().next_back().is_some_and(is_unspaced_script)
+            && w.chars().next().is_some_and(is_unspaced_script);
+        if !line.is_empty() && !unspaced {
+            line.push(' ');
+        }
+        line.push_str(w);
+    }
+    line
+}
+
+/// Characters of scripts written without spaces between words: Chinese characters, kana, and
+/// the full-width punctuation that goes with them.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3000}'..='\u{303F}' // CJK symbols and punctuation (、。「」)
+            | '\u{3040}'..='\u{30FF}' // hiragana, katakana
+            | '\u{3400}'..='\u{4DBF}' // CJK extension A
+            | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+            | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+            | '\u{FF01}'..='\u{FF60}' // full-width forms (，！？：)
+    )
 }
 
 const ARTICLES: &[&str] = &[
@@ -901,6 +930,17 @@ mod tests {
             }
         }
         assert_eq!(next, doc.words.len());
+    }
+
+    #[test]
+    fn chinese_and_japanese_words_join_without_spaces() {
+        assert_eq!(join_words(&["你好，", "欢迎收听。"]), "你好，欢迎收听。");
+        assert_eq!(
+            join_words(&["こんにちは、", "ようこそ。"]),
+            "こんにちは、ようこそ。"
+        );
+        assert_eq!(join_words(&["Hello,", "world."]), "Hello, world.");
+        assert_eq!(join_words(&["用", "WeChat", "付款"]), "用 WeChat 付款");
     }
 
     #[test]

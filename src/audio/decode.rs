@@ -1234,6 +1234,9 @@ mod tests {
             let r = decode_to_mono(&p, &Silent, &mut |_| {});
             assert!(r.is_err(), "{name}: {r:?}");
         }
+        if let Some(dir) = tmp("done", b"").parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 
     #[test]

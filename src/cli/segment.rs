@@ -52,9 +52,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     let (info, _features, timeline) =
         pipeline::analyse(&args.audio, &Config::default(), &StderrObserver)?;
-    let r = podcue::time::round_ms;
+    // Frames end on 10 ms steps; the last may run a few milliseconds past the decoded end.
+    let end = podcue::time::round_ms(info.duration);
+    let r = |t: f64| podcue::time::round_ms(t).min(end);
     let view = SegmentsView {
-        duration: r(info.duration),
+        duration: end,
         speech: timeline
             .speech
             .iter()

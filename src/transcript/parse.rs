@@ -1055,6 +1055,19 @@ mod tests {
     }
 
     #[test]
+    fn punctuation_after_emoji_stays_with_the_word_before() {
+        let d = doc("HOST: Hello 👋🎙️, welcome. I love coffee ☕️😂. Do you? — Yes 🙂");
+        let texts: Vec<&str> = d.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Hello,", "welcome.", "I", "love", "coffee.", "Do", "you?", "Yes"
+            ]
+        );
+        assert_eq!(d.sentences.len(), 4);
+    }
+
+    #[test]
     fn plain_paragraphs_and_verse() {
         let d = doc("Snow fell on the yard. The dog did not care.\n\nBy noon it had stopped.");
         assert_eq!(d.turns.len(), 1);

@@ -449,6 +449,33 @@ fn bracket_span(text: &str, i: usize, toks: &[Tok]) -> Option<(usize, WordKind)>
     Some((end, kind))
 }
 
+/// Punctuation outside ASCII that may end a word ("…", "—", "«", "»", "¿", "、", "。").
+fn is_unicode_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '…' | '—'
+            | '–'
+            | '―'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '¿'
+            | '¡'
+            | '、'
+            | '。'
+            | '，'
+            | '！'
+            | '？'
+            | '：'
+            | '；'
+    )
+}
+
 /// Symbols that are said as a word when they stand alone.
 fn is_spoken_symbol(piece: &str) -> bool {
     matches!(piece, "&" | "+" | "@" | "=" | "%" | "#")
@@ -486,6 +513,18 @@ fn push_piece(toks: &mut Vec<Tok>, piece: &str) {
         brk
     };
     if let Some(last) = toks.last_mut() {
+        // Emoji and other symbols are neither said nor shown, but the punctuation after them
+        // is the sentence's ("coffee ☕️😂." ends a sentence): the word before keeps it.
+        let after_symbols = piece
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_ascii_punctuation() && !is_unicode_punctuation(c))
+            .map(|(at, c)| &piece[at + c.len_utf8()..]);
+        if let Some(punctuation) = after_symbols.filter(|p| !p.is_empty())
+            && last.kind == WordKind::Spoken
+        {
+            last.text.push_str(punctuation);
+        }
         if ellipsis {
             last.ellipsis = true;
             last.period = false;

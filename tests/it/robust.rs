@@ -433,7 +433,14 @@ fn check_audio(what: &str, dir: &Tmp, audio: &Path) -> (Run, Run) {
     if s.code == Some(0) {
         let v: serde_json::Value = serde_json::from_str(&s.stdout)
             .unwrap_or_else(|e| panic!("{what}: segment JSON: {e}: {s:?}"));
-        assert!(v["duration"].as_f64().is_some(), "{what}: {s:?}");
+        let duration = v["duration"].as_f64();
+        assert!(duration.is_some(), "{what}: {s:?}");
+        // No span ends after the audio does.
+        for kind in ["speech", "pauses", "music"] {
+            for span in v[kind].as_array().into_iter().flatten() {
+                assert!(span["end"].as_f64() <= duration, "{what}: {kind} {span}");
+            }
+        }
     } else {
         assert_clean_failure(&format!("{what} (segment)"), &s, None);
     }
