@@ -243,6 +243,8 @@ fn replace(
     let tmp = temp_beside(target);
     // A leftover from an interrupted run with the same process id.
     let _ = fs::remove_file(&tmp);
+    // Removed by the Ctrl-C handler if the run is interrupted while it exists.
+    let _in_flight = crate::write::atomic::InFlight::new(&tmp);
     let result = (|| {
         let mut options = fs::OpenOptions::new();
         options.read(true).write(true).create_new(true);

@@ -20,6 +20,26 @@ pub fn remove_in_flight() {
     }
 }
 
+/// Keeps a temporary file written outside this module (tag's copy, made with the episode's
+/// permissions) on the list [`remove_in_flight`] clears, until dropped.
+pub struct InFlight(PathBuf);
+
+impl InFlight {
+    /// Registers `tmp`.
+    pub fn new(tmp: &Path) -> Self {
+        if let Ok(mut list) = IN_FLIGHT.lock() {
+            list.push(tmp.to_path_buf());
+        }
+        InFlight(tmp.to_path_buf())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        forget_in_flight(&self.0);
+    }
+}
+
 fn temp_path(target: &Path) -> PathBuf {
     let name = target
         .file_name()
