@@ -2,6 +2,7 @@
 //! turns > sentences > words, with syllable estimates, tags and chapter markers.
 
 mod decode;
+mod html;
 mod language;
 pub mod parse;
 pub mod syllables;

@@ -31,6 +31,12 @@ pub struct ParseOptions {
 /// not UTF-8 (Latin-1, UTF-16 without a byte-order mark), no words.
 pub fn parse(bytes: &[u8], name: &Path, options: &ParseOptions) -> Result<Document> {
     let text = decode::decode(bytes, name)?;
+    // A transcript saved as a web page: its text, not its markup.
+    let text = if super::html::is_html(&text) {
+        super::html::to_text(&text)
+    } else {
+        text
+    };
     let structure = if is_subtitles(&text) {
         subtitles(&text)
     } else {
