@@ -67,7 +67,9 @@ fn ext_of(p: &Path) -> Option<String> {
 /// contains a second extension that podcue writes (`x.words.json`, `x.chapters.json`) are
 /// never transcripts because only `.txt/.md/.srt/.vtt` are considered, and `.vtt/.srt`
 /// outputs that podcue may have written into the same folder are skipped when a `.txt` or
-/// `.md` transcript exists for that stem.
+/// `.md` transcript exists for that stem. Left out, and listed in [`Plan::unpaired`]: audio
+/// without a transcript, audio files sharing a stem, a transcript without audio, and a second
+/// transcript of the same kind (`x.md` beside `x.txt`, `x.vtt` beside `x.srt`).
 pub fn scan_folder(dir: &Path) -> Result<Plan> {
     let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     let mut audio: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
@@ -89,6 +91,18 @@ pub fn scan_folder(dir: &Path) -> Result<Plan> {
         }
     }
     let mut plan = Plan::default();
+    for (stem, cands) in &text {
+        if !audio.contains_key(stem) {
+            for t in cands {
+                plan.unpaired.push(Unpaired {
+                    path: t.clone(),
+                    reason: format!(
+                        "no audio file with the same name ({stem}.mp3, .m4a, .wav, ...)"
+                    ),
+                });
+            }
+        }
+    }
     for (stem, mut files) in audio {
         files.sort();
         if files.len() > 1 {
@@ -101,23 +115,49 @@ pub fn scan_folder(dir: &Path) -> Result<Plan> {
             continue;
         }
         let Some(a) = files.pop() else { continue };
-        let transcript = text.get(&stem).and_then(|cands| {
-            TRANSCRIPT_EXTENSIONS
-                .iter()
-                .find_map(|want| cands.iter().find(|p| ext_of(p).as_deref() == Some(*want)))
-        });
-        match transcript {
-            Some(t) => plan.episodes.push(Episode {
-                audio: a,
-                transcript: t.clone(),
-                output: None,
-            }),
-            None => plan.unpaired.push(Unpaired {
+        let mut cands = text.remove(&stem).unwrap_or_default();
+        // Sorted so that `x.TXT` beside `x.txt` resolves the same way on every run.
+        cands.sort();
+        let rank = |p: &PathBuf| {
+            let ext = ext_of(p).unwrap_or_default();
+            TRANSCRIPT_EXTENSIONS.iter().position(|e| *e == ext)
+        };
+        cands.sort_by_key(rank);
+        let mut cands = cands.into_iter();
+        let Some(t) = cands.next() else {
+            plan.unpaired.push(Unpaired {
                 path: a,
                 reason: "no transcript with the same stem (.txt, .md, .srt, .vtt)".into(),
-            }),
+            });
+            continue;
+        };
+        let name = |p: &Path| {
+            p.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        };
+        // Captions podcue wrote into this folder sit beside the text transcript on every
+        // rerun: only a second transcript of the same kind is worth a warning.
+        let text_like = |p: &PathBuf| rank(p).is_some_and(|r| r < 2);
+        for other in cands {
+            if text_like(&t) == text_like(&other) {
+                plan.unpaired.push(Unpaired {
+                    reason: format!(
+                        "{} is the transcript used for {} (the first of .{})",
+                        name(&t),
+                        name(&a),
+                        TRANSCRIPT_EXTENSIONS.join(", .")
+                    ),
+                    path: other,
+                });
+            }
         }
+        plan.episodes.push(Episode {
+            audio: a,
+            transcript: t,
+            output: None,
+        });
     }
+    plan.unpaired.sort_by(|a, b| a.path.cmp(&b.path));
     plan.episodes.sort_by(|a, b| a.audio.cmp(&b.audio));
     Ok(plan)
 }
@@ -383,7 +423,53 @@ mod tests {
                 ("b.WAV".into(), "b.md".into())
             ]
         );
-        assert_eq!(plan.unpaired.len(), 3, "{:?}", plan.unpaired);
+        let left_out: Vec<String> = plan
+            .unpaired
+            .iter()
+            .map(|u| u.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        // a.vtt is a caption file podcue may have written beside a.txt: not worth a warning.
+        assert_eq!(
+            left_out,
+            ["c.ogg", "d.txt", "e.flac", "e.mp3"],
+            "{:?}",
+            plan.unpaired
+        );
+        assert!(plan.unpaired[1].reason.contains("no audio file"));
+        std::fs::remove_dir_all(&d).ok();
+    }
+
+    #[test]
+    fn a_second_transcript_of_the_same_kind_is_named() {
+        let d = tmp("dup");
+        for f in ["x.mp3", "x.md", "x.txt", "y.wav", "y.vtt", "y.srt"] {
+            std::fs::write(d.join(f), b"x").ok();
+        }
+        let plan = scan_folder(&d).unwrap();
+        let used: Vec<&Path> = plan
+            .episodes
+            .iter()
+            .map(|e| e.transcript.as_path())
+            .collect();
+        assert_eq!(used, [d.join("x.txt"), d.join("y.srt")]);
+        let notes: Vec<(PathBuf, &str)> = plan
+            .unpaired
+            .iter()
+            .map(|u| (u.path.clone(), u.reason.as_str()))
+            .collect();
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert_eq!(notes[0].0, d.join("x.md"));
+        assert!(
+            notes[0]
+                .1
+                .starts_with("x.txt is the transcript used for x.mp3"),
+            "{notes:?}"
+        );
+        assert_eq!(notes[1].0, d.join("y.vtt"));
+        assert!(
+            notes[1].1.starts_with("y.srt is the transcript used"),
+            "{notes:?}"
+        );
         std::fs::remove_dir_all(&d).ok();
     }
 

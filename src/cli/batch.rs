@@ -3,14 +3,14 @@
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use anyhow::Context;
-use podcue::batch::{self, Episode, Shard};
+use anyhow::{Context, bail};
+use podcue::batch::{self, Episode, Plan, Shard};
 use podcue::progress::Observer;
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::align::{self, OutputKind};
@@ -25,14 +25,19 @@ use super::progress;
   podcue batch manifest.csv --jobs 4 --shard 2/8
   podcue batch episodes.jsonl -o out/ --force --format vtt,chapters
 
-A folder pairs AUDIO.{mp3,m4a,m4b,mp4,flac,ogg,opus,wav,aiff} with AUDIO.{txt,md,srt,vtt}.
-A manifest is CSV with the header audio,transcript,output (output optional) or JSON lines
+A folder pairs AUDIO.{mp3,m4a,m4b,mp4,flac,ogg,opus,wav,aiff} with AUDIO.{txt,md,srt,vtt}
+(the first of those that exists); files it cannot pair, and a second transcript such as
+AUDIO.md beside AUDIO.txt, are named in warnings. A manifest is CSV with the header
+audio,transcript,output (output optional) or JSON lines
 {\"audio\": ..., \"transcript\": ..., \"output\": ...}; relative paths are taken from the
-manifest's folder. Episodes whose outputs all exist and are newer than both inputs are skipped
-(--force redoes them). --shard I/N takes every N-th episode in audio-path order starting at
-the I-th, so N machines given 1/N..N/N cover the catalogue exactly once.
-Exit codes: 0 all ok or skipped, 1 an episode failed, 3 none failed but some transcripts did
-not match their audio (not written; --allow-mismatch writes them).")]
+manifest's folder. A folder or manifest without any episode is an error. Options and the
+--report file are checked before any episode runs. Episodes whose outputs all exist and are
+newer than both inputs are skipped (--force redoes them). --shard I/N takes every N-th
+episode in audio-path order starting at the I-th, so N machines given 1/N..N/N cover the
+catalogue exactly once (a shard left with no episode exits 0).
+Exit codes: 0 all ok or skipped, 1 an episode failed (or a bad --style, -o or --report, or no
+episodes), 2 usage error, 3 none failed but some transcripts did not match their audio (not
+written; --allow-mismatch writes them).")]
 pub struct Args {
     /// A folder of episodes, or a manifest (.csv or JSON lines).
     #[arg(value_name = "DIR|MANIFEST")]
@@ -40,8 +45,14 @@ pub struct Args {
     /// Output folder for episodes whose manifest row names none (created if missing).
     #[arg(short, long, default_value = ".")]
     pub output: PathBuf,
-    /// Episodes processed at once (each holds one episode's features in memory).
-    #[arg(short, long, default_value_t = 2)]
+    /// Episodes processed at once, 1 to 1024 (each holds one episode's features in memory);
+    /// more than 4 per CPU run as 4 per CPU.
+    #[arg(
+        short,
+        long,
+        default_value_t = 2,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1024)
+    )]
     pub jobs: usize,
     /// Process only shard I of N (1 <= I <= N), e.g. 3/10.
     #[arg(long, value_name = "I/N")]
@@ -52,7 +63,7 @@ pub struct Args {
     /// Write the outputs even for episodes whose transcript does not seem to match.
     #[arg(long)]
     pub allow_mismatch: bool,
-    /// Write a JSON report of every episode to FILE.
+    /// Write a JSON report of every episode to FILE (its folder is created if missing).
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
     /// Outputs to write per episode, comma-separated (as `podcue align --format`).
@@ -235,7 +246,214 @@ fn summary(rows: &[Row]) {
     );
 }
 
+/// Episodes at once, and worker threads, per CPU at most. An episode's work is CPU-bound, so
+/// more than that only adds memory (each holds its features) and thread overhead, and
+/// thousands of threads exhaust the system's; four per CPU still leaves room for episodes
+/// waiting on a slow disk or network share.
+const JOBS_PER_CPU: usize = 4;
+
+/// The options every episode shares, checked once: a bad one would fail each episode alike.
+fn check_options(args: &Args) -> anyhow::Result<()> {
+    let none = Episode {
+        audio: PathBuf::new(),
+        transcript: PathBuf::new(),
+        output: None,
+    };
+    align::caption_config(&align_args(args, &none))?;
+    if args.output == Path::new("-") {
+        bail!(
+            "-o -: batch writes each episode's files into a folder; give -o a folder (podcue \
+             align -o - writes one episode's output to stdout)"
+        );
+    }
+    if args.output.exists() && !args.output.is_dir() {
+        bail!(
+            "{}: is a file, not a folder; -o names the folder the outputs go into",
+            args.output.display()
+        );
+    }
+    Ok(())
+}
+
+/// An empty catalogue is an error: a mistyped folder or a manifest without rows would
+/// otherwise pass for a finished batch.
+fn check_not_empty(args: &Args, plan: &Plan) -> anyhow::Result<()> {
+    if !plan.episodes.is_empty() {
+        return Ok(());
+    }
+    if args.input.is_dir() {
+        bail!(
+            "no episodes found in {}: expected pairs like NAME.mp3 + NAME.txt (audio and \
+             transcript with the same name; see podcue batch --help)",
+            args.input.display()
+        );
+    }
+    bail!(
+        "no episodes listed in {}: expected CSV rows under the header audio,transcript[,output], \
+         or JSON lines {{\"audio\": ..., \"transcript\": ...}}",
+        args.input.display()
+    );
+}
+
+/// Checks the `--report` file before any episode runs, so that a wrong path costs seconds,
+/// not the whole batch: it must not be an input or an output of any episode (of any shard),
+/// nor a folder, and its folder must be writable (it is created if missing, as `-o` is).
+fn check_report(report: &Path, args: &Args, plan: &Plan) -> anyhow::Result<()> {
+    const WHAT_TO_DO: &str = "choose another --report file";
+    if report.is_dir() {
+        bail!(
+            "{}: is a folder; --report names the JSON file to write, e.g. {}",
+            report.display(),
+            report.join("report.json").display()
+        );
+    }
+    // An existing file only: a missing one cannot be an input that exists. The files a folder
+    // could not pair are the user's audio and transcripts too.
+    if report.exists() {
+        let mut inputs: Vec<&Path> = plan
+            .episodes
+            .iter()
+            .flat_map(|e| [e.audio.as_path(), e.transcript.as_path()])
+            .chain(plan.unpaired.iter().map(|u| u.path.as_path()))
+            .collect();
+        if args.input.is_file() {
+            inputs.push(&args.input);
+        }
+        super::refuse_overwriting_input(report, &inputs, WHAT_TO_DO)?;
+    }
+    let folder = report
+        .parent()
+        .filter(|f| !f.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if folder.exists() && !folder.is_dir() {
+        bail!(
+            "{}: is a file, so the --report file cannot go in it; {WHAT_TO_DO}",
+            folder.display()
+        );
+    }
+    if let Err(e) = std::fs::create_dir_all(folder) {
+        bail!(
+            "{}: cannot create the folder of the --report file ({e}); {WHAT_TO_DO}",
+            folder.display()
+        );
+    }
+    // The report is written to a temporary file beside it and renamed: try just that.
+    let probe = folder.join(format!(".podcue-report-check-{}.tmp", std::process::id()));
+    match std::fs::File::create(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+        }
+        Err(e) => {
+            bail!(
+                "{}: cannot write the report into {} ({e}); {WHAT_TO_DO}",
+                report.display(),
+                folder.display()
+            );
+        }
+    }
+    // Outputs may not exist yet: compared once the report's folder exists, which theirs is
+    // if they are the same file. Only same-named ones can be (a link aside).
+    let name = report.file_name().unwrap_or_default().to_string_lossy();
+    for ep in &plan.episodes {
+        for out in align::output_paths(&align_args(args, ep)) {
+            let same_name = out
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case(&name));
+            if same_name && podcue::input::same_file(report, &out) {
+                // Named as the episode names it when the spellings differ.
+                let alias = if out == report {
+                    String::new()
+                } else {
+                    format!(" (as {})", out.display())
+                };
+                bail!(
+                    "{}: is also an output of {}{alias}; the report would overwrite it; \
+                     {WHAT_TO_DO}",
+                    report.display(),
+                    ep.audio.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Prints one finished episode's warnings and error (never interleaved mid-line).
+fn print_outcome(ep: &Episode, row: &Row) {
+    if !progress::warnings_on() {
+        return;
+    }
+    for w in &row.warnings {
+        eprintln!("podcue: warning: {}: {w}", ep.audio.display());
+    }
+    if let Some(e) = &row.error {
+        // Most errors already start with the file they concern.
+        let name = ep.audio.display().to_string();
+        if e.contains(&name) {
+            eprintln!("podcue: error: {e}");
+        } else {
+            eprintln!("podcue: error: {name}: {e}");
+        }
+    }
+}
+
+/// Runs the episodes, `jobs` at a time, and returns their rows in the episodes' order.
+fn run_all(
+    args: &Args,
+    episodes: &[Episode],
+    clashes: &[Option<PathBuf>],
+) -> anyhow::Result<Vec<Row>> {
+    let cpus = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = args.jobs.min(JOBS_PER_CPU * cpus);
+    if threads < args.jobs.min(episodes.len()) && progress::warnings_on() {
+        eprintln!(
+            "podcue: note: -j {}: running {threads} at once ({JOBS_PER_CPU} per CPU; more would \
+             only use more memory)",
+            args.jobs
+        );
+    }
+    // The episodes' own parallel stages run on this pool, as many threads as -j allows.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start the worker threads; try a smaller -j")?;
+    let bar = progress::bar(
+        episodes.len() as u64,
+        "{pos}/{len} episodes [{bar:40}] {elapsed_precise} eta {eta} {msg}",
+    );
+    let next = AtomicUsize::new(0);
+    let rows: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; episodes.len()]);
+    // One plain thread per job takes the next episode and waits for it: a rayon task per
+    // episode would let a worker waiting inside one episode start another on its stack, so
+    // more than -j episodes (and their memory) would be in flight.
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(ep) = episodes.get(i) else { break };
+            bar.set_message(align::stem_of(&ep.audio));
+            let row = pool.install(|| run_one(args, ep, clashes.get(i).and_then(Option::as_ref)));
+            bar.suspend(|| print_outcome(ep, &row));
+            bar.inc(1);
+            if let Ok(mut rows) = rows.lock() {
+                rows[i] = Some(row);
+            }
+        }
+    };
+    std::thread::scope(|s| -> anyhow::Result<()> {
+        for _ in 0..threads.min(episodes.len()) {
+            std::thread::Builder::new()
+                .spawn_scoped(s, work)
+                .context("cannot start the worker threads; try a smaller -j")?;
+        }
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    let rows = rows.into_inner().unwrap_or_default();
+    Ok(rows.into_iter().flatten().collect())
+}
+
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    check_options(&args)?;
     let plan = batch::plan(&args.input)?;
     for u in &plan.unpaired {
         if progress::warnings_on() {
@@ -246,10 +464,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             );
         }
     }
+    check_not_empty(&args, &plan)?;
+    if let Some(report) = &args.report {
+        check_report(report, &args, &plan)?;
+    }
+    let total = plan.episodes.len();
     let episodes = match args.shard {
         Some(s) => s.select(plan.episodes),
         None => plan.episodes,
     };
+    if let (Some(s), true) = (args.shard, episodes.is_empty()) {
+        progress::info(&format!(
+            "shard {}/{} has no episodes: the catalogue has {total}",
+            s.index, s.count
+        ));
+    }
     // Two episodes writing the same files would race: the later one is refused.
     let mut owners: HashMap<PathBuf, PathBuf> = HashMap::new();
     let clashes: Vec<Option<PathBuf>> = episodes
@@ -266,43 +495,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             }
         })
         .collect();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.max(1))
-        .build()
-        .context("cannot start the worker threads")?;
-    let bar = progress::bar(
-        episodes.len() as u64,
-        "{pos}/{len} episodes [{bar:40}] {elapsed_precise} eta {eta} {msg}",
-    );
-    let rows: Vec<Row> = pool.install(|| {
-        episodes
-            .par_iter()
-            .zip(clashes.par_iter())
-            .map(|(ep, clash)| {
-                bar.set_message(align::stem_of(&ep.audio));
-                let row = run_one(&args, ep, clash.as_ref());
-                if progress::warnings_on() {
-                    bar.suspend(|| {
-                        for w in &row.warnings {
-                            eprintln!("podcue: warning: {}: {w}", ep.audio.display());
-                        }
-                        if let Some(e) = &row.error {
-                            // Most errors already start with the file they concern.
-                            let name = ep.audio.display().to_string();
-                            if e.contains(&name) {
-                                eprintln!("podcue: error: {e}");
-                            } else {
-                                eprintln!("podcue: error: {name}: {e}");
-                            }
-                        }
-                    });
-                }
-                bar.inc(1);
-                row
-            })
-            .collect()
-    });
-    bar.finish_and_clear();
+    let rows = run_all(&args, &episodes, &clashes)?;
     summary(&rows);
     if let Some(path) = &args.report {
         let report = serde_json::json!({ "episodes": rows });

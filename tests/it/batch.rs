@@ -258,3 +258,263 @@ fn the_report_names_speech_the_transcript_leaves_out() {
     assert!(warnings("whole").is_empty(), "{:?}", warnings("whole"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn run_batch(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let mut all: Vec<&std::ffi::OsStr> = vec!["batch".as_ref()];
+    all.extend_from_slice(args);
+    let o = podcue(&all);
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// A `--report` file that is an input or an output of the batch is refused before any episode
+/// runs: the input is left as it was and nothing is written.
+#[test]
+fn the_report_never_overwrites_an_input_or_an_output() {
+    let dir = temp_dir("batch-report-clash");
+    let input = dir.join("in");
+    let out = dir.join("out");
+    std::fs::create_dir_all(&input).unwrap();
+    let (audio, transcript) = write_episode(&input, "ep");
+    let lonely = input.join("lonely.wav");
+    std::fs::write(&lonely, b"no transcript yet").unwrap();
+    let manifest = dir.join("list.csv");
+    std::fs::write(&manifest, "audio,transcript\nin/ep.wav,in/ep.txt\n").unwrap();
+    let audio_bytes = std::fs::read(&audio).unwrap();
+    for (source, report) in [
+        (&input, &transcript),
+        (&input, &audio),
+        (&input, &lonely),
+        (&input, &out.join("ep.vtt")),
+        (&input, &out.join("ep.words.json")),
+        (&manifest, &manifest),
+        (&manifest, &out.join("ep.srt")),
+    ] {
+        let (code, stderr) = run_batch(&[
+            source.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+            "--report".as_ref(),
+            report.as_os_str(),
+        ]);
+        let report_name = report.file_name().unwrap().to_string_lossy();
+        assert_eq!(code, Some(1), "--report {report_name}: {stderr}");
+        assert!(
+            stderr.contains(&*report_name) && stderr.contains("choose another --report file"),
+            "the error names the file and what to do: {stderr}"
+        );
+        assert!(!stderr.contains("episodes:"), "no episode ran: {stderr}");
+        assert!(!out.join("ep.vtt").exists(), "nothing written: {stderr}");
+    }
+    assert_eq!(std::fs::read_to_string(&transcript).unwrap(), TRANSCRIPT);
+    assert_eq!(std::fs::read(&audio).unwrap(), audio_bytes);
+    assert_eq!(std::fs::read(&lonely).unwrap(), b"no transcript yet");
+    assert!(
+        std::fs::read_to_string(&manifest)
+            .unwrap()
+            .starts_with("audio,")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A `--report` that cannot be written is said before any episode runs; a missing folder is
+/// created, as `-o`'s is.
+#[test]
+fn an_unwritable_report_is_refused_up_front() {
+    let dir = temp_dir("batch-report-path");
+    let input = dir.join("in");
+    let out = dir.join("out");
+    std::fs::create_dir_all(&input).unwrap();
+    write_episode(&input, "ep");
+    let a_file = dir.join("a-file");
+    std::fs::write(&a_file, "x").unwrap();
+    for (report, says) in [
+        (dir.clone(), "is a folder"),
+        (a_file.join("report.json"), "is a file"),
+    ] {
+        let (code, stderr) = run_batch(&[
+            input.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+            "--report".as_ref(),
+            report.as_os_str(),
+        ]);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(!stderr.contains("episodes:"), "no episode ran: {stderr}");
+        assert!(!out.exists(), "nothing written: {stderr}");
+    }
+    let report = dir.join("new/folder/report.json");
+    let (code, stderr) = run_batch(&[
+        input.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--report".as_ref(),
+        report.as_os_str(),
+        "--allow-mismatch".as_ref(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(text.contains("\"episodes\""), "{text}");
+    let left: Vec<_> = std::fs::read_dir(report.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        left,
+        ["report.json"],
+        "the write check leaves nothing behind"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `-j 0` and an absurd `-j` are usage errors; a large one on a small batch starts no more
+/// workers than it has episodes (it used to start one thread per job: slow, or a panic and a
+/// hang when threads ran out).
+#[test]
+fn jobs_are_bounded() {
+    let dir = temp_dir("batch-jobs");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    write_episode(&input, "ep");
+    let out = dir.join("out");
+    let run = |jobs: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_podcue"))
+            .args(["batch".as_ref(), input.as_os_str(), "-o".as_ref()])
+            .arg(&out)
+            .args(["--allow-mismatch", "--force", "-j", jobs])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let t0 = std::time::Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                return (status.code(), t0.elapsed());
+            }
+            if t0.elapsed() > std::time::Duration::from_secs(60) {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("-j {jobs}: still running after 60 s");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    assert_eq!(run("0").0, Some(2), "-j 0 is a usage error");
+    assert_eq!(run("100000").0, Some(2), "-j 100000 is a usage error");
+    let (one, _) = run("1");
+    assert_eq!(one, Some(0));
+    let (code, took) = run("1024");
+    assert_eq!(code, Some(0));
+    assert!(out.join("ep.vtt").is_file());
+    // One episode with 1024 jobs used to start 1024 threads (19 s for 2000); capped, it takes
+    // about what one job does.
+    assert!(took.as_secs_f64() < 10.0, "-j 1024 took {took:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A bad option shared by every episode fails once, up front, not once per episode.
+#[test]
+fn a_bad_style_fails_before_any_episode() {
+    let dir = temp_dir("batch-style");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    write_episode(&input, "one");
+    write_episode(&input, "two");
+    let report = dir.join("report.json");
+    let (code, stderr) = run_batch(&[
+        input.as_os_str(),
+        "-o".as_ref(),
+        dir.join("out").as_os_str(),
+        "--report".as_ref(),
+        report.as_os_str(),
+        "--style".as_ref(),
+        "foo".as_ref(),
+    ]);
+    // As `podcue align --style foo`, which exits 1.
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        stderr.matches("unknown --style 'foo'").count(),
+        1,
+        "said once: {stderr}"
+    );
+    assert!(stderr.contains("netflix"), "says what to use: {stderr}");
+    assert!(!stderr.contains("episodes:"), "no episode ran: {stderr}");
+    assert!(!report.exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// An empty folder or manifest is an error that says what a batch expects; files a folder
+/// cannot pair, or pairs one of two ways, are named in warnings; an empty shard is fine.
+#[test]
+fn odd_catalogues_are_explained() {
+    let dir = temp_dir("batch-odd");
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::write(empty.join("lonely.wav"), b"no transcript").unwrap();
+    let out = dir.join("out");
+    let (code, stderr) = run_batch(&[empty.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("no episodes found in") && stderr.contains("NAME.mp3 + NAME.txt"),
+        "{stderr}"
+    );
+    let manifest = dir.join("empty.csv");
+    std::fs::write(&manifest, "audio,transcript\n# none yet\n").unwrap();
+    let (code, stderr) = run_batch(&[manifest.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("no episodes listed in"), "{stderr}");
+
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    write_episode(&input, "dup");
+    std::fs::write(input.join("dup.md"), TRANSCRIPT).unwrap();
+    std::fs::write(input.join("orphan.txt"), TRANSCRIPT).unwrap();
+    let (code, stderr) = run_batch(&[
+        input.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--allow-mismatch".as_ref(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let line = |name: &str| {
+        stderr
+            .lines()
+            .find(|l| l.starts_with("podcue: warning: ") && l.contains(name))
+            .unwrap_or_else(|| panic!("no warning about {name}: {stderr}"))
+            .to_string()
+    };
+    assert!(
+        line("dup.md").contains("dup.txt is the transcript used"),
+        "{stderr}"
+    );
+    assert!(line("orphan.txt").contains("no audio file"), "{stderr}");
+    // The captions written beside the transcript (-o in) are no second transcript.
+    let beside = [
+        input.as_os_str(),
+        "-o".as_ref(),
+        input.as_os_str(),
+        "--allow-mismatch".as_ref(),
+    ];
+    let (code, stderr) = run_batch(&beside);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(input.join("dup.vtt").is_file());
+    let (code, stderr) = run_batch(&beside);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        !stderr.contains("dup.vtt") && !stderr.contains("dup.srt"),
+        "{stderr}"
+    );
+
+    let (code, stderr) = run_batch(&[
+        input.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--shard".as_ref(),
+        "2/2".as_ref(),
+    ]);
+    assert_eq!(code, Some(0), "an empty shard is no failure: {stderr}");
+    assert!(stderr.contains("shard 2/2 has no episodes"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}
