@@ -195,13 +195,15 @@ fn split_label(line: &str) -> Option<(String, &str)> {
     let head_end = t.char_indices().nth(64).map_or(t.len(), |(p, _)| p);
     let head = &t[..head_end];
     // The label's colon ends a word; a time stamp's colons are followed by digits.
+    // A full-width colon needs no space after it: Chinese and Japanese use none.
     let label_colon = head.char_indices().find(|&(c, ch)| {
-        matches!(ch, ':' | '：')
-            && t[c + ch.len_utf8()..]
-                .trim_start_matches(['*', '_'])
-                .chars()
-                .next()
-                .is_none_or(char::is_whitespace)
+        ch == '：'
+            || ch == ':'
+                && t[c + ch.len_utf8()..]
+                    .trim_start_matches(['*', '_'])
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
     });
     let Some((colon, _)) = label_colon else {
         // No label colon: a name and a time stamp alone on the line, either way round (a
@@ -218,7 +220,7 @@ fn split_label(line: &str) -> Option<(String, &str)> {
     let label = strip_role(strip_trailing_timestamp(label).unwrap_or(label));
     let rest = &t[colon + colon_len..];
     let rest = rest.trim_start_matches(['*', '_']);
-    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace) || colon_len > 1) {
         return None;
     }
     valid_label(label).then(|| (label.to_owned(), rest.trim()))
@@ -301,14 +303,17 @@ fn valid_label(label: &str) -> bool {
     if words.is_empty() || words.len() > 4 {
         return false;
     }
-    if !words[0].chars().next().is_some_and(char::is_uppercase) {
+    // A name starts with a capital, or with a letter of a script without case (Arabic,
+    // Chinese: "المذيع:", "主持人：").
+    let name_start = |c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase());
+    if !words[0].chars().next().is_some_and(name_start) {
         return false;
     }
     let word_ok = |w: &&str| {
         let Some(first) = w.chars().next() else {
             return false;
         };
-        let ok_start = first.is_uppercase() || first.is_ascii_digit() || NAME_PARTICLES.contains(w);
+        let ok_start = name_start(first) || first.is_ascii_digit() || NAME_PARTICLES.contains(w);
         ok_start
             && w.chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '(' | ')'))
@@ -1071,6 +1076,21 @@ mod tests {
             ]
         );
         assert_eq!(d.sentences.len(), 4);
+    }
+
+    #[test]
+    fn labels_in_scripts_without_capitals() {
+        let d = doc("主持人：你好，欢迎收听。\n\n埃尔西：谢谢你。");
+        assert_eq!(d.speakers, ["主持人", "埃尔西"]);
+        assert_eq!(d.words[0].text, "你好，");
+        let d = doc("المذيع: مرحبا بكم.\n\nإلسي: شكرا.");
+        assert_eq!(d.speakers, ["المذيع", "إلسي"]);
+        // A lower-case word before a colon is still text, not a speaker.
+        assert!(
+            doc("note: this is text.\n\nmore: text.")
+                .speakers
+                .is_empty()
+        );
     }
 
     #[test]
