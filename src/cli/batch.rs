@@ -35,8 +35,8 @@ manifest's folder. A folder or manifest without any episode is an error. Options
 newer than both inputs are skipped (--force redoes them). --shard I/N takes every N-th
 episode in audio-path order starting at the I-th, so N machines given 1/N..N/N cover the
 catalogue exactly once (a shard left with no episode exits 0).
-Exit codes: 0 all ok or skipped, 1 an episode failed (or a bad --style, -o or --report, or no
-episodes), 2 usage error, 3 none failed but some transcripts did not match their audio (not
+Exit codes: 0 all ok or skipped, 1 an episode failed (or a bad -o or --report, or no
+episodes), 2 usage error (an unknown --style too), 3 none failed but some transcripts did not match their audio (not
 written; --allow-mismatch writes them).")]
 pub struct Args {
     /// A folder of episodes, or a manifest (.csv or JSON lines).
@@ -78,7 +78,7 @@ pub struct Args {
     #[arg(long)]
     pub review: bool,
     /// Caption style: netflix, bbc, podcast, dcmp.
-    #[arg(long, default_value = "netflix")]
+    #[arg(long, default_value = "netflix", value_parser = clap::builder::PossibleValuesParser::new(podcue::captions::CaptionConfig::PRESETS))]
     pub style: String,
 }
 

@@ -432,10 +432,10 @@ fn a_bad_style_fails_before_any_episode() {
         "--style".as_ref(),
         "foo".as_ref(),
     ]);
-    // As `podcue align --style foo`, which exits 1.
-    assert_eq!(code, Some(1), "{stderr}");
+    // A usage error, as for `podcue align --style foo`.
+    assert_eq!(code, Some(2), "{stderr}");
     assert_eq!(
-        stderr.matches("unknown --style 'foo'").count(),
+        stderr.matches("invalid value 'foo' for '--style").count(),
         1,
         "said once: {stderr}"
     );
