@@ -13,10 +13,7 @@ fn podcue() -> Command {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("podcue-it-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    super::common::temp_dir("cli", name)
 }
 
 fn secs(ts: &str) -> f64 {
@@ -291,19 +288,6 @@ fn speech_the_transcript_leaves_out_is_named() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Files in `dir`, sorted (temporary files included: none may be left).
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-}
-
 #[test]
 fn a_run_that_fails_on_one_output_writes_none() {
     // align: a folder where the JSON transcript would go makes that output fail after the
@@ -319,7 +303,10 @@ fn a_run_that_fails_on_one_output_writes_none() {
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(1), "{run:?}");
-    assert_eq!(names_in(&out), vec!["sample-episode.json".to_string()]);
+    assert_eq!(
+        super::common::files_in(&out),
+        vec!["sample-episode.json".to_string()]
+    );
     // chapters: JSON is fine, YouTube's 10 s minimum is broken; neither file is written.
     let dir = temp_dir("all-or-none-chapters");
     let source = dir.join("in.json");
@@ -338,7 +325,7 @@ fn a_run_that_fails_on_one_output_writes_none() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("nothing written"), "{stderr}");
-    assert!(names_in(&dir.join("out")).is_empty());
+    assert!(super::common::files_in(&dir.join("out")).is_empty());
 }
 
 #[test]

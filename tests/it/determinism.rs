@@ -16,10 +16,7 @@ fn crate_file(rel: &str) -> PathBuf {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let p = std::env::temp_dir().join(format!("podcue-it-det-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&p);
-    std::fs::create_dir_all(&p).unwrap();
-    p
+    super::common::temp_dir("det", name)
 }
 
 /// Runs `podcue align` with `threads` rayon threads (`None`: the default) into a fresh folder;

@@ -6,6 +6,7 @@ mod captions;
 mod chapters;
 mod check;
 mod cli;
+mod common;
 mod determinism;
 mod eval;
 mod fuzz_regressions;

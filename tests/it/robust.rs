@@ -12,6 +12,8 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use super::common::files_in;
+
 const BIN: &str = env!("CARGO_BIN_EXE_podcue");
 /// A hang guard, not a timing assertion: a run still going after this is killed and fails.
 const HANG_GUARD: Duration = Duration::from_secs(300);
@@ -109,18 +111,6 @@ fn align(audio: &Path, transcript: &Path, out: &Path, extra: &[&str]) -> Run {
 
 fn segment(audio: &Path) -> Run {
     podcue(&["segment".as_ref(), "--json".as_ref(), audio.as_os_str()])
-}
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
 }
 
 /// No panic text, no signal, an exit code we document.

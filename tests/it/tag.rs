@@ -10,9 +10,7 @@ use podcue::chapters::Chapter;
 use podcue::tag::Length;
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("podcue-it-tag-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    super::common::temp_dir("tag", name)
 }
 
 /// `frames` silent MPEG-1 Layer III frames (128 kbit/s, 44.1 kHz, mono): a 4-byte header, then
