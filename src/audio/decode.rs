@@ -243,6 +243,34 @@ fn probe_message(e: &SymError) -> String {
     }
 }
 
+/// Formats no reader here decodes, named from the file's first bytes so the error can say what
+/// the file is and how to convert it (rather than "not a recognised audio format").
+fn unsupported_container(path: &Path) -> Option<&'static str> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .ok()?;
+    let head = &head[..n];
+    // The ASF header object's GUID (75B22630-668E-11CF-A6D9-00AA0062CE6C).
+    const ASF: [u8; 16] = [
+        0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11, 0xA6, 0xD9, 0x00, 0xAA, 0x00, 0x62, 0xCE,
+        0x6C,
+    ];
+    if head == ASF {
+        Some(
+            "Windows Media (WMA/ASF) is not supported; convert it first, e.g. \
+             ffmpeg -i IN.wma OUT.flac",
+        )
+    } else if head.starts_with(&[0x0B, 0x77]) {
+        Some("AC-3 (Dolby Digital) is not supported; convert it first, e.g. ffmpeg -i IN OUT.flac")
+    } else if head.starts_with(b"#!AMR") {
+        Some("AMR is not supported; convert it first, e.g. ffmpeg -i IN.amr OUT.flac")
+    } else {
+        None
+    }
+}
+
 fn audio_err(path: &Path, message: impl Into<String>) -> Error {
     Error::Audio {
         path: path.to_path_buf(),
@@ -370,7 +398,11 @@ fn open_stream(path: &Path, source: DeclaredLen) -> Result<Stream> {
             FormatOptions::default(),
             MetadataOptions::default(),
         )
-        .map_err(|e| audio_err(path, probe_message(&e)))?;
+        .map_err(|e| {
+            let message =
+                unsupported_container(path).map_or_else(|| probe_message(&e), str::to_owned);
+            audio_err(path, message)
+        })?;
 
     let tracks = format.tracks();
     let any_audio = tracks

@@ -1,6 +1,6 @@
 //! `podcue split`: one WAV per chapter.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use podcue::chapters;
 use podcue::split::{self, SampleFormat};
@@ -44,5 +44,36 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     for f in &files {
         super::progress::info(&format!("wrote {}", f.display()));
     }
+    let stale = stale_chapter_files(&args.output, &files);
+    if let Some(first) = stale.first()
+        && super::progress::warnings_on()
+    {
+        eprintln!(
+            "podcue: warning: {} other NN-title.wav file(s) in {} are not from this split \
+             (e.g. {first}); remove them if an earlier split left them",
+            stale.len(),
+            args.output.display()
+        );
+    }
     Ok(exit::OK)
+}
+
+/// Chapter files (`NN-title.wav`) in `dir` that this split did not write: an earlier split's
+/// into the same folder, which would otherwise pass for this one's.
+fn stale_chapter_files(dir: &Path, written: &[PathBuf]) -> Vec<String> {
+    let ours: Vec<&std::ffi::OsStr> = written.iter().filter_map(|p| p.file_name()).collect();
+    let mut stale: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .filter(|name| !ours.contains(&name.as_os_str()))
+        .map(|name| name.to_string_lossy().into_owned())
+        .filter(|name| {
+            let digits = name.chars().take_while(char::is_ascii_digit).count();
+            digits >= 2 && name[digits..].starts_with('-') && name.ends_with(".wav")
+        })
+        .collect();
+    stale.sort();
+    stale
 }

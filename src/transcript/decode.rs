@@ -70,6 +70,11 @@ pub(crate) fn decode(bytes: &[u8], name: &Path) -> Result<String> {
 fn utf8(bytes: &[u8], name: &Path) -> Result<String> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_owned()),
+        Err(_) if looks_binary_bytes(bytes) => Err(err(
+            name,
+            "the transcript looks binary (many control bytes), not text; give a plain-text \
+             transcript (UTF-8)",
+        )),
         Err(e) => {
             let at = e.valid_up_to();
             Err(err(
@@ -110,6 +115,18 @@ fn utf16(bytes: &[u8], name: &Path, unit: fn([u8; 2]) -> u16) -> Result<String> 
         ));
     }
     Ok(out)
+}
+
+/// Bytes that are not text in any 8-bit encoding either: more than 2 % control bytes (other
+/// than tab, newline, carriage return, form feed) in the first 64 kB. Latin-1 and Windows-1252
+/// text has next to none.
+fn looks_binary_bytes(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(1 << 16)];
+    let control = sample
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F)
+        .count();
+    control * 50 > sample.len()
 }
 
 /// UTF-16 without a BOM shows as text with a NUL in every other byte.
@@ -215,6 +232,16 @@ mod tests {
         assert!(m.contains("UTF-16") && m.contains("iconv"), "{m}");
         let m = msg(b"\x00\x01\x02\x03\xff\x00binary");
         assert!(m.contains("binary"), "{m}");
+        // Random bytes without a NUL are binary too, not "probably Latin-1".
+        let mut x = 7u32;
+        let noise: Vec<u8> = (0..4000)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                ((x >> 16) as u8).max(1)
+            })
+            .collect();
+        let m = msg(&noise);
+        assert!(m.contains("binary") && !m.contains("Latin-1"), "{m}");
         assert!(msg(b"").contains("empty"));
         assert!(msg(b"  \n\t \r\n").contains("whitespace"));
         assert!(msg(&[0xFF, 0xFE, 0x00]).contains("not valid UTF-16"));

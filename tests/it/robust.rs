@@ -623,6 +623,35 @@ fn an_unsupported_codec_is_named() {
             "{r:?}"
         );
     }
+    // Containers no reader here knows are named by their first bytes, with what to do.
+    let asf_guid = [
+        0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11, 0xA6, 0xD9, 0x00, 0xAA, 0x00, 0x62, 0xCE,
+        0x6C,
+    ];
+    for (name, head, said) in [
+        (
+            "ep.wma",
+            &asf_guid[..],
+            "Windows Media (WMA/ASF) is not supported",
+        ),
+        (
+            "ep.ac3",
+            &[0x0B, 0x77, 0x5C, 0x2E][..],
+            "AC-3 (Dolby Digital) is not supported",
+        ),
+    ] {
+        let mut bytes = head.to_vec();
+        bytes.extend(std::iter::repeat_n(0x55u8, 4096));
+        let audio = dir.write(name, &bytes);
+        let (s, a) = check_audio(name, &dir, &audio);
+        for r in [&s, &a] {
+            assert_eq!(r.code, Some(1), "{r:?}");
+            assert!(
+                r.stderr.contains(said) && r.stderr.contains("ffmpeg"),
+                "{r:?}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -1167,6 +1196,23 @@ fn review_and_split_never_write_over_their_inputs() {
         keep(&transcript),
         transcript_bytes,
         "the transcript was changed"
+    );
+    // Into a folder an earlier split used: its leftover chapter file is pointed out.
+    let parts = dir.path("parts");
+    std::fs::create_dir_all(&parts).unwrap();
+    std::fs::write(parts.join("07-old-chapter.wav"), b"old").unwrap();
+    let r = podcue(&[
+        "split".as_ref(),
+        audio.as_os_str(),
+        "--chapters".as_ref(),
+        chapters.as_os_str(),
+        "-o".as_ref(),
+        parts.as_os_str(),
+    ]);
+    assert_eq!(r.code, Some(0), "{r:?}");
+    assert!(
+        r.stderr.contains("not from this split") && r.stderr.contains("07-old-chapter.wav"),
+        "{r:?}"
     );
 }
 
