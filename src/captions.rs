@@ -372,7 +372,11 @@ fn finish_timing(cues: &mut [Cue], config: &CaptionConfig) {
 /// past the end of a recording that stops on its last word (a cut file, a forced run on a few
 /// seconds of audio). A cue keeps at least a millisecond.
 pub fn end_within(cues: &mut [Cue], end_of_audio: f64) {
-    let limit = crate::time::millis(end_of_audio.max(0.0));
+    // An unknown length (not decoded) bounds nothing.
+    if !(end_of_audio.is_finite() && end_of_audio > 0.0) {
+        return;
+    }
+    let limit = crate::time::millis(end_of_audio);
     for c in cues.iter_mut().rev() {
         let (start, end) = (crate::time::millis(c.start), crate::time::millis(c.end));
         if end <= limit {
@@ -930,6 +934,29 @@ mod tests {
             }
         }
         assert_eq!(next, doc.words.len());
+    }
+
+    #[test]
+    fn no_cue_ends_after_the_audio() {
+        let cue = |start: f64, end: f64| Cue {
+            start,
+            end,
+            speaker: None,
+            speaker_change: false,
+            lines: vec!["x".into()],
+            words: 0..1,
+            confidence: 1.0,
+        };
+        let mut cues = vec![cue(0.0, 1.0), cue(1.2, 2.9), cue(2.95, 4.0)];
+        end_within(&mut cues, 3.0);
+        let ends: Vec<f64> = cues.iter().map(|c| c.end).collect();
+        assert_eq!(ends, [1.0, 2.9, 3.0]);
+        // A cue starting at the very end keeps a millisecond; an unknown length bounds nothing.
+        let mut cues = vec![cue(3.0, 4.0)];
+        end_within(&mut cues, 3.0);
+        assert_eq!(cues[0].end, 3.001);
+        end_within(&mut cues, f64::NAN);
+        assert_eq!(cues[0].end, 3.001);
     }
 
     #[test]
