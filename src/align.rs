@@ -264,21 +264,21 @@ const MIN_HEARD_PER_WRITTEN: f32 = 1.0 / 1.8;
 /// See [`MIN_HEARD_PER_WRITTEN`].
 const MAX_HEARD_PER_WRITTEN: f32 = 1.8;
 
-/// Aligner settings.
+/// Aligner settings. A dump that lacks a setting (one written before it existed) reads it as
+/// its default.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AlignConfig {
     /// Half-width of the search band around the proportional map, seconds.
     pub band_s: f64,
     /// Half-width of the first pass's first, narrower search around the proportional map,
     /// seconds: the `band_s` band is searched only when that search's path comes nearer an
     /// edge of its band than a third of this.
-    #[serde(default = "default_narrow_band_s")]
     pub narrow_band_s: f64,
     /// Half-width of the second pass's band around the first pass's times, seconds.
     pub refine_band_s: f64,
     /// Half-width of the second pass's wider search, seconds: made only when the path found
     /// in the `refine_band_s` band comes nearer its edge than a third of that band.
-    #[serde(default = "default_refine_wide_band_s")]
     pub refine_wide_band_s: f64,
     /// Cost per second of speech the transcript skips.
     pub skip_cost_per_s: f64,
@@ -286,15 +286,12 @@ pub struct AlignConfig {
     /// `long_skip_cost_per_s` instead: past the first half minute a skip is a left-out part
     /// of the episode, and pricing its every second as the first made spreading minutes of
     /// it over the sentences around it cheaper than skipping it.
-    #[serde(default = "default_long_skip_after_s")]
     pub long_skip_after_s: f64,
     /// Cost per second of skipped speech beyond `long_skip_after_s`.
-    #[serde(default = "default_long_skip_cost_per_s")]
     pub long_skip_cost_per_s: f64,
     /// Half-width of either pass's widest search, seconds: made only when the path found in
     /// the pass's wide band (`band_s`, `refine_wide_band_s`) comes nearer its edge than a
     /// third of that band. Not above that band: none (the order tests keep their bands).
-    #[serde(default = "default_widest_band_s")]
     pub widest_band_s: f64,
     /// How much earlier than the energy onset a word's first phoneme starts, seconds (the
     /// attack of the first phoneme is below the threshold for a few ms).
@@ -304,16 +301,13 @@ pub struct AlignConfig {
     /// The weights of the DP's costs.
     pub costs: Costs,
     /// Word boundaries inside runs of speech, from the sound of their letters.
-    #[serde(default)]
     pub words: WordRefine,
     /// Pauses expected in unpunctuated text (at the episode's pauses per second) after which
     /// the DP's first level may also stop at a word boundary: a stretch spans at most 16
     /// pauses, and a run-on sentence can breathe more often than that.
-    #[serde(default = "default_word_anchor_pauses")]
     pub word_anchor_pauses: f64,
     /// What changes for a transcript with almost no sentence punctuation
     /// ([`Document::lacks_sentence_punctuation`]).
-    #[serde(default)]
     pub unpunctuated: Unpunctuated,
 }
 
@@ -342,30 +336,6 @@ impl Default for Unpunctuated {
     }
 }
 
-fn default_narrow_band_s() -> f64 {
-    AlignConfig::default().narrow_band_s
-}
-
-fn default_long_skip_after_s() -> f64 {
-    AlignConfig::default().long_skip_after_s
-}
-
-fn default_long_skip_cost_per_s() -> f64 {
-    AlignConfig::default().long_skip_cost_per_s
-}
-
-fn default_widest_band_s() -> f64 {
-    AlignConfig::default().widest_band_s
-}
-
-fn default_refine_wide_band_s() -> f64 {
-    AlignConfig::default().refine_wide_band_s
-}
-
-fn default_word_anchor_pauses() -> f64 {
-    AlignConfig::default().word_anchor_pauses
-}
-
 impl Default for AlignConfig {
     fn default() -> Self {
         AlignConfig {
@@ -389,6 +359,7 @@ impl Default for AlignConfig {
 
 /// The weights of the alignment DP (tuned on the synthetic corpus, checked on real speech).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Costs {
     /// Spread of log(observed / expected speech time) of a stretch that fits.
     pub duration_log_sigma: f64,
@@ -422,13 +393,11 @@ pub struct Costs {
     pub final_lengthening: f64,
     /// Fixed cost of skipping audio between two sentences of one turn (1 between turns), in
     /// the second pass; the first pass and the order tests keep 1.
-    #[serde(default = "default_skip_in_turn")]
     pub skip_in_turn: f64,
     /// Weight of the syllables heard in a stretch (its syllable nuclei, at the episode's
     /// nuclei per transcript syllable) against its words' syllables, on the log scale of
     /// [`Costs::duration_log_sigma`]. Time alone misjudges a speaker whose rate changes and
     /// speech whose pauses noise hides; the count of syllables does not depend on the rate.
-    #[serde(default = "default_heard_syllables")]
     pub heard_syllables: f64,
     /// Weight of the pause where skipped audio ends, priced as the boundary the text resumes
     /// at would be there ([`Costs::placed`]), in the second passes (the first pass and the
@@ -436,20 +405,7 @@ pub struct Costs {
     /// ends on a clear pause; a skip that ends on a dip inside running speech cut away words
     /// the text should have covered. Only the skip's first pause was priced before (as the
     /// boundary placed on it), and under noise a panel's turns were shifted that way.
-    #[serde(default = "default_skip_exit")]
     pub skip_exit: f64,
-}
-
-fn default_skip_in_turn() -> f64 {
-    Costs::default().skip_in_turn
-}
-
-fn default_heard_syllables() -> f64 {
-    Costs::default().heard_syllables
-}
-
-fn default_skip_exit() -> f64 {
-    Costs::default().skip_exit
 }
 
 impl Default for Costs {

@@ -48,10 +48,7 @@ pub(crate) fn to_text(html: &str) -> String {
         match name.as_str() {
             // Never text: skip to the closing tag.
             "script" | "style" | "head" | "noscript" | "template" if !closing => {
-                let end = format!("</{name}");
-                rest = rest
-                    .to_ascii_lowercase()
-                    .find(&end)
+                rest = closing_tag(rest, &name)
                     .and_then(|at| rest[at..].find('>').map(|gt| &rest[at + gt + 1..]))
                     .unwrap_or("");
             }
@@ -68,6 +65,15 @@ pub(crate) fn to_text(html: &str) -> String {
     }
     out.push_str(&decode_references(rest));
     tidy(&out)
+}
+
+/// Where `</name` (any case) starts in `text`, without lower-casing the rest of the page for
+/// each script.
+fn closing_tag(text: &str, name: &str) -> Option<usize> {
+    text.match_indices("</").map(|(at, _)| at).find(|&at| {
+        text.get(at + 2..at + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+    })
 }
 
 /// Spaces inside lines collapsed, lines trimmed, at most one blank line in a row.

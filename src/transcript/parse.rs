@@ -767,12 +767,13 @@ fn cut_trailer(items: &mut Vec<Item>, keep_closing: bool) -> bool {
         let Item::Para(text) = &items[k] else {
             continue;
         };
-        if seen_para && (closing_line_at(k) || credit_at(k)) {
+        let credit = credit_at(k);
+        if seen_para && (closing_line_at(k) || credit) {
             // A paragraph right before a heading or a credit line is the page's closing note;
             // before a note to the reader ("For listeners who want to donate, ...") it is the
             // host's sign-off (the NPI page).
             let closing = !keep_closing
-                && (is_trailer_heading(text) || credit_at(k))
+                && (is_trailer_heading(text) || credit)
                 && k >= last_speaker + 3
                 && matches!(&items[k - 1], Item::Para(p) if !is_closing_line(p));
             items.truncate(if closing { k - 1 } else { k });

@@ -20,8 +20,9 @@ pub fn remove_in_flight() {
     }
 }
 
-/// Keeps a temporary file written outside this module (tag's copy, made with the episode's
-/// permissions) on the list [`remove_in_flight`] clears, until dropped.
+/// Keeps a temporary file on the list [`remove_in_flight`] clears, until dropped: [`Staged`]'s
+/// files, and ones written outside this module (tag's copy, made with the episode's
+/// permissions).
 pub struct InFlight(PathBuf);
 
 impl InFlight {
@@ -72,7 +73,7 @@ pub fn write_bytes(target: &Path, bytes: &[u8]) -> Result<()> {
 #[derive(Default)]
 pub struct Staged {
     /// (temporary file, target), in the order written.
-    files: Vec<(PathBuf, PathBuf)>,
+    files: Vec<(InFlight, PathBuf)>,
 }
 
 impl Staged {
@@ -83,11 +84,8 @@ impl Staged {
         fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> Result<()> {
         let tmp = temp_path(target);
-        if let Ok(mut list) = IN_FLIGHT.lock() {
-            list.push(tmp.clone());
-        }
-        // Registered before the file exists, so an interrupt or an error removes it.
-        self.files.push((tmp.clone(), target.to_path_buf()));
+        // Kept before the file exists, so an error, a panic or an interrupt removes it.
+        self.files.push((InFlight::new(&tmp), target.to_path_buf()));
         let result = (|| -> std::io::Result<()> {
             let file = File::create(&tmp)?;
             let mut w = BufWriter::new(file);
@@ -113,15 +111,14 @@ impl Staged {
         let mut failure = None;
         for (tmp, target) in files {
             if failure.is_none() {
-                match fs::rename(&tmp, &target) {
+                match fs::rename(&tmp.0, &target) {
                     Ok(()) => done.push(target),
                     Err(e) => failure = Some(Error::io(&target, e)),
                 }
             }
             if failure.is_some() {
-                let _ = fs::remove_file(&tmp);
+                let _ = fs::remove_file(&tmp.0);
             }
-            forget_in_flight(&tmp);
         }
         failure.map_or(Ok(done), Err)
     }
@@ -129,9 +126,9 @@ impl Staged {
 
 impl Drop for Staged {
     fn drop(&mut self) {
+        // Each guard then takes its file off the interrupt handler's list.
         for (tmp, _) in &self.files {
-            let _ = fs::remove_file(tmp);
-            forget_in_flight(tmp);
+            let _ = fs::remove_file(&tmp.0);
         }
     }
 }
