@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """make.py: build podcue's own held-out-like episodes in the corpus format.
 
-    python3 benches/heldout/make.py [--set heldout|hard|fresh|fresh2] [--only ID ...] [--out DIR]
+    python3 benches/heldout/make.py [--set heldout|hard|fresh|fresh2|fresh3] [--only ID ...] [--out DIR]
 
 `--set heldout` (default): the 8 episodes of episodes.py (ho01-ho08) into target/heldout;
 `--set hard`: the 8 of episodes_hard.py (ho09-ho16: beat music, laughter and applause, phone
 callers, a four-way panel, cold opens) into target/heldout-hard; `--set fresh`: the 7 of
 episodes_fresh.py (ho17-ho23, one per condition of the corpus's dev episodes, new texts and
 voices) into target/heldout-fresh; `--set fresh2`: the 6 of episodes_fresh2.py (ho24-ho29,
-new texts, voices and combinations of conditions) into target/heldout-fresh2. Each set is made
-in one run:
+new texts, voices and combinations of conditions) into target/heldout-fresh2; `--set fresh3`: the 6
+of episodes_fresh3.py (ho30-ho35: a 20 s music intro and a long music interlude, headings and titled
+full-name labels in a NAME: transcript, back-channels between similar voices, time stamps before the
+labels, host-read and inserted ads inside a turn, a slow list reading, paragraphs cut from the audio,
+a cold open not in the transcript's order) into target/heldout-fresh3. Each set is made in one run:
 espeak-ng keeps state between episodes, so an episode made alone with --only can differ slightly.
 
 Writes DIR/<id>.<ext>, DIR/<id>.txt and DIR/<id>.truth.json for every episode of the set,
@@ -49,6 +52,7 @@ import episodes  # noqa: E402
 import episodes_hard  # noqa: E402
 import episodes_fresh  # noqa: E402
 import episodes_fresh2  # noqa: E402
+import episodes_fresh3  # noqa: E402
 
 SET_LABEL = "heldout-dev"
 
@@ -280,7 +284,10 @@ def transcript_words(src):
 
 # ---------------------------------------------------------------- episode script
 def parse_script(script):
-    """'= title' chapter marker, 'KEY: text' new turn, '> text' next paragraph, '! sponsor'."""
+    """'= title' chapter marker, 'KEY: text' new turn, '> text' next paragraph, '! sponsor'.
+    fresh3 additions: '[stamp] KEY: text' writes the stamp before the label; '~ text' is a further
+    paragraph of the turn that is in the transcript but not spoken (cut from the audio); '+ text' is a
+    new turn of the same speaker written without a label (after '! sponsor': an ad inside a turn)."""
     turns, chapters, sponsors = [], [], []
     pending = None
     pend_ev = []  # '! KIND SECONDS' (music, stinger, laugh, applause) before the next paragraph
@@ -297,6 +304,19 @@ def parse_script(script):
             if kind not in ("music", "stinger", "laugh", "applause"):
                 raise SystemExit(f"make: bad event {line!r}")
             pend_ev.append((kind, float(secs)))
+        elif line.startswith("~ "):
+            if pend_ev or pending:
+                raise SystemExit(f"make: event or chapter at a cut paragraph {line[:50]!r}")
+            turns[-1]["paras"].append(line[2:].strip())
+            turns[-1].setdefault("cut", set()).add(len(turns[-1]["paras"]) - 1)
+        elif line.startswith("+ "):
+            turns.append({"key": turns[-1]["key"], "paras": [line[2:].strip()], "events": {}, "cont": True})
+            if pend_ev:
+                turns[-1]["events"][0] = pend_ev
+                pend_ev = []
+            if pending:
+                chapters.append((len(turns) - 1, 0, pending))
+                pending = None
         elif line.startswith("> "):
             turns[-1]["paras"].append(line[2:].strip())
             if pend_ev:
@@ -306,10 +326,16 @@ def parse_script(script):
                 chapters.append((len(turns) - 1, len(turns[-1]["paras"]) - 1, pending))
                 pending = None
         else:
+            stamp = None
+            if line.startswith("["):
+                stamp, line = line.split("] ", 1)
+                stamp += "]"
             m = re.match(r"([A-Za-z]+):\s+(.*)", line)
             if not m:
                 raise SystemExit(f"make: bad script line {line[:50]!r}")
             turns.append({"key": m.group(1), "paras": [m.group(2)], "events": {}})
+            if stamp:
+                turns[-1]["stamp"] = stamp
             if pend_ev:
                 turns[-1]["events"][0] = pend_ev
                 pend_ev = []
@@ -324,6 +350,7 @@ def render_transcript(ep, turns, chapters):
     style = ep["style"]
     lab = {k: (s["full_name"] if style == "fullname" else s["label"]) for k, s in sp.items()}
     parts = []
+    fresh3 = ep.get("headings") or any(t.get("cont") or t.get("stamp") for t in turns)
     if style == "markdown":
         parts += [f"# {ep['title']}", f"*{ep['subtitle']}*"]
         heads = {(t, p): title for t, p, title in chapters}
@@ -335,15 +362,32 @@ def render_transcript(ep, turns, chapters):
     elif style == "plain":
         for t in turns:
             parts += [display(p) for p in t["paras"]]
-    elif style == "fullname":
+    elif style == "fullname" and not fresh3:
         for t in turns:
             parts.append(f"{lab[t['key']]}:\n{display(t['paras'][0])}")
             parts += [display(p) for p in t["paras"][1:]]
-    else:  # clean / article
+    elif not fresh3:  # clean / article
         body = []
         for t in turns:
             body.append(f"{lab[t['key']]}: {display(t['paras'][0])}")
             body += [display(p) for p in t["paras"][1:]]
+        if style == "article":
+            parts += ep["article_head"] + body + ep["article_foot"]
+        else:
+            parts += body
+    else:  # fresh3: headings (ep["headings"]: format with {title}), stamps before labels, unlabelled turns
+        heads = {(t, p): title for t, p, title in chapters}
+        body = []
+        for ti, t in enumerate(turns):
+            for pi, para in enumerate(t["paras"]):
+                if ep.get("headings") and (ti, pi) in heads:
+                    body.append(ep["headings"].format(title=heads[(ti, pi)]))
+                if pi or t.get("cont"):
+                    body.append(display(para))
+                elif style == "fullname":
+                    body.append(f"{t.get('stamp', '') and t['stamp'] + ' '}{lab[t['key']]}:\n{display(para)}")
+                else:
+                    body.append(f"{t.get('stamp', '') and t['stamp'] + ' '}{lab[t['key']]}: {display(para)}")
         if style == "article":
             parts += ep["article_head"] + body + ep["article_foot"]
         else:
@@ -573,6 +617,9 @@ def build(ep, outdir, work):
     for ti, t in enumerate(turns):
         v = speakers[t["key"]]
         for pi, par in enumerate(t["paras"]):
+            if pi in t.get("cut", ()):  # in the transcript, not spoken
+                para_no += 1
+                continue
             for si, s in enumerate(split_sentences(par)):
                 toks, roles, fillers = spoken_tokens(s)
                 x, times = synth_tokens(toks, v, log)
@@ -983,17 +1030,17 @@ def build(ep, outdir, work):
 def main():
     global SET_LABEL
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["heldout", "hard", "fresh", "fresh2"], default="heldout")
+    ap.add_argument("--set", choices=["heldout", "hard", "fresh", "fresh2", "fresh3"], default="heldout")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--out")
     a = ap.parse_args()
     SET_LABEL = {"heldout": "heldout-dev", "hard": "heldout-hard", "fresh": "heldout-fresh",
-                 "fresh2": "heldout-fresh2"}[a.set]
+                 "fresh2": "heldout-fresh2", "fresh3": "heldout-fresh3"}[a.set]
     target = os.path.join(HERE, "..", "..", "target")
     a.out = a.out or os.path.join(target, {"heldout": "heldout", "hard": "heldout-hard", "fresh": "heldout-fresh",
-                                           "fresh2": "heldout-fresh2"}[a.set])
+                                           "fresh2": "heldout-fresh2", "fresh3": "heldout-fresh3"}[a.set])
     chosen = {"heldout": episodes, "hard": episodes_hard, "fresh": episodes_fresh,
-              "fresh2": episodes_fresh2}[a.set]
+              "fresh2": episodes_fresh2, "fresh3": episodes_fresh3}[a.set]
     os.makedirs(a.out, exist_ok=True)
     for ep in chosen.EPISODES:
         if a.only and ep["id"] not in a.only:
