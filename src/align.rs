@@ -1257,9 +1257,12 @@ fn spoken_words(doc: &Document) -> Spoken {
     let mut pending = Kind::Word;
     for (i, w) in doc.words.iter().enumerate() {
         if w.kind != WordKind::Spoken {
-            // A tag between words marks at least a clause-like boundary.
+            // A sound tag between words (`off we go, [chant] and sold`) marks audio the text
+            // does not cover: a sentence-like boundary, where the DP may skip audio. As a
+            // clause, a held-out auction chant could not be skipped where it was, and the
+            // six seconds went before the sentence instead (its words 5 s late).
             if !s.word.is_empty() && w.kind == WordKind::SoundTag {
-                pending = pending.max(Kind::Clause);
+                pending = pending.max(Kind::Sentence);
             }
             continue;
         }
@@ -2660,6 +2663,30 @@ fn place_stretch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sound tag between two words of a sentence marks audio the text leaves out, so the
+    /// DP may skip audio there (an auction chant); an editorial insertion does not.
+    #[test]
+    fn a_sound_tag_inside_a_sentence_is_a_boundary_audio_may_be_skipped_at() {
+        let text = "HOST: And off we go, [chant] and sold. So [to start] tell me.";
+        let doc = crate::transcript::parse(
+            text.as_bytes(),
+            std::path::Path::new("t.txt"),
+            &Default::default(),
+        )
+        .expect("parses");
+        let sp = spoken_words(&doc);
+        let after = |word: &str| {
+            let k = sp
+                .word
+                .iter()
+                .position(|&i| doc.words[i].text == word)
+                .expect("word");
+            sp.kind_after[k]
+        };
+        assert!(after("go,").can_skip_audio());
+        assert_eq!(after("So"), Kind::Word);
+    }
 
     /// Two speakers, a few minutes each, the second heard saying twice as many syllables a
     /// second (an episode joined from a slow interview and a fast panel): the second gets the

@@ -298,6 +298,28 @@ const SOUND_WORDS: &[&str] = &[
     "murmuring",
     "chatter",
     "off-mic",
+    "chant",
+    "chants",
+    "chanting",
+    "shouting",
+    "yelling",
+    "screams",
+    "screaming",
+    "booing",
+    "knocking",
+    "knocks",
+    "footsteps",
+    "barking",
+    "typing",
+    "exhales",
+    "inhales",
+    "sniffles",
+    "buzzer",
+    "gavel",
+    "stinger",
+    "interlude",
+    "soundbite",
+    "voicemail",
 ];
 
 fn is_sound_description(inner: &str) -> bool {
@@ -660,14 +682,17 @@ mod tests {
 
     #[test]
     fn tags_and_insertions() {
-        let w = words("So, [to start] tell me. [Laughs] Fine [inaudible] ok [sic] (laughs) yes.");
+        let w = words(
+            "So, [to start] tell me. [Laughs] Fine [inaudible] ok [sic] (laughs) yes, [chant] sold.",
+        );
         let kinds: Vec<(&str, WordKind)> = w.iter().map(|x| (x.0.as_str(), x.1)).collect();
         assert!(kinds.contains(&("[to start]", WordKind::Insertion)));
         assert!(kinds.contains(&("[Laughs]", WordKind::SoundTag)));
         assert!(kinds.contains(&("[inaudible]", WordKind::SoundTag)));
         assert!(kinds.contains(&("[sic]", WordKind::Insertion)));
         assert!(kinds.contains(&("(laughs)", WordKind::SoundTag)));
-        assert_eq!(w.len(), 11);
+        assert!(kinds.contains(&("[chant]", WordKind::SoundTag)));
+        assert_eq!(w.len(), 13);
     }
 
     #[test]
