@@ -456,7 +456,9 @@ fn steady_runs(energy: &[f32], th: &Thresholds, config: &SegmentConfig) -> Vec<(
             Some(_) if steady && i - last_loud <= MAX_MUSIC_DIP_FRAMES => {}
             Some(s) => {
                 if last_loud + 1 - s >= min_len {
-                    runs.push(extend_steady(energy, s, last_loud + 1, half));
+                    let (s, e, level) = extend_steady(energy, s, last_loud + 1, half);
+                    let quiet = |i: usize| energy[i] <= th.between(i, config.low_fraction);
+                    runs.push((s, follow_decay(energy, e, level, quiet)));
                 }
                 start = None;
             }
@@ -470,8 +472,8 @@ fn steady_runs(energy: &[f32], th: &Thresholds, config: &SegmentConfig) -> Vec<(
 const MAX_MUSIC_DIP_FRAMES: usize = 30;
 
 /// The flux window shortens a steady run by up to `half` frames at each end: take those
-/// frames back while they stay at the run's level.
-fn extend_steady(energy: &[f32], start: usize, end: usize, half: usize) -> (usize, usize) {
+/// frames back while they stay at the run's level (its median, also returned).
+fn extend_steady(energy: &[f32], start: usize, end: usize, half: usize) -> (usize, usize, f32) {
     let mut levels: Vec<f32> = energy[start..end].to_vec();
     levels.sort_by(f32::total_cmp);
     let median = levels[levels.len() / 2];
@@ -484,8 +486,36 @@ fn extend_steady(energy: &[f32], start: usize, end: usize, half: usize) -> (usiz
     while e < energy.len() && e - end < half && near(e) {
         e += 1;
     }
-    (s, e)
+    (s, e, median)
 }
+
+/// Music's last chord dies away over a few hundred milliseconds, below the run's level: as
+/// speech, that tail took the sentence before a 25 s interlude and stretched its last word
+/// over the music (a held-out episode: the cue ran 25 s late). The run goes on from `end`
+/// while the energy stays under the run's `level` and keeps falling (never
+/// [`DECAY_RISE_DB`] over the lowest frame since `end`: frame to frame a fade jitters by
+/// 2-3 dB, a word's onset climbs tens of dB) until a quiet frame, within
+/// [`MAX_DECAY_FRAMES`]; a tail that has not died away by then is not taken. Under the level:
+/// a bed that goes on under the first words ends its run at a word louder than itself,
+/// whose own fall to a pause is not music's.
+fn follow_decay(energy: &[f32], end: usize, level: f32, quiet: impl Fn(usize) -> bool) -> usize {
+    let mut lowest = f32::INFINITY;
+    for e in end..energy.len().min(end + MAX_DECAY_FRAMES) {
+        if quiet(e) {
+            return e;
+        }
+        if energy[e] > level || energy[e] > lowest + DECAY_RISE_DB {
+            break;
+        }
+        lowest = lowest.min(energy[e]);
+    }
+    end
+}
+
+/// Longest decay taken after a steady run, frames (0.5 s).
+const MAX_DECAY_FRAMES: usize = 50;
+/// Rise over the lowest frame of a decay that ends it, dB.
+const DECAY_RISE_DB: f32 = 4.0;
 
 /// Whether the run of "speech" frames `[start, end)` is a kick drum, a bass note or a low hum
 /// rather than speech: a beat bed under speech (which its words break, so it never repeats
@@ -1749,6 +1779,46 @@ mod tests {
         );
         assert_eq!(tl.speech.len(), 1, "{:?}", tl.speech);
         assert!((tl.speech[0].start - 8.0).abs() < 0.02);
+    }
+
+    #[test]
+    fn a_chords_dying_tail_is_music_not_speech() {
+        // Speech 1-5 s; a bed as loud as the speech from 6 to 20 s whose last chord dies away
+        // over 0.25 s (down 35 dB, jittering 2-3 dB frame to frame); silence; speech at 21 s.
+        let mut f = synthetic(26.0, &[(1.0, 5.0), (21.0, 24.0)], -20.0, -90.0);
+        for i in 600..2000 {
+            f.energy_db[i] = -21.0 + 0.3 * ((i % 7) as f32);
+        }
+        for k in 0..25 {
+            f.energy_db[2000 + k] = -22.0 - 1.4 * k as f32 + 2.5 * (k % 2) as f32;
+        }
+        let tl = segment(&f, &SegmentConfig::default());
+        assert!(
+            tl.speech.iter().all(|s| s.end <= 5.5 || s.start >= 20.9),
+            "the tail is speech: {:?}, music {:?}",
+            tl.speech,
+            tl.music
+        );
+        // A word louder than the bed, right where the bed stops, stays speech.
+        let mut f = synthetic(
+            26.0,
+            &[(1.0, 5.0), (20.0, 20.4), (21.0, 24.0)],
+            -12.0,
+            -90.0,
+        );
+        for i in 600..2000 {
+            f.energy_db[i] = -30.0 + 0.3 * ((i % 7) as f32);
+        }
+        for k in 0..40 {
+            f.energy_db[2000 + k] = -12.0 - 0.5 * k as f32;
+        }
+        let tl = segment(&f, &SegmentConfig::default());
+        assert!(
+            tl.speech.iter().any(|s| s.start < 20.1 && s.end > 20.3),
+            "{:?}, music {:?}",
+            tl.speech,
+            tl.music
+        );
     }
 
     #[test]
