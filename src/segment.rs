@@ -500,14 +500,15 @@ fn extend_steady(energy: &[f32], start: usize, end: usize, half: usize) -> (usiz
 /// whose own fall to a pause is not music's.
 fn follow_decay(energy: &[f32], end: usize, level: f32, quiet: impl Fn(usize) -> bool) -> usize {
     let mut lowest = f32::INFINITY;
-    for e in end..energy.len().min(end + MAX_DECAY_FRAMES) {
+    let reach = energy.len().min(end + MAX_DECAY_FRAMES);
+    for (e, &db) in energy.iter().enumerate().take(reach).skip(end) {
         if quiet(e) {
             return e;
         }
-        if energy[e] > level || energy[e] > lowest + DECAY_RISE_DB {
+        if db > level || db > lowest + DECAY_RISE_DB {
             break;
         }
-        lowest = lowest.min(energy[e]);
+        lowest = lowest.min(db);
     }
     end
 }
