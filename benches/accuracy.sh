@@ -7,8 +7,8 @@
 #
 # PODCUE overrides the binary (default: a release build); SHARED the folder holding corpus/
 # and real/ (default: ../shared). Held-out sets are scored when target/heldout,
-# target/heldout-hard, target/heldout-fresh and target/heldout-fresh2 exist
-# (benches/heldout/make.py --set heldout, hard, fresh, fresh2 makes them).
+# target/heldout-hard, target/heldout-fresh, target/heldout-fresh2 and target/heldout-fresh3 exist
+# (benches/heldout/make.py --set heldout, hard, fresh, fresh2, fresh3 makes them).
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$here/target/accuracy}
@@ -65,7 +65,7 @@ if errors:
     print(f"units {n}: median {errors[n // 2]:.2f} s, within 0.5 s {100 * sum(e <= 0.5 for e in errors) / n:.1f} %")
 PY
 
-for set in heldout heldout-hard heldout-fresh heldout-fresh2; do
+for set in heldout heldout-hard heldout-fresh heldout-fresh2 heldout-fresh3; do
     [ -d "$here/target/$set" ] || continue
     echo "== $set"
     mkdir -p "$out/$set"

@@ -59,6 +59,16 @@ pub struct Unmatched {
     pub elsewhere: f32,
 }
 
+/// A paragraph of the transcript not heard in the audio (cut in the edit): its words are
+/// given zero length at `at`, confidence 0, and no captions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unheard {
+    /// Its words (document indices).
+    pub words: std::ops::Range<usize>,
+    /// The pause where the audio goes from the text before it to the text after, seconds.
+    pub at: f64,
+}
+
 /// The aligner's result. Every vector is parallel to the document's.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Alignment {
@@ -92,6 +102,9 @@ pub struct Alignment {
     /// partly this audio's): see [`Unmatched`].
     #[serde(default)]
     pub unmatched: Vec<Unmatched>,
+    /// Paragraphs of the transcript not heard in the audio: see [`Unheard`].
+    #[serde(default)]
+    pub unheard: Vec<Unheard>,
     /// How well the transcript's structure fits the audio's pauses, about 0..1 (below about
     /// 0.66 the transcript evidently belongs to other audio).
     pub match_evidence: f32,
@@ -406,6 +419,13 @@ pub struct Costs {
     /// the text should have covered. Only the skip's first pause was priced before (as the
     /// boundary placed on it), and under noise a panel's turns were shifted that way.
     pub skip_exit: f64,
+    /// Cost per syllable of leaving a paragraph of the transcript unheard (text cut from the
+    /// audio in the edit), in the second passes; 0 never does. Only a paragraph after the
+    /// first of its turn, of at least [`UNHEARD_MIN_SYLLABLES`]: a panel's short turns were
+    /// otherwise left out wherever they were hard to place.
+    pub unheard_per_syllable: f64,
+    /// Fixed cost of each paragraph left unheard.
+    pub unheard_fixed: f64,
 }
 
 impl Default for Costs {
@@ -426,9 +446,14 @@ impl Default for Costs {
             skip_in_turn: 2.0,
             heard_syllables: 0.5,
             skip_exit: 0.5,
+            unheard_per_syllable: 0.2,
+            unheard_fixed: 6.0,
         }
     }
 }
+
+/// Fewest syllables of a paragraph the DP may leave unheard ([`Costs::unheard_per_syllable`]).
+pub const UNHEARD_MIN_SYLLABLES: f64 = 20.0;
 
 /// The kind of boundary between two spoken words, as the DP sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -437,6 +462,9 @@ enum Kind {
     Comma,
     Clause,
     Sentence,
+    /// A new paragraph of the same speaker: a sentence boundary, and where a paragraph cut
+    /// from the audio may begin.
+    Paragraph,
     Turn,
     Edge,
 }
@@ -446,7 +474,7 @@ impl Kind {
         match self {
             Kind::Comma => Some(0),
             Kind::Clause => Some(1),
-            Kind::Sentence => Some(2),
+            Kind::Sentence | Kind::Paragraph => Some(2),
             Kind::Turn => Some(3),
             Kind::Word | Kind::Edge => None,
         }
@@ -464,7 +492,10 @@ impl Kind {
         }
     }
     fn can_skip_audio(self) -> bool {
-        matches!(self, Kind::Sentence | Kind::Turn | Kind::Edge)
+        matches!(
+            self,
+            Kind::Sentence | Kind::Paragraph | Kind::Turn | Kind::Edge
+        )
     }
 }
 
@@ -523,6 +554,8 @@ struct Problem<'a> {
     skip: SkipPrice,
     /// Fixed cost of a skip at a sentence boundary inside a turn (1 at a turn change).
     skip_in_turn: f64,
+    /// Whole sentences may be left unheard (second passes only).
+    text_skip: bool,
     costs: &'a Costs,
     /// Voice evidence (second pass of level 1 only).
     voice: Option<(&'a voice::SpectralIndex<'a>, &'a voice::Voices)>,
@@ -855,6 +888,21 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                     }
                 })
                 .collect();
+            // The paragraph this anchor ends, when it may be left unheard: one that is not its
+            // turn's first, of at least `UNHEARD_MIN_SYLLABLES`, whose anchors the search
+            // reaches back over.
+            let unheard_from = p
+                .text_skip
+                .then(|| {
+                    (a.saturating_sub(p.max_anchor_step)..a)
+                        .rev()
+                        .find(|&a0| p.kinds[a0] >= Kind::Paragraph)
+                })
+                .flatten()
+                .filter(|&a0| {
+                    p.kinds[a0] == Kind::Paragraph
+                        && syl_prefix[a] - syl_prefix[a0] >= UNHEARD_MIN_SYLLABLES
+                });
             let cell = |g: usize| -> (f64, (usize, usize)) {
                 if p.pinned_edges && a + 1 == n_anchors && g + 1 != n_gaps {
                     return (INF, (usize::MAX, usize::MAX));
@@ -922,6 +970,21 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                         }
                     }
                 }
+                // A paragraph from `a0` left unheard: `a0` and this anchor on one pause.
+                if let Some(a0) = unheard_from.filter(|_| kind >= Kind::Paragraph) {
+                    let (lo0, hi0) = p.bands[a0];
+                    if g >= lo0 && g < hi0 {
+                        let prev = cost[a0 % ring][g - lo0];
+                        let total = prev
+                            + p.costs.unheard_fixed
+                            + p.costs.unheard_per_syllable * (syl_prefix[a] - syl_prefix[a0])
+                            + placed;
+                        if total < best {
+                            best = total;
+                            arg = (a0, g);
+                        }
+                    }
+                }
                 (best, arg)
             };
             // Cells of one anchor depend only on earlier anchors: a wide band is computed on
@@ -952,7 +1015,7 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
             let mut running_arg = [usize::MAX; 2];
             // Audio left out between two sentences of one turn is rarer than between turns
             // (sponsor reads and music come between speakers), so it costs more to assume.
-            let fixed = if kind == Kind::Sentence {
+            let fixed = if matches!(kind, Kind::Sentence | Kind::Paragraph) {
                 p.skip_in_turn
             } else {
                 1.0
@@ -1285,6 +1348,9 @@ fn spoken_words(doc: &Document) -> Spoken {
                     kind.max(Kind::Sentence)
                 };
             }
+            if pw.paragraph != w.paragraph && kind == Kind::Sentence {
+                kind = Kind::Paragraph;
+            }
             s.kind_after.push(kind.max(pending));
         }
         pending = Kind::Word;
@@ -1409,6 +1475,7 @@ pub fn align(
                  prior: Option<&[f64]>,
                  mut placed: Placed| {
         placed.skipped.clear();
+        placed.unheard.clear();
         place_words(
             &sp,
             gaps,
@@ -1419,6 +1486,7 @@ pub fn align(
             &mut placed.ends,
             &mut placed.conf,
             &mut placed.skipped,
+            &mut placed.unheard,
             &mut placed.evidence,
             &index,
             voices,
@@ -1609,7 +1677,10 @@ pub fn align(
         }
     };
     let Placed {
-        mut conf, skipped, ..
+        mut conf,
+        skipped,
+        unheard,
+        ..
     } = placed;
     // Asked only now: whether they are wanted depends on the order test.
     let letter = letters
@@ -1661,6 +1732,17 @@ pub fn align(
             confidence: conf[k],
         };
     }
+    let mut is_unheard = vec![false; n];
+    for (words, at) in &unheard {
+        for k in words.clone() {
+            is_unheard[k] = true;
+            out.words[sp.word[k]].start = *at;
+        }
+        out.unheard.push(Unheard {
+            words: sp.word[words.start]..sp.word[words.end - 1] + 1,
+            at: *at,
+        });
+    }
     fill_tags(doc, &mut out.words);
     for (si, s) in doc.sentences.iter().enumerate() {
         out.sentences[si] = span_of(&out.words, doc, s.words.clone());
@@ -1670,6 +1752,12 @@ pub fn align(
     }
     out.skipped = skipped;
     out.mean_confidence = conf.iter().sum::<f32>() / n as f32;
+    // Unheard paragraphs are reported as such, not as low confidence.
+    for (k, &unheard) in is_unheard.iter().enumerate() {
+        if unheard {
+            conf[k] = 1.0;
+        }
+    }
     out.low_confidence = low_confidence_spans(&sp, &starts, &ends, &conf, config.low_confidence);
     out
 }
@@ -1920,6 +2008,8 @@ struct Placed {
     conf: Vec<f32>,
     /// Audio the pass skipped (not covered by the transcript).
     skipped: Vec<Span>,
+    /// Spoken words the pass left unheard, and where.
+    unheard: Vec<(std::ops::Range<usize>, f64)>,
     /// How well the transcript's structure matched the audio's (see `match_evidence`).
     evidence: f32,
 }
@@ -1931,6 +2021,7 @@ impl Placed {
             ends: vec![0.0; n],
             conf: vec![0.0; n],
             skipped: Vec::new(),
+            unheard: Vec::new(),
             evidence: 0.0,
         }
     }
@@ -2304,6 +2395,7 @@ fn level1(
             } else {
                 1.0
             },
+            text_skip: prior.is_some() && config.costs.unheard_per_syllable > 0.0,
             costs: &costs,
             voice: voices.map(|v| (index, v)),
             pinned_edges: false,
@@ -2400,6 +2492,7 @@ fn place_words(
     ends: &mut [f64],
     conf: &mut [f32],
     skipped: &mut Vec<Span>,
+    unheard: &mut Vec<(std::ops::Range<usize>, f64)>,
     evidence: &mut f32,
     index: &voice::SpectralIndex<'_>,
     voices: Option<&voice::Voices>,
@@ -2432,6 +2525,15 @@ fn place_words(
         let w0 = anchor_word[a0];
         let w1 = anchor_word[a1];
         if w1 <= w0 {
+            continue;
+        }
+        if g1 == g0 {
+            // Left unheard: both anchors on one pause (see `Costs::unheard_per_syllable`).
+            let at = gaps[g0].start;
+            for k in w0..w1 {
+                (starts[k], ends[k], conf[k]) = (at, at, 0.0);
+            }
+            unheard.push((w0..w1, at));
             continue;
         }
         place_stretch(
@@ -2477,7 +2579,7 @@ fn match_evidence(
                 *u = true;
             }
         }
-        if matches!(kind, Kind::Sentence | Kind::Turn) {
+        if matches!(kind, Kind::Sentence | Kind::Paragraph | Kind::Turn) {
             major += 1;
             major_placed += usize::from(pl.is_some());
         }
@@ -2567,6 +2669,7 @@ fn place_stretch(
             skip: SkipPrice::flat(50.0),
             // Inside a stretch a zero-cost-speech skip only steps over adjacent gaps.
             skip_in_turn: 2.0,
+            text_skip: false,
             costs,
             voice: None,
             pinned_edges: true,
@@ -2793,6 +2896,68 @@ mod tests {
         }
     }
 
+    /// A paragraph of 30 syllables in the transcript that the audio does not have (cut in the
+    /// edit), between paragraphs 20 and 21 of 40: a refining pass leaves it unheard, both its
+    /// anchors on one pause, and every other paragraph ends on its own pause. Never left
+    /// unheard (price 0), the paragraph takes the audio of the ones around it.
+    #[test]
+    fn a_paragraph_cut_from_the_audio_is_left_unheard() {
+        let (timeline, mut syllables, mut true_start) = read_sentences(40, None);
+        syllables.insert(21, 30.0);
+        true_start.insert(21, true_start[21]);
+        let n = syllables.len();
+        let sp = Spoken {
+            word: (0..n).collect(),
+            syllables: syllables.clone(),
+            speaker: vec![0; n],
+            kind_after: vec![Kind::Paragraph; n - 1],
+        };
+        let gaps = episode_gaps(&timeline, timeline.duration);
+        let features = Features::default();
+        let index = voice::SpectralIndex::new(&features);
+        let mut prior = true_start.clone();
+        prior.push(timeline.duration - 1.0);
+        let place = |config: &AlignConfig| {
+            level1(
+                &sp,
+                &gaps,
+                &[0.2],
+                &timeline,
+                config,
+                &index,
+                None,
+                Some(&prior),
+            )
+        };
+        let placed = place(&AlignConfig::default());
+        let (_, exit_before) = placed.placement[21].expect("placed");
+        let (entry_after, _) = placed.placement[22].expect("placed");
+        assert_eq!(exit_before, entry_after, "not left unheard");
+        for a in (1..n).filter(|&a| a != 21) {
+            let (_, exit) = placed.placement[a].expect("placed");
+            assert!(
+                (gaps[exit].end - true_start[a]).abs() < 1e-9,
+                "paragraph {a} off"
+            );
+        }
+        let never = AlignConfig {
+            costs: Costs {
+                unheard_per_syllable: 0.0,
+                ..Costs::default()
+            },
+            ..AlignConfig::default()
+        };
+        let placed = place(&never);
+        let off = (1..n)
+            .filter(|&a| a != 21)
+            .filter(|&a| {
+                placed.placement[a]
+                    .is_none_or(|(_, exit)| (gaps[exit].end - true_start[a]).abs() > 1e-9)
+            })
+            .count();
+        assert!(off >= 2, "{off}");
+    }
+
     /// A first pass that lost its place: sentences 100-159 of 330 (about 3 minutes of
     /// speech) put 35 s late, or 300 s. A refining pass around those times searches 20 s each
     /// way, leans on its band's edge there and searches again 60 s each way, and then 720 s:
@@ -3005,6 +3170,7 @@ mod tests {
             starts,
             conf,
             skipped: Vec::new(),
+            unheard: Vec::new(),
             evidence: 0.0,
         };
         let by_length = placed(vec![1.0, 5.0, 9.0, 14.0], vec![0.9; 4]);
@@ -3057,6 +3223,7 @@ mod tests {
                 max_gap_step: gaps.len(),
                 skip: SkipPrice::flat(0.6),
                 skip_in_turn: 2.0,
+                text_skip: false,
                 costs: &costs,
                 voice: None,
                 // The text's first and last words are the audio's.

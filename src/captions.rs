@@ -194,17 +194,27 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
         change: bool,
         reserve: usize,
     }
+    // Paragraphs the audio does not have get no captions: planned apart from their turn's
+    // other words, and hidden.
+    let mut unheard = vec![false; n];
+    for u in &alignment.unheard {
+        for w in u.words.clone() {
+            if let Some(flag) = unheard.get_mut(w) {
+                *flag = true;
+            }
+        }
+    }
     let mut plans: Vec<TurnPlan> = Vec::new();
     let mut prev_speaker: Option<Option<usize>> = None;
     let mut a = 0;
     while a < n {
         let turn = doc.words[a].turn;
         let mut b = a + 1;
-        while b < n && doc.words[b].turn == turn {
+        while b < n && doc.words[b].turn == turn && unheard[b] == unheard[a] {
             b += 1;
         }
         let speaker = doc.turns.get(turn).and_then(|t| t.speaker);
-        let hidden = display[a..b].iter().all(Option::is_none);
+        let hidden = unheard[a] || display[a..b].iter().all(Option::is_none);
         let change = prev_speaker != Some(speaker) && speaker.is_some();
         let reserve = if change && config.reserve_label {
             speakers.name(speaker).map_or(0, |s| s.chars().count() + 2)
@@ -934,6 +944,34 @@ mod tests {
             }
         }
         assert_eq!(next, doc.words.len());
+    }
+
+    /// Words the aligner left unheard (a paragraph cut from the audio) are in no cue's text;
+    /// every word still belongs to a cue, and the turn's other words are captioned.
+    #[test]
+    fn unheard_words_get_no_captions() {
+        let (doc, mut al) = doc_of(
+            &[
+                (0, "Welcome back. Before we start, thanks to the wardens."),
+                (1, "Good evening."),
+            ],
+            0.3,
+            0.5,
+        );
+        let at = al.words[1].end;
+        for w in 2..9 {
+            al.words[w] = Timed {
+                start: at,
+                end: at,
+                confidence: 0.0,
+            };
+        }
+        al.unheard.push(crate::align::Unheard { words: 2..9, at });
+        let config = CaptionConfig::default();
+        let cues = build(&doc, &al, &config);
+        check_invariants(&doc, &cues, &config);
+        let text: Vec<String> = cues.iter().map(Cue::text).collect();
+        assert_eq!(text, ["Welcome back.", "Good evening."], "{cues:?}");
     }
 
     #[test]

@@ -422,7 +422,10 @@ fn report_confidence(out: &Output, refused: bool) {
         return;
     }
     if !refused {
-        for line in unmatched_warnings(out) {
+        for line in unmatched_warnings(out)
+            .into_iter()
+            .chain(unheard_warnings(out))
+        {
             eprintln!("podcue: warning: {line}");
         }
     }
@@ -478,6 +481,26 @@ fn speech_length(seconds: f64) -> String {
         let whole = seconds.round() as u64;
         format!("{} min {} s", whole / 60, whole % 60)
     }
+}
+
+/// One line per paragraph of the transcript the audio does not have.
+pub(crate) fn unheard_warnings(out: &Output) -> Vec<String> {
+    out.alignment
+        .unheard
+        .iter()
+        .map(|u| {
+            let words = &out.document.words[u.words.clone()];
+            let opening: Vec<&str> = words.iter().take(8).map(|w| w.text.as_str()).collect();
+            let more = if words.len() > 8 { " ..." } else { "" };
+            format!(
+                "at {}: a paragraph of the transcript is not in the audio (cut in the edit?), \
+                 so it has no captions: \"{}{more}\" ({} words)",
+                podcue::time::vtt(u.at),
+                opening.join(" "),
+                words.len()
+            )
+        })
+        .collect()
 }
 
 /// One line per stretch of audio the transcript does not fit though it fits elsewhere.

@@ -191,6 +191,7 @@ fn run_one(args: &Args, ep: &Episode, clash: Option<&PathBuf>) -> Row {
                 row.status = Status::Ok;
                 if let Some(out) = &done.out {
                     row.warnings.extend(align::unmatched_warnings(out));
+                    row.warnings.extend(align::unheard_warnings(out));
                     row.warnings.extend(align::uncovered_notes(out));
                 }
             }
