@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Result;
 use crate::align::{self, AlignConfig, Alignment};
+use crate::audio::decode::{DecodePath, Mono};
 use crate::audio::{self, AudioInfo};
 use crate::captions::{self, CaptionConfig, Cue};
 use crate::chapters::{self, Chapter, ChapterConfig};
@@ -55,8 +56,15 @@ pub fn analyse(
     observer: &dyn Observer,
 ) -> Result<(AudioInfo, Features, Timeline)> {
     let mut extractor = FeatureExtractor::new();
-    let info =
-        audio::decode::decode_to_mono(audio_path, observer, &mut |block| extractor.push(block))?;
+    let info = audio::decode::decode_for_analysis(
+        audio_path,
+        observer,
+        &mut |mono| match mono {
+            Mono::Samples(block) => extractor.push(block),
+            Mono::StartOver => extractor = FeatureExtractor::new(),
+        },
+        DecodePath::Auto,
+    )?;
     let features = extractor.finish();
     observer.stage("segment", None);
     let mut timeline = segment::segment(&features, &config.segment);

@@ -21,6 +21,7 @@ use std::sync::mpsc::{Receiver, sync_channel};
 
 use super::AudioInfo;
 use super::decode::RangeDecoder;
+use super::mix::{Mix, StereoEnergy};
 use super::resample::{MonoResampler, output_len};
 use crate::progress::Observer;
 use crate::{Error, Result};
@@ -39,19 +40,24 @@ struct Stretch {
     bytes: u64,
     skipped: u64,
     first_skip: Option<String>,
+    /// Stereo energy of the stretch's own frames.
+    energy: StereoEnergy,
 }
 
 /// Decodes `path` in parallel stretches of `chunk_seconds` if it is MPEG audio or AAC in MP4
-/// and pushes mono 16 kHz samples to `sink` in order. `Ok(None)`: not a file this path handles (the caller
-/// decodes it sequentially). `workers` threads decode; the samples do not depend on it.
+/// and pushes mono 16 kHz samples, mixed by `mix`, to `sink` in order; also gives the file's
+/// stereo energy, added up stretch by stretch in order. `Ok(None)`: not a file this path
+/// handles (the caller decodes it sequentially). `workers` threads decode; neither the
+/// samples nor the energy depend on it.
 pub(super) fn decode(
     path: &std::path::Path,
     observer: &dyn Observer,
     sink: &mut dyn FnMut(&[f32]),
     chunk_seconds: f64,
     workers: usize,
-) -> Result<Option<AudioInfo>> {
-    let Some(first) = RangeDecoder::open(path)? else {
+    mix: Mix,
+) -> Result<Option<(AudioInfo, StereoEnergy)>> {
+    let Some(first) = RangeDecoder::open(path, mix)? else {
         return Ok(None);
     };
     let rate = first.rate();
@@ -73,7 +79,7 @@ pub(super) fn decode(
     let declared = first.declared_seconds();
     let mut readers = vec![first];
     for _ in 1..workers {
-        match RangeDecoder::open(path)? {
+        match RangeDecoder::open(path, mix)? {
             Some(r) => readers.push(r),
             None => break,
         }
@@ -111,6 +117,7 @@ pub(super) fn decode(
             ..AudioInfo::default()
         };
         let mut first_skip: Option<String> = None;
+        let mut energy = StereoEnergy::default();
         for index in 0u64.. {
             let Ok(stretch) = inbox[(index % workers as u64) as usize].recv() else {
                 return Err(Error::Audio {
@@ -121,6 +128,7 @@ pub(super) fn decode(
             let stretch = stretch?;
             observer.advance(stretch.bytes);
             info.skipped_packets += stretch.skipped;
+            energy.add(stretch.energy);
             if first_skip.is_none() {
                 first_skip = stretch.first_skip;
             }
@@ -136,7 +144,7 @@ pub(super) fn decode(
         drop(inbox);
         info.duration = info.source_frames as f64 / f64::from(rate);
         super::decode::report_end(path, &info, first_skip.as_deref(), declared, observer)?;
-        Ok(Some(info))
+        Ok(Some((info, energy)))
     })
 }
 
@@ -190,7 +198,9 @@ impl Plan<'_> {
             next_out < out_b
         })?;
         let mut end_frames = None;
+        let mut energy = report.energy;
         if report.eof {
+            energy.add(report.energy_after);
             // The audio ends in this stretch: flush the resampler's tail and keep everything
             // to the end, including what lies past `b`. (A stretch is only reached when the
             // one before it got all its samples, so the audio runs at least to `a`.)
@@ -205,6 +215,7 @@ impl Plan<'_> {
             bytes: report.bytes,
             skipped: report.skipped,
             first_skip: report.first_skip,
+            energy,
         })
     }
 }

@@ -26,6 +26,7 @@ use symphonia::core::meta::MetadataOptions;
 use symphonia::core::units::Duration;
 
 use super::AudioInfo;
+use super::mix::{Mix, StereoEnergy};
 use super::resample::{MAX_RATE, MIN_RATE, MonoResampler};
 use crate::progress::Observer;
 use crate::{Error, Result};
@@ -73,6 +74,79 @@ pub fn decode_to_mono_with(
     sink: &mut dyn FnMut(&[f32]),
     how: DecodePath,
 ) -> Result<AudioInfo> {
+    decode_mixed(path, observer, sink, how, Mix::Mean).map(|(info, _)| info)
+}
+
+/// What [`decode_for_analysis`] gives its sink.
+#[derive(Debug, Clone, Copy)]
+pub enum Mono<'a> {
+    /// The next mono 16 kHz samples.
+    Samples(&'a [f32]),
+    /// Forget every sample given so far: the file is decoded again from the start.
+    StartOver,
+}
+
+/// [`decode_to_mono_with`] for analysis, where the mix must keep the speech: if the two
+/// channels of a stereo file cancel when mixed (one is phase-inverted, see `mix.rs`), it
+/// warns once, gives `sink` [`Mono::StartOver`] and decodes the file again as
+/// (L − R) / 2. Any other file is decoded once, to the samples [`decode_to_mono_with`]
+/// gives. The decision comes from whole-file totals that every path and thread count
+/// computes alike.
+pub fn decode_for_analysis(
+    path: &Path,
+    observer: &dyn Observer,
+    sink: &mut dyn FnMut(Mono<'_>),
+    how: DecodePath,
+) -> Result<AudioInfo> {
+    let (info, energy) = decode_mixed(
+        path,
+        observer,
+        &mut |b| sink(Mono::Samples(b)),
+        how,
+        Mix::Mean,
+    )?;
+    if info.channels != 2 || !energy.cancels() {
+        return Ok(info);
+    }
+    observer.warn(&format!(
+        "{}: the two channels cancel when mixed (one is phase-inverted); using their \
+         difference instead",
+        path.display()
+    ));
+    sink(Mono::StartOver);
+    // A second decode of a rare file rather than a second mix of every file all along. Its
+    // warnings (skipped packets, truncation) were given by the first pass.
+    let (info, _) = decode_mixed(
+        path,
+        &NoWarnings(observer),
+        &mut |b| sink(Mono::Samples(b)),
+        how,
+        Mix::Side,
+    )?;
+    Ok(info)
+}
+
+/// Passes progress on and drops warnings.
+struct NoWarnings<'a>(&'a dyn Observer);
+
+impl Observer for NoWarnings<'_> {
+    fn stage(&self, name: &str, total: Option<u64>) {
+        self.0.stage(name, total);
+    }
+    fn advance(&self, n: u64) {
+        self.0.advance(n);
+    }
+}
+
+/// Decodes `path` by `how`, mixed by `mix`; also gives the file's [`StereoEnergy`] (zero
+/// unless it is stereo).
+fn decode_mixed(
+    path: &Path,
+    observer: &dyn Observer,
+    sink: &mut dyn FnMut(&[f32]),
+    how: DecodePath,
+    mix: Mix,
+) -> Result<(AudioInfo, StereoEnergy)> {
     crate::input::audio_file(path).map_err(|e| Error::io(path, e))?;
     let chunked = match how {
         DecodePath::Auto => Some((super::chunked::CHUNK_SECONDS, rayon::current_num_threads())),
@@ -80,9 +154,9 @@ pub fn decode_to_mono_with(
         DecodePath::Chunked { seconds, workers } => Some((seconds, workers)),
     };
     if let Some((seconds, workers)) = chunked
-        && let Some(info) = super::chunked::decode(path, observer, sink, seconds, workers)?
+        && let Some(done) = super::chunked::decode(path, observer, sink, seconds, workers, mix)?
     {
-        return Ok(info);
+        return Ok(done);
     }
     // Two stages on two threads: decoding here in a scoped thread, downmix + resample + the
     // caller's sink (features) on the calling thread. A bounded channel keeps memory flat
@@ -126,7 +200,23 @@ pub fn decode_to_mono_with(
         });
         let mut resampler: Option<MonoResampler> = None;
         let mut setup_err: Option<String> = None;
-        for block in rx {
+        let mut energy = StereoEnergy::default();
+        let mut frames = 0u64;
+        for mut block in rx {
+            if block.channels == 2 {
+                energy.add_interleaved(frames, &block.samples);
+                frames += block.samples.len() as u64 / 2;
+                if mix == Mix::Side {
+                    // The mean with the right channel negated is (L − R) / 2, bit for bit
+                    // what the parallel path's downmix gives.
+                    block
+                        .samples
+                        .iter_mut()
+                        .skip(1)
+                        .step_by(2)
+                        .for_each(|r| *r = -*r);
+                }
+            }
             if resampler.is_none() && setup_err.is_none() {
                 match MonoResampler::new(block.rate, block.channels) {
                     Ok(r) => resampler = Some(r),
@@ -153,7 +243,7 @@ pub fn decode_to_mono_with(
         if let Some(r) = resampler {
             r.finish(sink);
         }
-        Ok(info)
+        Ok((info, energy))
     })
 }
 
@@ -726,6 +816,11 @@ pub(super) struct RangeReport {
     pub first_skip: Option<String>,
     /// The stream ended (or became unreadable) before the sink had enough.
     pub eof: bool,
+    /// Stereo energy of the frames in the counted range.
+    pub energy: StereoEnergy,
+    /// Stereo energy of the frames decoded after the counted range (the stretch's own when
+    /// the audio ends in it).
+    pub energy_after: StereoEnergy,
 }
 
 /// A decoder that can start anywhere: reads forward, warms up, and gives the frames from a
@@ -750,13 +845,15 @@ pub(super) struct RangeDecoder {
     /// Frames from the start of the audio to the next packet's first frame, counted as a
     /// decode from the start counts them (packet lengths after trimming).
     cursor: u64,
+    /// How stereo becomes mono.
+    mix: Mix,
 }
 
 impl RangeDecoder {
-    /// Opens `path` if it is MPEG audio or AAC in MP4 with a declared rate and channel count;
-    /// `Ok(None)` for anything else (decoded by the sequential path, which also gives the
-    /// errors).
-    pub(super) fn open(path: &Path) -> Result<Option<Self>> {
+    /// Opens `path` if it is MPEG audio or AAC in MP4 with a declared rate and channel count,
+    /// to be mixed by `mix`; `Ok(None)` for anything else (decoded by the sequential path,
+    /// which also gives the errors).
+    pub(super) fn open(path: &Path, mix: Mix) -> Result<Option<Self>> {
         let Ok(file) = File::open(path) else {
             return Ok(None);
         };
@@ -791,6 +888,7 @@ impl RangeDecoder {
             mono: Vec::new(),
             interleaved: Vec::new(),
             cursor: 0,
+            mix,
         }))
     }
 
@@ -824,7 +922,8 @@ impl RangeDecoder {
     /// are the sum of trimmed packet lengths, as a decode from the start counts them; a packet
     /// that fails to decode becomes silence of its length. Moving forward between calls reads
     /// past packets without decoding them; moving back reopens the file. Packets starting in
-    /// `count` are counted in the report.
+    /// `count` are counted in the report, and the stereo energy of the frames in `count` and
+    /// after it.
     pub(super) fn decode_from(
         &mut self,
         from: u64,
@@ -856,7 +955,7 @@ impl RangeDecoder {
         let warm_from = from.saturating_sub(WARMUP_FRAMES);
         if self.cursor > warm_from {
             // Backward (one worker taking consecutive stretches): start the file over.
-            match RangeDecoder::open(&self.path)? {
+            match RangeDecoder::open(&self.path, self.mix)? {
                 Some(fresh) => *self = fresh,
                 None => {
                     report.eof = true;
@@ -914,7 +1013,23 @@ impl RangeDecoder {
                 Ok(buf) => {
                     let spec = buf.spec();
                     if spec.rate() == self.rate && spec.channels().count() == ch {
-                        downmix(&buf, ch, &mut self.mono, &mut self.interleaved);
+                        downmix(&buf, ch, &mut self.mono, &mut self.interleaved, self.mix);
+                        if ch == 2 {
+                            // Packet-local frame ranges, cut where `sink` below stops.
+                            let n = self.mono.len() as u64;
+                            let end = self.end.map_or(n, |e| e.saturating_sub(start).min(n));
+                            let at = |x: u64| x.saturating_sub(start).min(end) as usize;
+                            let (c0, c1) = (at(count.start), at(count.end));
+                            // Frame `i` of the packet is frame `start + i - lead` of the audio
+                            // (counted frames are never before the lead).
+                            let lead = self.lead;
+                            let audio = |i: usize| (start + i as u64).saturating_sub(lead);
+                            let planes = &self.interleaved;
+                            let e = &mut report.energy;
+                            add_energy(&buf, planes, audio(c0), c0..c1, e);
+                            let e = &mut report.energy_after;
+                            add_energy(&buf, planes, audio(c1), c1..end as usize, e);
+                        }
                         true
                     } else {
                         false
@@ -974,7 +1089,9 @@ impl RangeDecoder {
 
 /// Downmixes a decoded buffer to mono straight from its planes (MP3 decodes to f32 planes;
 /// interleaving them first was 5 % of an hour's CPU). The arithmetic is
-/// [`MonoResampler::push`]'s, in the same order, so the samples are the same bits.
+/// [`MonoResampler::push`]'s, in the same order, so the samples are the same bits (for
+/// [`Mix::Side`], its push of the frames with the right channel negated). A buffer that is
+/// not f32 planes is left interleaved in `scratch`.
 ///
 /// [`MonoResampler::push`]: super::resample::MonoResampler::push
 fn downmix(
@@ -982,6 +1099,7 @@ fn downmix(
     ch: usize,
     mono: &mut Vec<f32>,
     scratch: &mut Vec<f32>,
+    mix: Mix,
 ) {
     use symphonia::core::audio::{Audio, GenericAudioBufferRef};
     mono.clear();
@@ -991,6 +1109,9 @@ fn downmix(
         if planes.len() == ch {
             match planes.as_slice() {
                 [one] => mono.extend_from_slice(one),
+                [l, r] if mix == Mix::Side => {
+                    mono.extend(l.iter().zip(r.iter()).map(|(&l, &r)| (l - r) * inv));
+                }
                 [l, r] => mono.extend(l.iter().zip(r.iter()).map(|(&l, &r)| (l + r) * inv)),
                 _ => {
                     let n = planes[0].len();
@@ -1003,12 +1124,40 @@ fn downmix(
     buf.copy_to_vec_interleaved(scratch);
     match ch {
         1 => mono.extend_from_slice(scratch),
+        2 if mix == Mix::Side => mono.extend(scratch.chunks_exact(2).map(|f| (f[0] - f[1]) * inv)),
         2 => mono.extend(scratch.chunks_exact(2).map(|f| (f[0] + f[1]) * inv)),
         _ => mono.extend(
             scratch
                 .chunks_exact(ch)
                 .map(|f| f.iter().sum::<f32>() * inv),
         ),
+    }
+}
+
+/// Adds to `energy` the frames `range` of a decoded stereo buffer that [`downmix`] has mixed
+/// (frame `range.start` is frame `first` of the audio): from its planes, or from `scratch`
+/// where `downmix` interleaved it.
+fn add_energy(
+    buf: &symphonia::core::audio::GenericAudioBufferRef<'_>,
+    scratch: &[f32],
+    first: u64,
+    range: std::ops::Range<usize>,
+    energy: &mut StereoEnergy,
+) {
+    use symphonia::core::audio::{Audio, GenericAudioBufferRef};
+    if range.is_empty() {
+        return;
+    }
+    if let GenericAudioBufferRef::F32(b) = buf
+        && let (Some(l), Some(r)) = (b.plane(0), b.plane(1))
+    {
+        if let (Some(l), Some(r)) = (l.get(range.clone()), r.get(range)) {
+            energy.add_planes(first, l, r);
+        }
+        return;
+    }
+    if let Some(frames) = scratch.get(range.start * 2..range.end * 2) {
+        energy.add_interleaved(first, frames);
     }
 }
 

@@ -8,12 +8,15 @@
 //! - [`decode::decode_interleaved`]: path -> interleaved blocks at the source rate (chapter
 //!   export), same gapless trimming.
 //! - [`decode::decode_to_mono_with`]: the same with the decoding path chosen (tests, benches).
+//! - [`decode::decode_for_analysis`]: the same, except that a stereo file whose channels
+//!   cancel when mixed (one phase-inverted, see `mix.rs`) is decoded again as (L − R) / 2.
 //! - [`resample::MonoResampler`]: streaming downmix + resample, delay-compensated, output
 //!   length `round(frames * 16000 / rate)`.
 //! - [`wav::write_wav`], [`wav::WavWriter`], [`wav::read_wav`]: WAV fixtures and export.
 
 mod chunked;
 pub mod decode;
+mod mix;
 pub mod resample;
 pub mod wav;
 

@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use podcue::audio::decode::{DecodePath, decode_interleaved, decode_to_mono, decode_to_mono_with};
+use podcue::audio::decode::{
+    DecodePath, Mono, decode_for_analysis, decode_interleaved, decode_to_mono, decode_to_mono_with,
+};
 use podcue::audio::resample::MonoResampler;
 use podcue::audio::wav::write_wav;
 use podcue::features;
@@ -324,4 +326,132 @@ fn chunked_aac_with_noise_substitution_depends_only_on_the_file() {
         .map(|(x, y)| (x - y).abs())
         .fold(0.0f32, f32::max);
     assert!(worst < 1.0, "frame energy differs by up to {worst:.2} dB");
+}
+
+/// Warnings an observer was given.
+#[derive(Default)]
+struct Warnings(std::sync::Mutex<Vec<String>>);
+
+impl podcue::progress::Observer for Warnings {
+    fn warn(&self, message: &str) {
+        self.0.lock().unwrap().push(message.to_string());
+    }
+}
+
+/// What [`decode_for_analysis`] gives by `how`: the samples after its last start-over, how
+/// many start-overs, and the warnings.
+fn analysed(path: &Path, how: DecodePath) -> (Vec<f32>, usize, Vec<String>) {
+    let mut out = Vec::new();
+    let mut restarts = 0;
+    let warnings = Warnings::default();
+    decode_for_analysis(
+        path,
+        &warnings,
+        &mut |m| match m {
+            Mono::Samples(b) => out.extend_from_slice(b),
+            Mono::StartOver => {
+                restarts += 1;
+                out.clear();
+            }
+        },
+        how,
+    )
+    .unwrap();
+    (out, restarts, warnings.0.into_inner().unwrap())
+}
+
+fn rms_db(x: &[f32]) -> f64 {
+    let e: f64 = x.iter().map(|&v| f64::from(v) * f64::from(v)).sum::<f64>() / x.len() as f64;
+    10.0 * e.max(1e-30).log10()
+}
+
+const SPLITS: [DecodePath; 5] = [
+    DecodePath::Sequential,
+    DecodePath::Chunked {
+        seconds: 1.3,
+        workers: 1,
+    },
+    DecodePath::Chunked {
+        seconds: 1.3,
+        workers: 3,
+    },
+    DecodePath::Chunked {
+        seconds: 7.0,
+        workers: 2,
+    },
+    DecodePath::Auto,
+];
+
+#[test]
+fn phase_inverted_mp3_is_decoded_from_the_channels_difference_on_every_path() {
+    // The sample's first 30 s with the right channel inverted, as LAME encodes it (see
+    // tests/fixtures/README.md): the mean is near silence, the difference is the speech.
+    let path = crate_file("tests/fixtures/speech-30s-stereo-inverted-44k-48k.mp3");
+    let mean = mono(&path, DecodePath::Sequential);
+    assert!(rms_db(&mean) < -80.0, "mean at {:.1} dB", rms_db(&mean));
+    let (reference, restarts, warnings) = analysed(&path, DecodePath::Sequential);
+    assert_eq!(restarts, 1);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("phase-inverted"), "{warnings:?}");
+    assert_eq!(reference.len(), mean.len());
+    assert!(
+        rms_db(&reference) > -35.0,
+        "difference at {:.1} dB",
+        rms_db(&reference)
+    );
+    // The decision and the samples are the same whatever the stretches and threads.
+    for how in SPLITS {
+        let (other, restarts, warnings) = analysed(&path, how);
+        assert_eq!((restarts, warnings.len()), (1, 1), "{how:?}");
+        assert!(
+            bits(&other) == bits(&reference),
+            "{how:?} differs from one pass"
+        );
+    }
+}
+
+#[test]
+fn normal_stereo_is_decoded_once_to_the_mean() {
+    // Different content per channel (tones and noise, AAC with mid/side coding): no
+    // start-over, no warning, and exactly the samples `decode_to_mono_with` gives.
+    for fixture in [
+        "tests/fixtures/tone-bursts-40s-stereo-44k-64k.mp3",
+        "tests/fixtures/noise-bursts-40s-stereo-44k-aac-48k-nopns.m4a",
+    ] {
+        let path = crate_file(fixture);
+        for how in SPLITS {
+            let (samples, restarts, warnings) = analysed(&path, how);
+            assert_eq!((restarts, warnings.len()), (0, 0), "{fixture} {how:?}");
+            assert!(
+                bits(&samples) == bits(&mono(&path, how)),
+                "{fixture} {how:?}: not the mean"
+            );
+        }
+    }
+}
+
+#[test]
+fn segment_of_a_phase_inverted_file_is_identical_with_one_thread_and_many() {
+    let path = crate_file("tests/fixtures/speech-30s-stereo-inverted-44k-48k.mp3");
+    let run = |threads: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_podcue"));
+        cmd.arg("segment").arg("--json").arg(&path);
+        match threads {
+            Some(n) => cmd.env("RAYON_NUM_THREADS", n),
+            None => cmd.env_remove("RAYON_NUM_THREADS"),
+        };
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(stderr.matches("phase-inverted").count(), 1, "{stderr}");
+        out.stdout
+    };
+    let one = run(Some("1"));
+    let speech: serde_json::Value = serde_json::from_slice(&one).unwrap();
+    assert!(
+        speech["speech"].as_array().is_some_and(|s| s.len() > 3),
+        "{speech}"
+    );
+    assert!(run(None) == one, "default thread count differs from one");
+    assert!(run(Some("3")) == one, "three threads differ from one");
 }

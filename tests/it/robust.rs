@@ -811,6 +811,150 @@ fn forcing_a_refused_pair_says_why_and_stays_within_the_audio() {
     assert!(last_end > 0.0 && last_end <= 0.5, "{vtt}");
 }
 
+/// Writes interleaved 16-bit samples as a WAV with hound.
+fn hound_wav(path: &Path, channels: u16, rate: u32, samples: &[i16]) {
+    let spec = hound::WavSpec {
+        channels,
+        sample_rate: rate,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
+    let mut w = hound::WavWriter::create(path, spec).unwrap();
+    for &s in samples {
+        w.write_sample(s).unwrap();
+    }
+    w.finalize().unwrap();
+}
+
+/// `podcue align` of `samples` (interleaved, `channels`) written as `ep.wav` in a folder of
+/// its own: the run and the output folder.
+fn align_wav(
+    dir: &Tmp,
+    tag: &str,
+    channels: u16,
+    samples: &[i16],
+    transcript: &Path,
+) -> (Run, PathBuf) {
+    let folder = dir.path(tag);
+    std::fs::create_dir_all(&folder).unwrap();
+    let audio = folder.join("ep.wav");
+    hound_wav(&audio, channels, 44_100, samples);
+    let out = folder.join("out");
+    let r = align(&audio, transcript, &out, &[]);
+    (r, out)
+}
+
+/// The output files of a folder, by name.
+fn outputs(out: &Path) -> Vec<(String, Vec<u8>)> {
+    files_in(out)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(out.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+const INVERTED_WARNING: &str =
+    "the two channels cancel when mixed (one is phase-inverted); using their difference instead";
+
+#[test]
+fn phase_inverted_stereo_is_aligned_like_its_mono() {
+    // A wiring fault: the right channel is the left one with its polarity flipped. Mixed,
+    // the channels cancel to digital silence (podcue used to say "no speech was found").
+    let dir = Tmp::new("inverted");
+    // Two voices, so the transcript's speakers can be told to match (see
+    // `other_episodes_with_two_voices`).
+    let (x, counts) = speechlike_voices(1, 16, 44_100, true);
+    let transcript = dir.write("ep.txt", transcript_for(&counts, 1).as_bytes());
+    let mono = to_i16(&x);
+    // |x| <= 0.5, so no sample is -32768 and every one negates exactly.
+    let inverted: Vec<i16> = mono.iter().flat_map(|&v| [v, -v]).collect();
+    let (plain, plain_out) = align_wav(&dir, "mono", 1, &mono, &transcript);
+    assert_eq!(plain.code, Some(0), "{plain:?}");
+    let (r, out) = align_wav(&dir, "inverted", 2, &inverted, &transcript);
+    assert_eq!(r.code, Some(0), "{r:?}");
+    assert_eq!(
+        r.stderr.matches(INVERTED_WARNING).count(),
+        1,
+        "one warning: {r:?}"
+    );
+    assert_every_word_once("inverted", &transcript, &out, "ep");
+    // (L − R) / 2 of L = x, R = −x is x, bit for bit: every output is the mono file's.
+    let (a, b) = (outputs(&plain_out), outputs(&out));
+    assert_eq!(
+        a.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        b.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for (p, q) in a.iter().zip(&b) {
+        assert!(p.1 == q.1, "{} differs from the mono file's", p.0);
+    }
+
+    // Partly: the right channel inverted at 0.9 of the level, plus a little hiss of its own
+    // (the mix keeps 5 % of the speech, about 26 dB down).
+    let mut rng = Lcg(5);
+    let partly: Vec<i16> = x
+        .iter()
+        .flat_map(|&v| {
+            let r = -0.9 * v + rng.range(-0.002, 0.002);
+            to_i16(&[v, r])
+        })
+        .collect();
+    let (r, out) = align_wav(&dir, "partly", 2, &partly, &transcript);
+    assert_eq!(r.code, Some(0), "{r:?}");
+    assert_eq!(
+        r.stderr.matches(INVERTED_WARNING).count(),
+        1,
+        "one warning: {r:?}"
+    );
+    assert_every_word_once("partly inverted", &transcript, &out, "ep");
+}
+
+#[test]
+fn normal_stereo_takes_the_normal_path() {
+    // Identical channels, and one voice per channel (each silent while the other speaks, as
+    // in a split-track interview): no warning, and identical channels give the mono file's
+    // outputs exactly, as before.
+    let dir = Tmp::new("stereo");
+    let (x, counts) = speechlike_voices(1, 16, 44_100, true);
+    let transcript = dir.write("ep.txt", transcript_for(&counts, 1).as_bytes());
+    let mono = to_i16(&x);
+    let (plain, plain_out) = align_wav(&dir, "mono", 1, &mono, &transcript);
+    assert_eq!(plain.code, Some(0), "{plain:?}");
+    let same: Vec<i16> = mono.iter().flat_map(|&v| [v, v]).collect();
+    let (r, out) = align_wav(&dir, "same", 2, &same, &transcript);
+    assert_eq!(r.code, Some(0), "{r:?}");
+    assert!(!r.stderr.contains("phase-inverted"), "{r:?}");
+    assert!(
+        outputs(&plain_out) == outputs(&out),
+        "identical channels differ from mono"
+    );
+    // Sentence by sentence on alternate channels: the silence between sentences is where
+    // a sentence ends (a long run of zeros in the speech-like signal).
+    let mut channel = 0usize;
+    let mut quiet = 0usize;
+    let split: Vec<i16> = mono
+        .iter()
+        .flat_map(|&v| {
+            if v == 0 {
+                quiet += 1;
+            } else {
+                if quiet > 44_100 / 3 {
+                    channel ^= 1;
+                }
+                quiet = 0;
+            }
+            let mut f = [0i16; 2];
+            f[channel] = v;
+            f
+        })
+        .collect();
+    let (r, out) = align_wav(&dir, "split", 2, &split, &transcript);
+    assert_eq!(r.code, Some(0), "{r:?}");
+    assert!(!r.stderr.contains("phase-inverted"), "{r:?}");
+    assert_every_word_once("one voice per channel", &transcript, &out, "ep");
+}
+
 // ---------------------------------------------------------------------------------------------
 // 2. Broken transcripts
 
