@@ -5,8 +5,11 @@
 //! cuts at sentence ends, punctuation and detected pauses (where the aligner is most exact),
 //! one sentence per cue, balanced lines, cue durations of 1-7 s and readable speeds, and that
 //! forbids line or cue breaks inside names and tight phrases. Lines inside a cue are laid out
-//! by a second, tiny optimisation. Then cue ends are extended into the following pause for
-//! reading time, and times are rounded to milliseconds so that no cue overlaps another.
+//! by a second, tiny optimisation; a word longer than a line (a URL, a clause of Chinese) is
+//! broken inside, after a separator or between CJK characters, and one longer than a cue's
+//! lines is shown over consecutive cues sharing its time. Then cue ends are extended into the
+//! following pause for reading time, and times are rounded to milliseconds so that no cue
+//! overlaps another.
 //! Cost is linear in the number of words (each cue holds a bounded number of words).
 
 use std::collections::BTreeMap;
@@ -30,22 +33,40 @@ pub struct Cue {
     pub speaker_change: bool,
     /// Display lines (plain text, no markup).
     pub lines: Vec<String>,
-    /// Word indices `[first, end)` of the document covered by this cue.
+    /// Word indices `[first, end)` of the document covered by this cue (empty in the later
+    /// cues of a word too long for one cue, which belongs to the first).
     pub words: std::ops::Range<usize>,
     /// Mean confidence of its words.
     pub confidence: f32,
+    /// Indices of lines that continue a word broken at the end of the line before (a word
+    /// longer than a line, such as a URL or a clause of Chinese, is broken for display).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub continued: Vec<usize>,
 }
 
 impl Cue {
-    /// The displayed text on one line (lines joined by a space).
+    /// The displayed text on one line: lines joined by a space, or by nothing where a line
+    /// continues a broken word.
     pub fn text(&self) -> String {
-        self.lines.join(" ")
+        let mut out = String::new();
+        for (i, line) in self.lines.iter().enumerate() {
+            if i > 0 && !self.continued.contains(&i) {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+        out
     }
 
-    /// Characters shown (lines joined by single spaces), as reading speed counts them.
+    /// Characters shown (as [`Cue::text`] joins them), as reading speed counts them.
     pub fn chars(&self) -> usize {
         let n: usize = self.lines.iter().map(|l| l.chars().count()).sum();
-        n + self.lines.len().saturating_sub(1)
+        let joins = self.lines.len().saturating_sub(1);
+        let glued = self
+            .continued
+            .iter()
+            .filter(|&&i| i > 0 && i < self.lines.len());
+        n + joins - glued.count()
     }
 }
 
@@ -163,7 +184,9 @@ impl Speakers {
 
 /// Builds cues from the aligned words. Every document word lands in exactly one cue, in
 /// order (sound tags dropped by `config.sound_tags` join a neighbouring cue's range); cues are
-/// sorted, do not overlap, and have whole-millisecond times with `end > start`.
+/// sorted, do not overlap, and have whole-millisecond times with `end > start`. No line is
+/// longer than `max_chars`: a longer word is broken across lines (and, past `max_lines` lines,
+/// shown over consecutive cues that share its time).
 pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> Vec<Cue> {
     let n = doc.words.len();
     if n == 0 {
@@ -263,17 +286,29 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
             }
             continue;
         }
-        for (k, (range, lines)) in split.into_iter().enumerate() {
+        for (k, (range, shown)) in split.into_iter().enumerate() {
             let (start, end) = natural_span(doc, &times, range.clone());
-            cues.push(Cue {
-                start,
-                end,
-                speaker: plan.speaker,
-                speaker_change: k == 0 && plan.change,
-                lines,
-                words: range.clone(),
-                confidence: mean_confidence(doc, alignment, range),
-            });
+            let confidence = mean_confidence(doc, alignment, range.clone());
+            for (q, (start, end, shown)) in spread(shown, start, end, rules.max_lines)
+                .into_iter()
+                .enumerate()
+            {
+                cues.push(Cue {
+                    start,
+                    end,
+                    speaker: plan.speaker,
+                    speaker_change: k == 0 && q == 0 && plan.change,
+                    lines: shown.lines,
+                    // A word shown over several cues belongs to the first.
+                    words: if q == 0 {
+                        range.clone()
+                    } else {
+                        range.end..range.end
+                    },
+                    confidence,
+                    continued: shown.continued,
+                });
+            }
         }
         if let (Some(hidden), Some(first)) = (pending_hidden.take(), cues.first_mut()) {
             first.words.start = hidden.start;
@@ -281,6 +316,51 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
     }
     finish_timing(&mut cues, config);
     cues
+}
+
+/// A cue's display lines, and those that continue a word broken at the line before.
+#[derive(Debug, Default)]
+struct Shown {
+    lines: Vec<String>,
+    continued: Vec<usize>,
+}
+
+/// Cuts lines beyond `max_lines` into consecutive cues over the same span, each with a share of
+/// the time by its characters. Only a cue showing one broken word has such lines (a word longer
+/// than `max_chars` x `max_lines`, see `Ctx::layout`): successive cues keep every cue within the
+/// style's limits, where one taller cue would not.
+fn spread(shown: Shown, start: f64, end: f64, max_lines: usize) -> Vec<(f64, f64, Shown)> {
+    if shown.lines.len() <= max_lines {
+        return vec![(start, end, shown)];
+    }
+    let total: usize = shown.lines.iter().map(|l| l.chars().count()).sum();
+    let mut out = Vec::new();
+    let (mut done, mut t0) = (0usize, start);
+    for (q, chunk) in shown.lines.chunks(max_lines).enumerate() {
+        let first = q * max_lines;
+        done += chunk.iter().map(|l| l.chars().count()).sum::<usize>();
+        let t1 = if first + chunk.len() == shown.lines.len() {
+            end
+        } else {
+            start + (end - start) * done as f64 / total.max(1) as f64
+        };
+        let continued = shown
+            .continued
+            .iter()
+            .filter(|&&i| i > first && i < first + chunk.len())
+            .map(|&i| i - first)
+            .collect();
+        out.push((
+            t0,
+            t1,
+            Shown {
+                lines: chunk.to_vec(),
+                continued,
+            },
+        ));
+        t0 = t1;
+    }
+    out
 }
 
 /// Start/end per word, made finite and monotone (a defensive copy: the aligner's output is
@@ -450,7 +530,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// Cuts the words `[a, b)` of one turn into cues; gives each cue's range and lines.
-    fn split_turn(&self, a: usize, b: usize) -> Vec<(std::ops::Range<usize>, Vec<String>)> {
+    fn split_turn(&self, a: usize, b: usize) -> Vec<(std::ops::Range<usize>, Shown)> {
         let m = b - a;
         let mut best = vec![f64::INFINITY; m + 1];
         let mut from = vec![0usize; m + 1];
@@ -462,20 +542,23 @@ impl Ctx<'_> {
             }
             let reserve = if i == 0 { self.reserve } else { 0 };
             let mut widths: Vec<usize> = Vec::new();
-            let mut owners: Vec<usize> = Vec::new();
+            // Grown with the cue rather than rebuilt for each candidate: this loop is hot.
+            let mut pieces: Vec<Piece> = Vec::new();
+            let mut prev = None;
             let mut chars = 0usize;
             for j in i + 1..=m {
                 let g = a + j - 1;
                 if self.display[g].is_some() {
                     widths.push(self.display_chars[g]);
-                    owners.push(g);
+                    self.push_pieces(&mut pieces, prev, g);
+                    prev = Some(g);
                     chars += self.display_chars[g];
                 }
                 let total = chars + widths.len().saturating_sub(1);
                 if total > budget && j > i + 1 && widths.len() > 1 {
                     break;
                 }
-                let Some(cost) = self.cue_cost(a + i, a + j, b, &widths, &owners, reserve) else {
+                let Some(cost) = self.cue_cost(a + i, a + j, b, &widths, &pieces, reserve) else {
                     continue;
                 };
                 let c = best[i] + cost;
@@ -515,14 +598,14 @@ impl Ctx<'_> {
         e: usize,
         turn_end: usize,
         widths: &[usize],
-        owners: &[usize],
+        pieces: &[Piece],
         reserve: usize,
     ) -> Option<f64> {
         if widths.is_empty() {
             return None;
         }
         let r = self.rules;
-        let (layout_cost, _) = self.layout(widths, owners, reserve)?;
+        let (layout_cost, _) = self.layout(pieces, reserve)?;
         let mut cost = CUE_COST + layout_cost;
         // The cut after the cue.
         if e < turn_end {
@@ -568,28 +651,63 @@ impl Ctx<'_> {
         natural_span(self.doc, self.times, s..e).1
     }
 
-    /// Best layout of tokens (widths, document indices) into at most `max_lines` lines;
-    /// gives its cost and the token index where each line after the first starts.
-    fn layout(
-        &self,
-        widths: &[usize],
-        owners: &[usize],
-        reserve: usize,
-    ) -> Option<(f64, Vec<usize>)> {
+    /// Appends the layout units of displayed document word `g` (after displayed word `prev`):
+    /// the word, or one piece per character when it is longer than a line, so that it can be
+    /// broken.
+    fn push_pieces<'s>(&'s self, out: &mut Vec<Piece<'s>>, prev: Option<usize>, g: usize) {
+        let Some(text) = self.display[g].as_deref() else {
+            return;
+        };
+        let brk = prev.map_or(0.0, |p| self.break_between(p, g));
+        let width = self.display_chars[g];
+        if width <= self.rules.max_chars {
+            out.push(Piece {
+                text,
+                width,
+                glued: false,
+                brk,
+            });
+            return;
+        }
+        let mut last = None;
+        for (i, c) in text.char_indices() {
+            out.push(Piece {
+                text: &text[i..i + c.len_utf8()],
+                width: 1,
+                glued: last.is_some(),
+                brk: last.map_or(brk, |l| inner_break_cost(l, c)),
+            });
+            last = Some(c);
+        }
+    }
+
+    /// Best layout of `pieces` into at most `max_lines` lines; gives its cost and the piece
+    /// index where each line after the first starts. When one broken word cannot fit (longer
+    /// than `max_chars` x `max_lines`, or beside a speaker label), lines are filled one by one
+    /// with no limit on their number, at a prohibitive cost; [`spread`] then shows them over
+    /// several cues.
+    fn layout(&self, pieces: &[Piece], reserve: usize) -> Option<(f64, Vec<usize>)> {
         let r = self.rules;
-        let k = widths.len();
+        let k = pieces.len();
+        if k == 0 {
+            return None;
+        }
         let first_cap = r
             .max_chars
             .saturating_sub(reserve)
             .max(r.max_chars / 2)
             .max(1);
         let cap = |line: usize| if line == 0 { first_cap } else { r.max_chars };
+        // Characters of pieces [0, t), with the spaces before them (none before the first, or
+        // inside a broken word).
+        let space = |t: usize| usize::from(t > 0 && !pieces[t].glued);
         let mut prefix = vec![0usize; k + 1];
-        for t in 0..k {
-            prefix[t + 1] = prefix[t] + widths[t];
+        for (t, p) in pieces.iter().enumerate() {
+            prefix[t + 1] = prefix[t] + space(t) + p.width;
         }
-        let width = |t0: usize, t1: usize| prefix[t1] - prefix[t0] + (t1 - t0 - 1);
-        // A line over the limit is allowed only when it is one overlong word.
+        let width = |t0: usize, t1: usize| prefix[t1] - prefix[t0] - space(t0);
+        // A line over the limit is allowed only when it is one piece (a word that fits a full
+        // line but not the first one's room beside a speaker label).
         let over = |line: usize, t0: usize, t1: usize| {
             let w = width(t0, t1);
             if w <= cap(line) {
@@ -601,17 +719,18 @@ impl Ctx<'_> {
             }
         };
         let total = width(0, k);
+        // No piece is wider than a full line, so this bounds what any layout can hold.
+        let fits = total < r.max_lines * (r.max_chars + 1);
         let mut best: Option<(f64, Vec<usize>)> = None;
         for nl in 1..=r.max_lines.min(k) {
+            if !fits {
+                break;
+            }
             let target = total as f64 / nl as f64;
             let line_cost = |line: usize, t0: usize, t1: usize| -> Option<f64> {
                 let o = over(line, t0, t1)?;
                 let dev = (width(t0, t1) as f64 - target).abs() / r.max_chars as f64;
-                let brk = if t1 < k {
-                    self.break_between(owners[t1 - 1], owners[t1])
-                } else {
-                    0.0
-                };
+                let brk = if t1 < k { pieces[t1].brk } else { 0.0 };
                 Some(o + 6.0 * dev + brk)
             };
             // dp[l][t]: tokens [0, t) in l + 1 lines.
@@ -666,7 +785,34 @@ impl Ctx<'_> {
                 break;
             }
         }
-        best
+        // Only a cue of one word needs more lines (any other cue can leave that word out).
+        if best.is_some() || !pieces[1..].iter().all(|p| p.glued) {
+            return best;
+        }
+        // Fill lines one by one, each cut at its cheapest break counting the room it leaves.
+        let mut starts = Vec::new();
+        let (mut t0, mut line) = (0, 0);
+        while t0 < k {
+            let c = cap(line);
+            let mut t1 = t0 + 1;
+            while t1 < k && width(t0, t1 + 1) <= c {
+                t1 += 1;
+            }
+            if t1 < k {
+                let cost = |t: usize| {
+                    pieces[t].brk + 6.0 * c.saturating_sub(width(t0, t)) as f64 / r.max_chars as f64
+                };
+                // The cheapest, the fullest among equals.
+                t1 = (t0 + 1..=t1)
+                    .rev()
+                    .min_by(|&x, &y| cost(x).total_cmp(&cost(y)))
+                    .unwrap_or(t1);
+                starts.push(t1);
+            }
+            t0 = t1;
+            line += 1;
+        }
+        Some((FORBIDDEN * 10.0 + 4.0 * starts.len() as f64, starts))
     }
 
     /// [`break_cost`] between document words `a < b` (precomputed for neighbours).
@@ -678,25 +824,83 @@ impl Ctx<'_> {
         }
     }
 
-    /// The display lines of the tokens owned by document words `owners`.
-    fn lines(&self, owners: &[usize], reserve: usize) -> Vec<String> {
-        let texts: Vec<&str> = owners
-            .iter()
-            .filter_map(|&g| self.display[g].as_deref())
-            .collect();
-        let widths: Vec<usize> = texts.iter().map(|t| t.chars().count()).collect();
+    /// The display lines of the document words `owners` (those shown).
+    fn lines(&self, owners: &[usize], reserve: usize) -> Shown {
+        let mut pieces = Vec::new();
+        let mut prev = None;
+        for &g in owners {
+            self.push_pieces(&mut pieces, prev, g);
+            prev = Some(g);
+        }
         let starts = self
-            .layout(&widths, owners, reserve)
+            .layout(&pieces, reserve)
             .map(|(_, s)| s)
             .unwrap_or_default();
         let mut bounds = vec![0];
         bounds.extend(starts);
-        bounds.push(texts.len());
-        bounds
-            .windows(2)
-            .map(|w| join_words(&texts[w[0]..w[1]]))
-            .filter(|l| !l.is_empty())
-            .collect()
+        bounds.push(pieces.len());
+        let mut shown = Shown::default();
+        for w in bounds.windows(2) {
+            // The pieces of a broken word join back into one without a space.
+            let mut words: Vec<String> = Vec::new();
+            for p in &pieces[w[0]..w[1]] {
+                match words.last_mut() {
+                    Some(last) if p.glued => last.push_str(p.text),
+                    _ => words.push(p.text.to_string()),
+                }
+            }
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let line = join_words(&refs);
+            if line.is_empty() {
+                continue;
+            }
+            if pieces[w[0]].glued && !shown.lines.is_empty() {
+                shown.continued.push(shown.lines.len());
+            }
+            shown.lines.push(line);
+        }
+        shown
+    }
+}
+
+/// A unit of line layout: a whole word, or one character of a word longer than a line.
+struct Piece<'t> {
+    text: &'t str,
+    /// Characters.
+    width: usize,
+    /// Continues the previous piece's word: joined without a space.
+    glued: bool,
+    /// Cost of a line break before it.
+    brk: f64,
+}
+
+/// Cost of a line break between characters `a` and `b` of a word longer than a line. Low after
+/// a URL's or an address's separators and after CJK punctuation; moderate elsewhere in Chinese
+/// or Japanese, where any character boundary is legal; [`FORBIDDEN`] inside a run of letters or
+/// digits, a hard break taken only when nothing else fits. No hyphen is added at any of them
+/// (a URL must not gain one; for a hard break in a Latin word, simplicity): the lines hold
+/// exactly the word's characters.
+fn inner_break_cost(a: char, b: char) -> f64 {
+    const SEPARATORS: &[char] = &['/', '.', '-', '_', '?', '&', '=', '@'];
+    // Between a URL's path or query parts rather than inside a host name or a part.
+    const PARTS: &[char] = &['/', '?', '&'];
+    // Closing marks stay with what they close, opening ones with what they open (kinsoku).
+    const CJK_CLOSING: &[char] = &[
+        '，', '。', '、', '；', '：', '！', '？', '」', '』', '）', '】', '》', '〉',
+    ];
+    const CJK_OPENING: &[char] = &['「', '『', '（', '【', '《', '〈'];
+    if CJK_CLOSING.contains(&b) || CJK_OPENING.contains(&a) {
+        FORBIDDEN
+    } else if CJK_CLOSING.contains(&a) {
+        0.5
+    } else if PARTS.contains(&a) && !SEPARATORS.contains(&b) {
+        1.0
+    } else if SEPARATORS.contains(&a) && !SEPARATORS.contains(&b) {
+        2.5
+    } else if is_unspaced_script(a) || is_unspaced_script(b) {
+        3.0
+    } else {
+        FORBIDDEN
     }
 }
 
@@ -984,6 +1188,7 @@ mod tests {
             lines: vec!["x".into()],
             words: 0..1,
             confidence: 1.0,
+            continued: Vec::new(),
         };
         let mut cues = vec![cue(0.0, 1.0), cue(1.2, 2.9), cue(2.95, 4.0)];
         end_within(&mut cues, 3.0);
@@ -1006,6 +1211,107 @@ mod tests {
         );
         assert_eq!(join_words(&["Hello,", "world."]), "Hello, world.");
         assert_eq!(join_words(&["用", "WeChat", "付款"]), "用 WeChat 付款");
+    }
+
+    /// Every line and cue within the limits, cues in order, and the lines holding exactly the
+    /// text's characters (spaces aside: a broken word gains no hyphen and loses nothing).
+    fn check_broken(cues: &[Cue], text: &str, config: &CaptionConfig) {
+        let mut prev_end = 0.0;
+        for c in cues {
+            assert!(c.end > c.start && c.start >= prev_end, "{cues:#?}");
+            prev_end = c.end;
+            assert!(c.lines.len() <= config.max_lines, "{cues:#?}");
+            for l in &c.lines {
+                assert!(l.chars().count() <= config.max_chars, "{l}");
+            }
+        }
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let lines: Vec<&str> = cues
+            .iter()
+            .flat_map(|c| &c.lines)
+            .map(String::as_str)
+            .collect();
+        assert_eq!(squeeze(&lines.concat()), squeeze(text), "{lines:#?}");
+    }
+
+    #[test]
+    fn long_url_breaks_after_a_separator() {
+        let url = "https://www.example.org/podcasts/episode-42/show-notes?ref=feed&utm=rss";
+        assert_eq!(url.chars().count(), 71);
+        let text = format!("The show notes are at {url} for all of you.");
+        let (doc, al) = doc_of(&[(0, &text)], 0.3, 0.5);
+        let config = CaptionConfig::default();
+        let cues = build(&doc, &al, &config);
+        check_invariants(&doc, &cues, &config);
+        check_broken(&cues, &text, &config);
+        // Broken after a separator, not in a run of letters, and whole again in the cue's text
+        // (the JSON transcript's body).
+        let line = cues
+            .iter()
+            .flat_map(|c| &c.lines)
+            .find(|l| l.contains("https:"))
+            .unwrap();
+        assert!(
+            line.ends_with(['/', '.', '-', '_', '?', '&', '=', '@']),
+            "{cues:#?}"
+        );
+        let texts: Vec<String> = cues.iter().map(Cue::text).collect();
+        assert_eq!(texts.join(" "), text);
+        // The break is a display matter: the cues start at their first words.
+        assert_eq!(cues[0].start, 0.5);
+    }
+
+    #[test]
+    fn long_chinese_clause_breaks_between_characters() {
+        let clause = "我们今天讨论的是这个城市里面的太阳能合作社以及它在过去几年中如何从几户人家发展成为覆盖整个街区的大型项目并且还在做";
+        assert_eq!(clause.chars().count(), 57);
+        let text = format!("大家好， {clause}。");
+        let (doc, al) = doc_of(&[(0, &text)], 0.3, 0.5);
+        let config = CaptionConfig::default();
+        let cues = build(&doc, &al, &config);
+        check_invariants(&doc, &cues, &config);
+        check_broken(&cues, &text, &config);
+        // Joined without spaces, as written.
+        let lines: Vec<&str> = cues
+            .iter()
+            .flat_map(|c| &c.lines)
+            .map(String::as_str)
+            .collect();
+        assert_eq!(lines.concat(), text.replace(' ', ""));
+        assert!(lines.len() > 1);
+    }
+
+    #[test]
+    fn word_longer_than_a_cue_is_shown_over_several() {
+        // 200 characters, with a 60-letter run that must be hard-broken.
+        let word = format!(
+            "https://example.org/{}/{}/{}",
+            "a".repeat(60),
+            "archive-of-every-episode-we-ever-made_2019-2024".repeat(2),
+            "x".repeat(24)
+        );
+        assert_eq!(word.chars().count(), 200);
+        let config = CaptionConfig::default();
+        assert!(word.chars().count() > config.max_chars * config.max_lines);
+        let text = format!("See {word} now.");
+        let (doc, al) = doc_of(&[(0, &text), (1, &word)], 0.3, 0.5);
+        let cues = build(&doc, &al, &config);
+        check_broken(&cues, &format!("{text} {word}"), &config);
+        // Every word in the first cue that shows it; the word's later cues hold none, and all
+        // of them share the word's own time.
+        let mut next = 0;
+        for c in &cues {
+            assert!(c.words.start == next, "{cues:#?}");
+            next = c.words.end;
+        }
+        assert_eq!(next, doc.words.len());
+        let own: Vec<&Cue> = cues.iter().filter(|c| c.speaker == Some(1)).collect();
+        assert!(own.len() >= 3, "{cues:#?}");
+        assert!(own[0].speaker_change && own[1..].iter().all(|c| !c.speaker_change));
+        assert!(own[1..].iter().all(|c| c.words.is_empty()));
+        assert_eq!(own[0].start, crate::time::round_ms(al.words[3].start));
+        let last = own[own.len() - 1];
+        assert!(last.end >= crate::time::round_ms(al.words[3].end));
     }
 
     #[test]

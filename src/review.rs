@@ -575,6 +575,7 @@ mod tests {
                 lines: vec![format!("cue {k} says <i>this</i> & that")],
                 words: 0..0,
                 confidence: (k % 10) as f32 / 10.0,
+                continued: Vec::new(),
             })
             .collect();
         out.chapters = (0..18)
