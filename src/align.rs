@@ -888,9 +888,10 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                     }
                 })
                 .collect();
-            // The paragraph this anchor ends, when it may be left unheard: one that is not its
-            // turn's first, of at least `UNHEARD_MIN_SYLLABLES`, whose anchors the search
-            // reaches back over.
+            // The paragraph this anchor ends, when it may be left unheard: one of a turn with
+            // more than one (a turn of one paragraph left unheard takes its speaker out, and
+            // a noisy panel's hard-to-place turns were), of at least `UNHEARD_MIN_SYLLABLES`,
+            // whose anchors the search reaches back over.
             let unheard_from = p
                 .text_skip
                 .then(|| {
@@ -900,7 +901,8 @@ fn solve(p: &Problem) -> (Vec<Option<(usize, usize)>>, f64) {
                 })
                 .flatten()
                 .filter(|&a0| {
-                    p.kinds[a0] == Kind::Paragraph
+                    (p.kinds[a0] == Kind::Paragraph
+                        || p.kinds[a0] == Kind::Turn && kind == Kind::Paragraph)
                         && syl_prefix[a] - syl_prefix[a0] >= UNHEARD_MIN_SYLLABLES
                 });
             let cell = |g: usize| -> (f64, (usize, usize)) {

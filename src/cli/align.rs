@@ -417,7 +417,7 @@ pub(crate) fn unknown_speakers(given: &[String], labels: &[String]) -> Vec<Strin
 const UNPUNCTUATED: &str = "the transcript has almost no full stops or question marks: \
     podcue aligns on sentences, so its times are rougher; punctuate it for better captions";
 
-fn report_confidence(out: &Output, refused: bool) {
+pub(crate) fn report_confidence(out: &Output, refused: bool) {
     if !progress::warnings_on() {
         return;
     }

@@ -123,6 +123,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             "podcue: warning: the transcript does not seem to match the audio: {why}; the page shows what was found"
         );
     }
+    // What `align` would say of this pair (cut paragraphs, low confidence, uncovered speech).
+    align::report_confidence(out, false);
     progress::info(&format!("wrote {}", target.display()));
     Ok(exit::OK)
 }

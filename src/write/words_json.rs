@@ -1,7 +1,8 @@
 //! Word-level JSON for karaoke-style players: every spoken transcript word with its time,
 //! confidence, speaker and the index of the cue that shows it
 //! (`{"version":"1.0.0","words":[{"text","start","end","confidence","cue","speaker"}]}`).
-//! Sound tags and insertions are not spoken and are left out.
+//! Sound tags and insertions are not spoken and are left out. A word of a paragraph the audio
+//! does not have ([`Alignment::unheard`]) has zero length, confidence 0 and `cue` null.
 
 use std::io::{self, Write};
 
@@ -24,7 +25,7 @@ struct WordV1<'a> {
     start: f64,
     end: f64,
     confidence: f64,
-    cue: usize,
+    cue: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     speaker: Option<&'a str>,
 }
@@ -37,6 +38,7 @@ pub fn write(
     cues: &[Cue],
     speakers: &Speakers,
 ) -> io::Result<()> {
+    let unheard = |i: usize| alignment.unheard.iter().any(|u| u.words.contains(&i));
     let mut words = Vec::new();
     for (k, cue) in cues.iter().enumerate() {
         for i in cue.words.clone() {
@@ -52,7 +54,7 @@ pub fn write(
                 start: time::round_ms(t.start),
                 end: time::round_ms(t.end.max(t.start)),
                 confidence: super::transcript_json::round3(t.confidence),
-                cue: k,
+                cue: (!unheard(i)).then_some(k),
                 speaker: speakers.name(speaker),
             });
         }

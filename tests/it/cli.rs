@@ -384,3 +384,55 @@ fn chapters_to_stdout_and_usage_errors() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("overwrite an input"));
 }
+
+/// A paragraph the audio does not have (cut in the edit), in the middle of Elsie's turn or
+/// first in it: named on stderr, in no caption, its words in `words.json` with no cue, and
+/// every other cue where it is with the sample's own transcript.
+#[test]
+fn a_paragraph_cut_from_the_audio_is_named_and_not_captioned() {
+    let dir = temp_dir("unheard");
+    let original = std::fs::read_to_string(root().join("transcripts/sample-episode.txt")).unwrap();
+    let cut = "We also run a seed swap in the spring, where gardeners bring packets of tomatoes, \
+               beans and marigolds, and everyone leaves with something new to plant in their \
+               window boxes.";
+    let middle = original.replace(
+        "sewing machines. It began",
+        &format!("sewing machines.\n\n{cut}\n\nIt began"),
+    );
+    let first = original.replace("ELSIE: Sometimes.", &format!("ELSIE: {cut}\n\nSometimes."));
+    assert!(middle != original && first != original);
+    align_sample_stderr(
+        &root().join("transcripts/sample-episode.txt"),
+        &dir.join("own"),
+    );
+    let own = cues(&std::fs::read_to_string(dir.join("own/sample-episode.vtt")).unwrap());
+    for (name, text) in [("middle", middle), ("first", first)] {
+        let transcript = dir.join(format!("{name}.txt"));
+        std::fs::write(&transcript, text).unwrap();
+        let out = dir.join(name);
+        let stderr = align_sample_stderr(&transcript, &out);
+        assert!(
+            stderr.contains("is not in the audio") && stderr.contains("\"We also run a seed"),
+            "{name}: {stderr}"
+        );
+        let vtt = std::fs::read_to_string(out.join("sample-episode.vtt")).unwrap();
+        assert!(!vtt.contains("seed swap"), "{name}: captioned");
+        let starts: Vec<f64> = cues(&vtt).iter().map(|c| c.0).collect();
+        let own_starts: Vec<f64> = own.iter().map(|c| c.0).collect();
+        assert_eq!(starts, own_starts, "{name}: other cues moved");
+        let words: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(out.join("sample-episode.words.json")).unwrap(),
+        )
+        .unwrap();
+        let uncued: Vec<&str> = words["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["cue"].is_null())
+            .map(|w| w["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(uncued.len(), 30, "{name}: {uncued:?}");
+        assert_eq!(uncued[0], "We");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
