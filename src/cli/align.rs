@@ -94,7 +94,8 @@ pub struct Args {
     pub language: Option<String>,
     /// Shortest chapter, seconds (the larger of this and 1/20 of the episode is used; an
     /// interview's introduction may be shorter, down to 10 s).
-    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = super::seconds)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = super::seconds,
+        allow_negative_numbers = true)]
     pub min_chapter: f64,
     /// Write the outputs even when the transcript does not seem to match the audio.
     #[arg(long)]

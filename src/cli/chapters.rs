@@ -58,11 +58,13 @@ pub struct Args {
     pub output: PathBuf,
     /// Shortest chapter in seconds (the larger of this and 1/20 of the episode is used; an
     /// interview's introduction may be shorter, down to 10 s).
-    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = super::seconds)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = super::seconds,
+        allow_negative_numbers = true)]
     pub min_chapter: f64,
     /// The episode's length in seconds, when converting a file that does not store the last
     /// chapter's end (YouTube, Podlove).
-    #[arg(long, value_name = "SECONDS", value_parser = super::positive_seconds)]
+    #[arg(long, value_name = "SECONDS", value_parser = super::positive_seconds,
+        allow_negative_numbers = true)]
     pub duration: Option<f64>,
 }
 

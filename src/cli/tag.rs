@@ -35,7 +35,8 @@ pub struct Args {
     pub in_place: bool,
     /// The episode's length in seconds, overriding the measured one (an MP4's header, an MP3
     /// decoded). The last chapter ends there; no chapter may start at or after it.
-    #[arg(long, value_name = "SECONDS", value_parser = super::positive_seconds)]
+    #[arg(long, value_name = "SECONDS", value_parser = super::positive_seconds,
+        allow_negative_numbers = true)]
     pub duration: Option<f64>,
 }
 

@@ -374,10 +374,17 @@ fn chapters_to_stdout_and_usage_errors() {
         &["align", "a.mp3", "t.txt", "--style", "foo"][..],
         &["align", "a.mp3", "t.txt", "--speaker", "=Tom"][..],
         &["align", "a.mp3", "t.txt", "--min-chapter", "nan"][..],
+        &["align", "a.mp3", "t.txt", "--min-chapter", "-5"][..],
     ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
     }
+    // A negative number is a value out of range, not an unknown option.
+    let out = run(&["review", "a.mp3", "t.txt", "--min-chapter", "-5"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("give 0 or more"),
+        "{out:?}"
+    );
     // Converting a chapters file into the folder it is in would overwrite it.
     std::fs::copy(&source, dir.join("ep.chapters.json")).unwrap();
     let out = run(&["chapters", "--chapters", "ep.chapters.json", "-o", "."]);
