@@ -314,6 +314,32 @@ pub fn write(out: &mut dyn Write, output: &Output, page: &Page<'_>) -> io::Resul
         ));
     }
 
+    // Paragraphs of the transcript the audio does not have: listed apart, at their place.
+    let mut unheard_list = String::new();
+    for u in &output.alignment.unheard {
+        let words = output
+            .document
+            .words
+            .get(u.words.clone())
+            .unwrap_or_default();
+        let text: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        unheard_list.push_str(&format!(
+            "<li data-t=\"{:.3}\"><time>{}</time> {}</li>\n",
+            u.at,
+            clock(u.at),
+            escape(&text.join(" "))
+        ));
+    }
+    let unheard_section = if unheard_list.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<h2>Not in the audio</h2><p class=\"legend\">Transcript paragraphs cut in the \
+             edit? No captions; shown at the pause where they were.</p>\n<ol id=\"unheard\">\n\
+             {unheard_list}</ol>"
+        )
+    };
+
     let data = serde_json::json!({
         "duration": duration,
         "starts": cues.iter().map(|c| c.start).collect::<Vec<_>>(),
@@ -338,6 +364,11 @@ pub fn write(out: &mut dyn Write, output: &Output, page: &Page<'_>) -> io::Resul
             format!(" · {uncovered_s:.0} s of speech not in the transcript")
         }
     );
+    let stats = match output.alignment.unheard.len() {
+        0 => stats,
+        1 => format!("{stats} · 1 paragraph not in the audio"),
+        n => format!("{stats} · {n} paragraphs not in the audio"),
+    };
     let audio_url = escape(page.audio_url);
 
     write!(
@@ -362,7 +393,7 @@ pub fn write(out: &mut dyn Write, output: &Output, page: &Page<'_>) -> io::Resul
 <p class="legend"><span class="k speech"></span>speech <span class="k music"></span>music <span class="k cue"></span>cue <span class="k cuelow"></span>low confidence (&lt; {LOW_CONFIDENCE}) <span class="k uncov"></span>speech the transcript does not cover · gaps in the speech row are pauses · rows: chapters, energy, speech/music, cues</p>
 <main>
 <nav><h2>Chapters</h2><ol id="chapters">
-{chapter_list}</ol></nav>
+{chapter_list}</ol>{unheard_section}</nav>
 <section id="cuebox"><h2>Cues <label><input type="checkbox" id="follow" checked> follow playback</label></h2><ol id="cues">
 {cue_list}</ol></section>
 </main>
@@ -448,6 +479,8 @@ trackEl.track.addEventListener('cuechange', () => {
 function onClick(e) { const li = e.target.closest('[data-t]'); if (li) { seek(parseFloat(li.dataset.t)); e.stopPropagation(); } }
 document.getElementById('cues').addEventListener('click', onClick);
 document.getElementById('chapters').addEventListener('click', onClick);
+const unheardList = document.getElementById('unheard');
+if (unheardList) unheardList.addEventListener('click', onClick);
 overview.addEventListener('click', e => {
   const band = e.target.closest('.band'); if (band) { seek(parseFloat(band.dataset.t)); return; }
   const r = overview.getBoundingClientRect();
@@ -539,6 +572,57 @@ mod tests {
     fn script_json_cannot_close_the_script() {
         let v = serde_json::json!({"t": "</script><!--"});
         assert!(!script_json(&v).contains('<'));
+    }
+
+    /// A paragraph the audio does not have is listed apart, escaped, at its place, and
+    /// counted in the header; a page without one has neither.
+    #[test]
+    fn paragraphs_not_in_the_audio_are_listed() {
+        use crate::transcript::{Word, WordKind};
+        let mut out = Output {
+            info: Default::default(),
+            features: Default::default(),
+            timeline: Default::default(),
+            document: Default::default(),
+            alignment: Default::default(),
+            cues: Vec::new(),
+            chapters: Vec::new(),
+        };
+        out.info.duration = 60.0;
+        let page_of = |out: &Output| {
+            let speakers = Speakers::new(&[], &Default::default());
+            let page = Page {
+                title: "t",
+                audio_url: "a.mp3",
+                speakers: &speakers,
+            };
+            let mut buf = Vec::new();
+            write(&mut buf, out, &page).unwrap();
+            String::from_utf8(buf).unwrap()
+        };
+        assert!(!page_of(&out).contains("not in the audio"));
+        for text in ["Thanks", "to", "<the>", "wardens."] {
+            out.document.words.push(Word {
+                text: text.into(),
+                norm: text.to_lowercase(),
+                kind: WordKind::Spoken,
+                syllables: 1.0,
+                break_after: crate::transcript::Break::None,
+                sentence: 0,
+                turn: 0,
+                paragraph: 0,
+            });
+        }
+        out.alignment.unheard = vec![crate::align::Unheard {
+            words: 1..4,
+            at: 75.5,
+        }];
+        let html = page_of(&out);
+        assert!(html.contains("1 paragraph not in the audio"));
+        assert!(
+            html.contains("<li data-t=\"75.500\"><time>1:16</time> to &lt;the&gt; wardens.</li>"),
+            "{html}"
+        );
     }
 
     /// A three-hour episode with a cue every 3 s: the page grows with the cues, not the
