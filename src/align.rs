@@ -2908,12 +2908,7 @@ mod tests {
         syllables.insert(21, 30.0);
         true_start.insert(21, true_start[21]);
         let n = syllables.len();
-        let sp = Spoken {
-            word: (0..n).collect(),
-            syllables: syllables.clone(),
-            speaker: vec![0; n],
-            kind_after: vec![Kind::Paragraph; n - 1],
-        };
+        let sp = one_reader(&syllables, Kind::Paragraph);
         let gaps = episode_gaps(&timeline, timeline.duration);
         let features = Features::default();
         let index = voice::SpectralIndex::new(&features);
@@ -3062,6 +3057,17 @@ mod tests {
         (timeline, syllables, true_start)
     }
 
+    /// One speaker's one-word sentences of `syllables` each, `between` them.
+    fn one_reader(syllables: &[f64], between: Kind) -> Spoken {
+        let n = syllables.len();
+        Spoken {
+            word: (0..n).collect(),
+            syllables: syllables.to_vec(),
+            speaker: vec![0; n],
+            kind_after: vec![between; n - 1],
+        }
+    }
+
     /// One speaker's sentences of `syllables` each, at `rate` seconds a syllable, placed on
     /// `timeline`'s pauses by the first level (a refining pass around `prior`, the sentences'
     /// starts, when given): the gaps and the placement.
@@ -3072,13 +3078,7 @@ mod tests {
         config: &AlignConfig,
         prior: Option<&[f64]>,
     ) -> (Vec<Gap>, Level1) {
-        let sentences = syllables.len();
-        let sp = Spoken {
-            word: (0..sentences).collect(),
-            syllables: syllables.to_vec(),
-            speaker: vec![0; sentences],
-            kind_after: vec![Kind::Sentence; sentences - 1],
-        };
+        let sp = one_reader(syllables, Kind::Sentence);
         let gaps = episode_gaps(timeline, timeline.duration);
         let features = Features::default();
         let index = voice::SpectralIndex::new(&features);

@@ -574,12 +574,8 @@ mod tests {
         assert!(!script_json(&v).contains('<'));
     }
 
-    /// A paragraph the audio does not have is listed apart, escaped, at its place, and
-    /// counted in the header; a page without one has neither.
-    #[test]
-    fn paragraphs_not_in_the_audio_are_listed() {
-        use crate::transcript::{Word, WordKind};
-        let mut out = Output {
+    fn empty_output() -> Output {
+        Output {
             info: Default::default(),
             features: Default::default(),
             timeline: Default::default(),
@@ -587,7 +583,15 @@ mod tests {
             alignment: Default::default(),
             cues: Vec::new(),
             chapters: Vec::new(),
-        };
+        }
+    }
+
+    /// A paragraph the audio does not have is listed apart, escaped, at its place, and
+    /// counted in the header; a page without one has neither.
+    #[test]
+    fn paragraphs_not_in_the_audio_are_listed() {
+        use crate::transcript::{Word, WordKind};
+        let mut out = empty_output();
         out.info.duration = 60.0;
         let page_of = |out: &Output| {
             let speakers = Speakers::new(&[], &Default::default());
@@ -632,15 +636,7 @@ mod tests {
         use crate::chapters::Chapter;
         use crate::time::Span;
         let hours = 3.0 * 3600.0;
-        let mut out = Output {
-            info: Default::default(),
-            features: Default::default(),
-            timeline: Default::default(),
-            document: Default::default(),
-            alignment: Default::default(),
-            cues: Vec::new(),
-            chapters: Vec::new(),
-        };
+        let mut out = empty_output();
         out.info.duration = hours;
         out.features.energy_db = (0..1_080_000).map(|i| -50.0 + (i % 37) as f32).collect();
         out.timeline.speech = (0..5400)
