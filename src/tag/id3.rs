@@ -30,17 +30,16 @@ pub fn tag_len(bytes: &[u8]) -> usize {
 /// tag (the audio frames, an ID3v1 tag) is copied byte for byte.
 pub fn with_chapters(bytes: &[u8], chapters: &[Chapter]) -> Result<Vec<u8>, String> {
     let old_len = tag_len(bytes);
-    let (mut tag, version) = if old_len > 0 {
-        let tag = Tag::read_from2(Cursor::new(&bytes[..old_len]))
-            .map_err(|e| format!("cannot read the existing ID3v2 tag: {e}"))?;
-        // ID3v2.2 has no CHAP/CTOC: such a tag is rewritten as v2.3.
-        let v = match tag.version() {
-            Version::Id3v24 => Version::Id3v24,
-            _ => Version::Id3v23,
-        };
-        (tag, v)
+    // Written as ID3v2.3 whatever the old tag's version: ffmpeg reads the sizes of a v2.4
+    // CHAP's sub-frames as plain integers, not v2.4's syncsafe ones, and loses every chapter
+    // whose title passes about 117 bytes (a QA pass: a 130-character title vanished from
+    // ffprobe); podcast tools write v2.3 for that reason. v2.2 has no CHAP/CTOC at all.
+    let version = Version::Id3v23;
+    let mut tag = if old_len > 0 {
+        Tag::read_from2(Cursor::new(&bytes[..old_len]))
+            .map_err(|e| format!("cannot read the existing ID3v2 tag: {e}"))?
     } else {
-        (Tag::new(), Version::Id3v23)
+        Tag::new()
     };
     tag.remove_all_chapters();
     tag.remove_all_tables_of_contents();

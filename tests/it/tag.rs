@@ -255,6 +255,64 @@ fn m4a_gets_chapter_track_and_chpl() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Chapters that start after 0: the chapter track (back to back from 0) gets an untitled
+/// chapter first, as the Nero list does, so the two agree and neither puts a chapter early.
+/// A title longer than the Nero list's 255 bytes is cut at a character boundary.
+#[test]
+fn m4a_chapters_after_zero_and_long_titles() {
+    let src = fixture("sine-440hz-1s-mono.m4a");
+    let dir = temp_dir("m4a-late");
+    let output = dir.join("out.m4a");
+    let long = "Ü".repeat(200);
+    let ch = vec![
+        Chapter {
+            start: 0.25,
+            end: 0.5,
+            title: "One".into(),
+        },
+        Chapter {
+            start: 0.5,
+            end: 1.0,
+            title: long.clone(),
+        },
+    ];
+    podcue::tag::tag_file(&src, &output, &ch, false, Length::Measured(1.0)).unwrap();
+    let (list, track) = podcue::tag::mp4::read_chapters(&output).unwrap();
+    for got in [list, track] {
+        let starts: Vec<f64> = got.iter().map(|c| c.0).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        for (g, w) in starts.iter().zip([0.0, 0.25, 0.5]) {
+            assert!((g - w).abs() < 0.002, "{starts:?}");
+        }
+        assert_eq!(got[0].1, "");
+        assert_eq!(got[1].1, "One");
+        assert!(got[2].1.len() <= 255 && long.starts_with(&got[2].1));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// An MP3 whose tag is ID3v2.4 gets its chapters in ID3v2.3 (ffmpeg misreads the sizes of
+/// a v2.4 CHAP's sub-frames and drops chapters with long titles), keeping its other frames.
+#[test]
+fn mp3_chapters_are_written_as_id3v23() {
+    use id3::TagLike;
+    let dir = temp_dir("mp3-v24");
+    let mut tag = id3::Tag::new();
+    tag.set_title("Episode 12");
+    let mut bytes = Vec::new();
+    tag.write_to(&mut bytes, id3::Version::Id3v24).unwrap();
+    bytes.extend_from_slice(&silent_mp3_frames(24));
+    let input = dir.join("episode.mp3");
+    std::fs::write(&input, &bytes).unwrap();
+    let output = dir.join("chaptered.mp3");
+    podcue::tag::tag_file(&input, &output, &sample_chapters(), false, MP3_24).unwrap();
+    let out = id3::Tag::read_from_path(&output).unwrap();
+    assert_eq!(out.version(), id3::Version::Id3v23);
+    assert_eq!(out.title(), Some("Episode 12"));
+    assert_eq!(out.chapters().count(), 3);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn fit_names_chapters_out_of_order_or_past_the_end_and_clamps_the_last_end() {
     let ch = |start: f64, end: f64, title: &str| Chapter {
