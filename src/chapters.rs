@@ -68,6 +68,22 @@ pub fn find(
     } else {
         alignment.words.iter().map(|w| w.end).fold(0.0, f64::max)
     };
+    // Paragraphs the audio does not have neither open nor title a chapter: they are read as
+    // unspoken, so a heading over one alone gives way to the next (a QA pass: a 2 s chapter
+    // that YouTube's format then refused), and a host's turn opens where it is heard.
+    let heard;
+    let doc = if alignment.unheard.is_empty() {
+        doc
+    } else {
+        let mut copy = doc.clone();
+        for u in &alignment.unheard {
+            for w in copy.words.get_mut(u.words.clone()).into_iter().flatten() {
+                w.kind = WordKind::Insertion;
+            }
+        }
+        heard = copy;
+        &heard
+    };
     let min_len = config.min_chapter_s.max(duration / 20.0).max(0.0);
     let starts: Vec<(f64, String)> = if !doc.chapters.is_empty() {
         from_headings(doc, alignment)

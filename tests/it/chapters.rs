@@ -584,3 +584,31 @@ fn a_title_skips_a_sentence_that_only_names_the_guest() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[1].title, "One hundred and forty kilometres");
 }
+
+/// A paragraph the audio does not have (`Alignment::unheard`) neither opens nor titles a
+/// chapter: a heading over it alone gives way to the next heading, and a host's turn whose
+/// first paragraph was cut opens, and is titled, where it is heard.
+#[test]
+fn paragraphs_not_in_the_audio_open_no_chapter() {
+    let text = "## Before you start\n\nHOST: Welcome. Today we bake soda bread, slowly, \
+                with plenty of time for every step of the recipe.\n\n\
+                ## Storage tips\n\nHOST: Wrap the loaf in a clean cloth and keep it in a \
+                bread bin for two days at most.\n\n\
+                ## While it cools\n\nHOST: Let it rest for an hour before you cut it, or \
+                the crumb will be gummy.\n";
+    let (doc, mut al, duration) = evenly_timed(text);
+    let storage = doc.chapters[1].first_word..doc.chapters[2].first_word;
+    let at = al.words[storage.start - 1].end;
+    for w in storage.clone() {
+        al.words[w] = Timed {
+            start: at,
+            end: at,
+            confidence: 0.0,
+        };
+    }
+    al.unheard
+        .push(podcue::align::Unheard { words: storage, at });
+    let found = chapters::find(&doc, &al, duration, &ChapterConfig::default());
+    let titles: Vec<&str> = found.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["Before you start", "While it cools"], "{found:?}");
+}
