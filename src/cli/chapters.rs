@@ -66,6 +66,10 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS", value_parser = super::positive_seconds,
         allow_negative_numbers = true)]
     pub duration: Option<f64>,
+    /// From AUDIO and TRANSCRIPT: write the chapters even when the transcript does not seem
+    /// to match the audio (exit 3 otherwise, as `align`).
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -86,6 +90,20 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 ..podcue::pipeline::Config::default()
             };
             let out = podcue::pipeline::run(audio, &bytes, transcript, &config, &StderrObserver)?;
+            if let Some(why) = out.alignment.mismatch() {
+                if !args.force {
+                    eprintln!(
+                        "podcue: error: the transcript does not seem to match the audio: {why}; \
+                         nothing written. Check that the files belong together, or use --force \
+                         to write anyway."
+                    );
+                    return Ok(exit::MISMATCH);
+                }
+                eprintln!(
+                    "podcue: warning: the transcript does not seem to match the audio: {why}; \
+                     written anyway (--force)"
+                );
+            }
             let stem = audio
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())

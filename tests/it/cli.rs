@@ -443,3 +443,32 @@ fn a_paragraph_cut_from_the_audio_is_named_and_not_captioned() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `chapters AUDIO TRANSCRIPT` refuses a transcript that evidently belongs to other audio, as
+/// `align` does (exit 3, nothing written), and writes with `--force`.
+#[test]
+fn chapters_from_a_mismatched_pair_exit_3_unless_forced() {
+    let dir = temp_dir("chapters-mismatch");
+    let original = std::fs::read_to_string(root().join("transcripts/sample-episode.txt")).unwrap();
+    let transcript = dir.join("ten-times.txt");
+    std::fs::write(&transcript, original.repeat(10)).unwrap();
+    let run = |extra: &[&str]| {
+        podcue()
+            .arg("chapters")
+            .arg(root().join("audio/sample-episode.mp3"))
+            .arg(&transcript)
+            .arg("-o")
+            .arg(dir.join("out"))
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(3), "{refused:?}");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("does not seem to match"));
+    assert!(!dir.join("out/sample-episode.chapters.json").exists());
+    let forced = run(&["--force"]);
+    assert_eq!(forced.status.code(), Some(0), "{forced:?}");
+    assert!(dir.join("out/sample-episode.chapters.json").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
