@@ -97,6 +97,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         (None, None) => bail!("give --truth, --reference or --dir"),
     };
     let vtt = read(vtt_path)?;
+    if looks_like_srt(&String::from_utf8_lossy(&vtt)) {
+        bail!(
+            "{}: this is SRT; eval scores WebVTT, as the corpus's score.py does (podcue writes \
+             STEM.vtt beside STEM.srt)",
+            vtt_path.display()
+        );
+    }
     let chapters = args.chapters.as_deref().map(read).transpose()?;
     let mut score = eval::score_episode(&truth, Some(&vtt), chapters.as_deref());
     if let Some(wp) = &args.words {
@@ -113,6 +120,17 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     } else {
         emit(&eval::episode_text(&score))
     }
+}
+
+/// An SRT file (a cue number, then a timing line with a comma before the milliseconds), given
+/// where WebVTT is scored: a mistake to name, not a file of invalid cues to count.
+fn looks_like_srt(text: &str) -> bool {
+    let mut lines = text.trim_start_matches('\u{feff}').lines().map(str::trim);
+    let first = lines.find(|l| !l.is_empty());
+    first.is_some_and(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_digit()))
+        && lines
+            .next()
+            .is_some_and(|l| l.contains("-->") && l.contains(','))
 }
 
 fn run_set(dir: &Path, out_dir: &Path, json: bool) -> anyhow::Result<u8> {
@@ -149,5 +167,25 @@ fn run_set(dir: &Path, out_dir: &Path, json: bool) -> anyhow::Result<u8> {
         emit(&format!("{}\n", serde_json::to_string_pretty(&v)?))
     } else {
         emit(&eval::set_text(&results, &agg))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_srt;
+
+    #[test]
+    fn srt_is_told_from_webvtt() {
+        assert!(looks_like_srt("1\n00:00:01,000 --> 00:00:02,000\nHello\n"));
+        assert!(looks_like_srt(
+            "\u{feff}\n1\r\n00:00:01,000 --> 00:00:02,000\r\n"
+        ));
+        assert!(!looks_like_srt(
+            "WEBVTT\n\n00:01.000 --> 00:02.000\nHello\n"
+        ));
+        assert!(!looks_like_srt(
+            "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nHi\n"
+        ));
+        assert!(!looks_like_srt(""));
     }
 }
