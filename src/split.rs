@@ -222,7 +222,9 @@ pub fn output_paths(dir: &Path, chapters: &[Chapter]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Decodes `input` and writes one WAV per chapter into `dir` (created if missing).
+/// Decodes `input` and writes one WAV per chapter into `dir` (created if missing). Chapters
+/// out of order or at the same time, or one that starts after the end of the audio, are an
+/// error and nothing is written, as [`crate::tag`] refuses them.
 pub fn split_file(
     input: &Path,
     chapters: &[Chapter],
@@ -230,6 +232,14 @@ pub fn split_file(
     format: SampleFormat,
     observer: &dyn Observer,
 ) -> Result<Vec<PathBuf>> {
+    // The rules `tag` applies to the same chapters: in order, none at the same time.
+    crate::tag::check_order(chapters).map_err(|e| match e {
+        Error::Stage { message, .. } => Error::Stage {
+            stage: "split",
+            message,
+        },
+        other => other,
+    })?;
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut splitter: Option<ChapterSplitter> = None;
     let mut failure: Option<Error> = None;
@@ -260,15 +270,23 @@ pub fn split_file(
         path: input.to_path_buf(),
         message: "no audio decoded".into(),
     })?;
-    let written = splitter.finish()?;
-    if written.len() < chapters.len() {
-        observer.warn(&format!(
-            "{} chapter(s) start after the end of the audio ({:.3} s) and were not written",
-            chapters.len() - written.len(),
-            info.duration
-        ));
+    // A chapter that starts at or after the end: the chapters are another episode's, as
+    // `tag` says of them; nothing is written (the splitter's files are removed on drop).
+    let reached = splitter.done.len() + usize::from(splitter.current.is_some());
+    if let Some((i, c)) = chapters.iter().enumerate().nth(reached) {
+        return Err(Error::Stage {
+            stage: "split",
+            message: format!(
+                "chapter {} {:?} starts at {}, after the end of the audio ({}); are these the \
+                 chapters of this episode? Nothing written",
+                i + 1,
+                c.title,
+                crate::time::vtt(c.start),
+                crate::time::vtt(info.duration)
+            ),
+        });
     }
-    Ok(written)
+    splitter.finish()
 }
 
 #[cfg(test)]

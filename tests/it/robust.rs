@@ -1358,6 +1358,33 @@ fn review_and_split_never_write_over_their_inputs() {
         r.stderr.contains("not from this split") && r.stderr.contains("07-old-chapter.wav"),
         "{r:?}"
     );
+    // Chapters `tag` refuses, split refuses too, and writes nothing: one past the end of the
+    // audio (another episode's), two at the same time.
+    for (name, json) in [
+        (
+            "past",
+            r#"{"version":"1.2.0","chapters":[{"startTime":0,"title":"A"},{"startTime":9000,"title":"B"}]}"#,
+        ),
+        (
+            "same",
+            r#"{"version":"1.2.0","chapters":[{"startTime":0,"title":"A"},{"startTime":1,"title":"B"},{"startTime":1.0004,"title":"C"}]}"#,
+        ),
+    ] {
+        let chapters = dir.path(&format!("{name}.json"));
+        std::fs::write(&chapters, json).unwrap();
+        let out = dir.path(&format!("parts-{name}"));
+        let r = podcue(&[
+            "split".as_ref(),
+            audio.as_os_str(),
+            "--chapters".as_ref(),
+            chapters.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
+        assert_sane(name, &r);
+        assert_eq!(r.code, Some(1), "{name}: {r:?}");
+        assert_eq!(files_in(&out), Vec::<String>::new(), "{name}");
+    }
 }
 
 #[test]
