@@ -40,6 +40,13 @@ pub fn write_chapters(path: &Path, chapters: &[Chapter]) -> Result<(), String> {
     if list.first().is_some_and(|c| !c.start.is_zero()) {
         list.insert(0, Mp4Chapter::new(Duration::ZERO, String::new()));
     }
+    // The Nero list counts its chapters in one byte (`mp4ameta` would wrap the count).
+    if list.len() > usize::from(u8::MAX) {
+        return Err(format!(
+            "{} chapters: an MP4 file's Nero chapter list holds at most 255",
+            list.len()
+        ));
+    }
     *tag.chapter_list_mut() = list.clone();
     *tag.chapter_track_mut() = list;
     tag.write_to_path(path)
