@@ -35,8 +35,9 @@ pub fn check(chapters: &[Chapter]) -> Result<(), String> {
             None => continue,
         };
         if end < start + MIN_SECONDS as u64 {
+            let exact = chapters.get(i + 1).map_or(c.end, |next| next.start) - c.start;
             return Err(format!(
-                "YouTube needs every chapter to last at least {MIN_SECONDS} s; chapter {} ({:?}) at {} lasts {} s",
+                "YouTube needs every chapter to last at least {MIN_SECONDS} s; chapter {} ({:?}) at {} lasts {} s in the description's whole seconds ({exact:.1} s)",
                 i + 1,
                 c.title,
                 time::youtube(c.start),
