@@ -420,8 +420,8 @@ pub struct Costs {
     /// boundary placed on it), and under noise a panel's turns were shifted that way.
     pub skip_exit: f64,
     /// Cost per syllable of leaving a paragraph of the transcript unheard (text cut from the
-    /// audio in the edit), in the second passes; 0 never does. Only a paragraph after the
-    /// first of its turn, of at least [`UNHEARD_MIN_SYLLABLES`]: a panel's short turns were
+    /// audio in the edit), in the second passes; 0 never does. Only a paragraph of a turn
+    /// with more than one, of at least [`UNHEARD_MIN_SYLLABLES`]: a panel's short turns were
     /// otherwise left out wherever they were hard to place.
     pub unheard_per_syllable: f64,
     /// Fixed cost of each paragraph left unheard.
@@ -554,7 +554,8 @@ struct Problem<'a> {
     skip: SkipPrice,
     /// Fixed cost of a skip at a sentence boundary inside a turn (1 at a turn change).
     skip_in_turn: f64,
-    /// Whole sentences may be left unheard (second passes only).
+    /// A paragraph may be left unheard (second passes only; see
+    /// [`Costs::unheard_per_syllable`]).
     text_skip: bool,
     costs: &'a Costs,
     /// Voice evidence (second pass of level 1 only).
