@@ -120,6 +120,17 @@ pub struct Alignment {
 }
 
 impl Alignment {
+    /// For each of the document's `n` words, whether it is in an [`Unheard`] paragraph.
+    pub fn unheard_mask(&self, n: usize) -> Vec<bool> {
+        let mut mask = vec![false; n];
+        for u in &self.unheard {
+            for flag in mask.get_mut(u.words.clone()).into_iter().flatten() {
+                *flag = true;
+            }
+        }
+        mask
+    }
+
     /// True when the transcript evidently belongs to other audio (see [`Self::mismatch`]).
     pub fn evidently_mismatched(&self) -> bool {
         self.mismatch().is_some()

@@ -219,14 +219,7 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
     }
     // Paragraphs the audio does not have get no captions: planned apart from their turn's
     // other words, and hidden.
-    let mut unheard = vec![false; n];
-    for u in &alignment.unheard {
-        for w in u.words.clone() {
-            if let Some(flag) = unheard.get_mut(w) {
-                *flag = true;
-            }
-        }
-    }
+    let unheard = alignment.unheard_mask(n);
     let mut plans: Vec<TurnPlan> = Vec::new();
     let mut prev_speaker: Option<Option<usize>> = None;
     let mut a = 0;

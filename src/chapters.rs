@@ -76,10 +76,9 @@ pub fn find(
         doc
     } else {
         let mut copy = doc.clone();
-        for u in &alignment.unheard {
-            for w in copy.words.get_mut(u.words.clone()).into_iter().flatten() {
-                w.kind = WordKind::Insertion;
-            }
+        let unheard = alignment.unheard_mask(copy.words.len());
+        for (w, _) in copy.words.iter_mut().zip(unheard).filter(|(_, u)| *u) {
+            w.kind = WordKind::Insertion;
         }
         heard = copy;
         &heard

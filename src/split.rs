@@ -232,14 +232,16 @@ pub fn split_file(
     format: SampleFormat,
     observer: &dyn Observer,
 ) -> Result<Vec<PathBuf>> {
-    // The rules `tag` applies to the same chapters: in order, none at the same time.
-    crate::tag::check_order(chapters).map_err(|e| match e {
+    // The rules `tag` applies to the same chapters, said as split's: in order, none at the
+    // same time (checked before decoding), none past the end of the audio (after it).
+    let as_split = |e: Error| match e {
         Error::Stage { message, .. } => Error::Stage {
             stage: "split",
             message,
         },
         other => other,
-    })?;
+    };
+    crate::tag::check_order(chapters).map_err(as_split)?;
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut splitter: Option<ChapterSplitter> = None;
     let mut failure: Option<Error> = None;
@@ -270,22 +272,8 @@ pub fn split_file(
         path: input.to_path_buf(),
         message: "no audio decoded".into(),
     })?;
-    // A chapter that starts at or after the end: the chapters are another episode's, as
-    // `tag` says of them; nothing is written (the splitter's files are removed on drop).
-    let reached = splitter.done.len() + usize::from(splitter.current.is_some());
-    if let Some((i, c)) = chapters.iter().enumerate().nth(reached) {
-        return Err(Error::Stage {
-            stage: "split",
-            message: format!(
-                "chapter {} {:?} starts at {}, after the end of the audio ({}); are these the \
-                 chapters of this episode? Nothing written",
-                i + 1,
-                c.title,
-                crate::time::vtt(c.start),
-                crate::time::vtt(info.duration)
-            ),
-        });
-    }
+    // Nothing is written when they do not fit (the splitter's files are removed on drop).
+    crate::tag::fit(chapters, crate::tag::Length::Measured(info.duration)).map_err(as_split)?;
     splitter.finish()
 }
 

@@ -374,26 +374,37 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
              check: punctuate it, check that the files belong together, or use --force to \
              write anyway."
         } else {
-            "Check that the files belong together, or use --force to write anyway."
+            CHECK_THE_PAIR
         };
-        eprintln!(
-            "podcue: error: the transcript does not seem to match the audio: {why}; nothing \
-             written. {what_to_do}"
-        );
+        eprintln!("podcue: error: {}", mismatch_refusal(why, what_to_do));
         return Ok(exit::MISMATCH);
     }
     if let Some(why) = &done.mismatch
         && progress::warnings_on()
     {
-        eprintln!(
-            "podcue: warning: the transcript does not seem to match the audio: {why}; written \
-             anyway (--force), so expect times that are wrong"
-        );
+        eprintln!("podcue: warning: {}", mismatch_forced(why));
     }
     for f in &done.written {
         progress::info(&format!("wrote {}", f.display()));
     }
     Ok(exit::OK)
+}
+
+/// What to do about a refused pair.
+pub(crate) const CHECK_THE_PAIR: &str =
+    "Check that the files belong together, or use --force to write anyway.";
+
+/// Said when a transcript evidently belongs to other audio and nothing is written.
+pub(crate) fn mismatch_refusal(why: &str, what_to_do: &str) -> String {
+    format!("the transcript does not seem to match the audio: {why}; nothing written. {what_to_do}")
+}
+
+/// Said when such a transcript is written anyway.
+pub(crate) fn mismatch_forced(why: &str) -> String {
+    format!(
+        "the transcript does not seem to match the audio: {why}; written anyway (--force), so \
+         expect times that are wrong"
+    )
 }
 
 /// One line per `--speaker LABEL=Name` whose label the transcript does not have (matched as

@@ -92,17 +92,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             let out = podcue::pipeline::run(audio, &bytes, transcript, &config, &StderrObserver)?;
             if let Some(why) = out.alignment.mismatch() {
                 if !args.force {
-                    eprintln!(
-                        "podcue: error: the transcript does not seem to match the audio: {why}; \
-                         nothing written. Check that the files belong together, or use --force \
-                         to write anyway."
-                    );
+                    let refusal =
+                        super::align::mismatch_refusal(&why, super::align::CHECK_THE_PAIR);
+                    eprintln!("podcue: error: {refusal}");
                     return Ok(exit::MISMATCH);
                 }
-                eprintln!(
-                    "podcue: warning: the transcript does not seem to match the audio: {why}; \
-                     written anyway (--force)"
-                );
+                eprintln!("podcue: warning: {}", super::align::mismatch_forced(&why));
             }
             let stem = audio
                 .file_stem()

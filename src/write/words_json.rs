@@ -38,7 +38,7 @@ pub fn write(
     cues: &[Cue],
     speakers: &Speakers,
 ) -> io::Result<()> {
-    let unheard = |i: usize| alignment.unheard.iter().any(|u| u.words.contains(&i));
+    let unheard = alignment.unheard_mask(doc.words.len());
     let mut words = Vec::new();
     for (k, cue) in cues.iter().enumerate() {
         for i in cue.words.clone() {
@@ -54,7 +54,7 @@ pub fn write(
                 start: time::round_ms(t.start),
                 end: time::round_ms(t.end.max(t.start)),
                 confidence: super::transcript_json::round3(t.confidence),
-                cue: (!unheard(i)).then_some(k),
+                cue: (!unheard[i]).then_some(k),
                 speaker: speakers.name(speaker),
             });
         }

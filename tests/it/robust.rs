@@ -858,20 +858,26 @@ fn outputs(out: &Path) -> Vec<(String, Vec<u8>)> {
 const INVERTED_WARNING: &str =
     "the two channels cancel when mixed (one is phase-inverted); using their difference instead";
 
+/// A two-voice speech-like episode in `dir` (two voices, so the transcript's speakers can be
+/// told to match: see `other_episodes_with_two_voices`), aligned as a mono WAV: its signal,
+/// 16-bit samples, transcript and the mono file's output folder.
+fn mono_episode(dir: &Tmp) -> (Vec<f64>, Vec<i16>, PathBuf, PathBuf) {
+    let (x, counts) = speechlike_voices(1, 16, 44_100, true);
+    let transcript = dir.write("ep.txt", transcript_for(&counts, 1).as_bytes());
+    let mono = to_i16(&x);
+    let (plain, plain_out) = align_wav(dir, "mono", 1, &mono, &transcript);
+    assert_eq!(plain.code, Some(0), "{plain:?}");
+    (x, mono, transcript, plain_out)
+}
+
 #[test]
 fn phase_inverted_stereo_is_aligned_like_its_mono() {
     // A wiring fault: the right channel is the left one with its polarity flipped. Mixed,
     // the channels cancel to digital silence (podcue used to say "no speech was found").
     let dir = Tmp::new("inverted");
-    // Two voices, so the transcript's speakers can be told to match (see
-    // `other_episodes_with_two_voices`).
-    let (x, counts) = speechlike_voices(1, 16, 44_100, true);
-    let transcript = dir.write("ep.txt", transcript_for(&counts, 1).as_bytes());
-    let mono = to_i16(&x);
+    let (x, mono, transcript, plain_out) = mono_episode(&dir);
     // |x| <= 0.5, so no sample is -32768 and every one negates exactly.
     let inverted: Vec<i16> = mono.iter().flat_map(|&v| [v, -v]).collect();
-    let (plain, plain_out) = align_wav(&dir, "mono", 1, &mono, &transcript);
-    assert_eq!(plain.code, Some(0), "{plain:?}");
     let (r, out) = align_wav(&dir, "inverted", 2, &inverted, &transcript);
     assert_eq!(r.code, Some(0), "{r:?}");
     assert_eq!(
@@ -916,11 +922,7 @@ fn normal_stereo_takes_the_normal_path() {
     // in a split-track interview): no warning, and identical channels give the mono file's
     // outputs exactly, as before.
     let dir = Tmp::new("stereo");
-    let (x, counts) = speechlike_voices(1, 16, 44_100, true);
-    let transcript = dir.write("ep.txt", transcript_for(&counts, 1).as_bytes());
-    let mono = to_i16(&x);
-    let (plain, plain_out) = align_wav(&dir, "mono", 1, &mono, &transcript);
-    assert_eq!(plain.code, Some(0), "{plain:?}");
+    let (_, mono, transcript, plain_out) = mono_episode(&dir);
     let same: Vec<i16> = mono.iter().flat_map(|&v| [v, v]).collect();
     let (r, out) = align_wav(&dir, "same", 2, &same, &transcript);
     assert_eq!(r.code, Some(0), "{r:?}");
