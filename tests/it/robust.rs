@@ -878,14 +878,19 @@ fn phase_inverted_stereo_is_aligned_like_its_mono() {
     let (x, mono, transcript, plain_out) = mono_episode(&dir);
     // |x| <= 0.5, so no sample is -32768 and every one negates exactly.
     let inverted: Vec<i16> = mono.iter().flat_map(|&v| [v, -v]).collect();
-    let (r, out) = align_wav(&dir, "inverted", 2, &inverted, &transcript);
-    assert_eq!(r.code, Some(0), "{r:?}");
-    assert_eq!(
-        r.stderr.matches(INVERTED_WARNING).count(),
-        1,
-        "one warning: {r:?}"
-    );
-    assert_every_word_once("inverted", &transcript, &out, "ep");
+    // Aligned with one warning, every word once: its output folder.
+    let aligned_with_the_warning = |name: &str, samples: &[i16]| {
+        let (r, out) = align_wav(&dir, name, 2, samples, &transcript);
+        assert_eq!(r.code, Some(0), "{r:?}");
+        assert_eq!(
+            r.stderr.matches(INVERTED_WARNING).count(),
+            1,
+            "one warning: {r:?}"
+        );
+        assert_every_word_once(name, &transcript, &out, "ep");
+        out
+    };
+    let out = aligned_with_the_warning("inverted", &inverted);
     // (L − R) / 2 of L = x, R = −x is x, bit for bit: every output is the mono file's.
     let (a, b) = (outputs(&plain_out), outputs(&out));
     assert_eq!(
@@ -906,14 +911,7 @@ fn phase_inverted_stereo_is_aligned_like_its_mono() {
             to_i16(&[v, r])
         })
         .collect();
-    let (r, out) = align_wav(&dir, "partly", 2, &partly, &transcript);
-    assert_eq!(r.code, Some(0), "{r:?}");
-    assert_eq!(
-        r.stderr.matches(INVERTED_WARNING).count(),
-        1,
-        "one warning: {r:?}"
-    );
-    assert_every_word_once("partly inverted", &transcript, &out, "ep");
+    aligned_with_the_warning("partly", &partly);
 }
 
 #[test]
