@@ -407,6 +407,10 @@ pub struct Costs {
     /// Offer points where one speaker's voice gives way to the next one's (learned in the
     /// first pass) as boundary candidates in the second.
     pub turn_points: bool,
+    /// Offer the deep short dips of the energy (see `Timeline::dips`) within
+    /// [`DIP_TURN_REACH_S`] of the first pass's turn changes as places for them in the pass
+    /// that places the words (not the one the rates and the evidence are read from).
+    pub dip_points: bool,
     /// Cost of a turn change (second pass) for each side of it whose audio sounds more like
     /// the other speaker: as much as a turn placed on the weakest pause rather than a strong
     /// one, so a clear change of voice can hold a turn on a short pause.
@@ -452,6 +456,7 @@ impl Default for Costs {
             voice_tolerance: 2.0,
             change_points: true,
             turn_points: true,
+            dip_points: true,
             turn_edge: 2.0,
             final_lengthening: 0.4,
             skip_in_turn: 2.0,
@@ -1389,6 +1394,29 @@ fn episode_gaps(timeline: &Timeline, duration: f64) -> Vec<Gap> {
     gaps
 }
 
+/// How far from a turn change of the first pass a dip is offered for it, seconds. Two
+/// seconds found more of the turns a pass had put a pause off, and more wrong places in
+/// fast panels whose transcript leaves out part of the audio.
+const DIP_TURN_REACH_S: f64 = 1.0;
+
+/// The dips within [`DIP_TURN_REACH_S`] of a turn change at `turns` (time, speaker before,
+/// speaker after; sorted by time), as turn-only points of no strength: a turn changes on
+/// one only where the words fit it better than any pause near by. Identical voices change
+/// turns there with no change of voice for `Voices::turn_points` to find.
+fn dips_near(dips: &[f64], turns: &[(f64, usize, usize)]) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    let mut next = 0;
+    for &(at, _, _) in turns {
+        let from = dips
+            .partition_point(|&t| t < at - DIP_TURN_REACH_S)
+            .max(next);
+        let to = dips.partition_point(|&t| t <= at + DIP_TURN_REACH_S);
+        out.extend(dips[from.min(to)..to].iter().map(|&t| (t, 0.0)));
+        next = next.max(to);
+    }
+    out
+}
+
 /// Adds zero-length gaps at voice change points that are not near a pause (turn changes only).
 fn add_change_points(gaps: &mut Vec<Gap>, points: &[(f64, f64)]) {
     for &(t, strength) in points {
@@ -1630,29 +1658,32 @@ pub fn align(
     // words. Each goes on to what reads it alone (the evidence, the words' boundaries)
     // without waiting for the other. Each also offers the points near the first pass's turn
     // changes where the voices learned there change; the placing pass also those further
-    // out (see `voice::PLACING_TURN_SEARCH_S`).
+    // out (see `voice::PLACING_TURN_SEARCH_S`), and the dips near them (`Costs::dip_points`).
     let second_passes = || {
         let voices = voices_of(&first);
         let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
             .map(|k| (starts[k], sp.speaker[k - 1], sp.speaker[k]))
             .collect();
-        let gaps_reaching = |reach: f64| {
+        let gaps_reaching = |reach: f64, dips: bool| {
             let mut gaps = gaps_with_changes.clone();
             if let Some(v) = voices.as_ref().filter(|_| config.costs.turn_points) {
                 add_change_points(&mut gaps, &v.turn_points(&index, &turns, reach));
+            }
+            if dips {
+                add_change_points(&mut gaps, &dips_near(&timeline.dips, &turns));
             }
             gaps
         };
         rayon::join(
             || {
-                let gaps = gaps_reaching(voice::TURN_SEARCH_S);
+                let gaps = gaps_reaching(voice::TURN_SEARCH_S, false);
                 let (second, rates, repasses) = second_pass(&length_config, &gaps, voices.as_ref());
                 let evidence = length_evidence(&second, &rates);
                 (second, rates, repasses, evidence)
             },
             || {
                 (config.costs.heard_syllables > 0.0).then(|| {
-                    let gaps = gaps_reaching(voice::PLACING_TURN_SEARCH_S);
+                    let gaps = gaps_reaching(voice::PLACING_TURN_SEARCH_S, config.costs.dip_points);
                     let heard = second_pass(config, &gaps, voices.as_ref()).0;
                     let words = refined(&heard);
                     (heard, words)
@@ -2965,6 +2996,107 @@ mod tests {
             })
             .count();
         assert!(off >= 2, "{off}");
+    }
+
+    /// A back-channel ("Right.") said in the 40 ms between two of the host's sentences,
+    /// too short for a pause, and the host going on after a pause: with the dip offered for
+    /// the turn change the search puts both turns where they are; with only the pauses, a
+    /// turn change has to sit on one, and the back-channel takes the start of the host's
+    /// next sentence.
+    #[test]
+    fn a_back_channel_in_a_gap_shorter_than_a_pause_starts_on_its_dip() {
+        let (mut speech, mut pauses, mut syllables, mut speaker, mut true_start) =
+            (vec![], vec![], vec![], vec![], vec![]);
+        let mut t = 1.0;
+        let mut dip = 0.0;
+        for k in 0..12 {
+            let syl = (4 + (k * 37) % 9) as f64;
+            true_start.push(t);
+            syllables.push(syl);
+            speaker.push(0);
+            let len = 0.2 * syl;
+            if k == 5 {
+                // The host's sentence and the back-channel are one span of speech.
+                dip = t + len;
+                true_start.push(dip);
+                syllables.push(2.0);
+                speaker.push(1);
+                speech.push(Span::new(t, dip + 0.4));
+                t = dip + 0.4;
+            } else {
+                speech.push(Span::new(t, t + len));
+                t += len;
+            }
+            pauses.push(Pause {
+                start: t,
+                end: t + 0.5,
+                depth_db: 30.0,
+                strength: 0.8,
+            });
+            t += 0.5;
+        }
+        let timeline = Timeline {
+            duration: t + 1.0,
+            speech,
+            pauses,
+            dips: vec![dip],
+            ..Timeline::default()
+        };
+        let n = syllables.len();
+        let sp = Spoken {
+            word: (0..n).collect(),
+            syllables,
+            kind_after: (1..n)
+                .map(|k| {
+                    if speaker[k] == speaker[k - 1] {
+                        Kind::Sentence
+                    } else {
+                        Kind::Turn
+                    }
+                })
+                .collect(),
+            speaker,
+        };
+        let features = Features::default();
+        let index = voice::SpectralIndex::new(&features);
+        // A first pass that put the back-channel 0.8 s late.
+        let mut prior = true_start.clone();
+        prior[6] += 0.8;
+        prior.push(timeline.duration - 1.0);
+        let turns: Vec<(f64, usize, usize)> = turn_changes(&sp)
+            .map(|k| (prior[k], sp.speaker[k - 1], sp.speaker[k]))
+            .collect();
+        let starts_on_truth = |gaps: &[Gap]| {
+            let placed = level1(
+                &sp,
+                gaps,
+                &[0.2, 0.2],
+                &timeline,
+                &AlignConfig::default(),
+                &index,
+                None,
+                Some(&prior),
+            );
+            (1..n).all(|a| {
+                placed.placement[a]
+                    .is_some_and(|(_, exit)| (gaps[exit].end - true_start[a]).abs() < 1e-9)
+            })
+        };
+        let pauses_only = episode_gaps(&timeline, timeline.duration);
+        let mut with_dips = pauses_only.clone();
+        add_change_points(&mut with_dips, &dips_near(&timeline.dips, &turns));
+        assert!(starts_on_truth(&with_dips), "not on the dip");
+        assert!(!starts_on_truth(&pauses_only), "placed without the dip");
+    }
+
+    #[test]
+    fn dips_are_offered_near_turn_changes_once_each() {
+        let dips = [1.0, 5.2, 5.9, 6.5, 7.4, 20.0];
+        let turns = [(5.5, 0, 1), (6.4, 1, 0), (30.0, 0, 1)];
+        let near: Vec<f64> = dips_near(&dips, &turns).iter().map(|p| p.0).collect();
+        assert_eq!(near, vec![5.2, 5.9, 6.5, 7.4]);
+        assert!(dips_near(&dips, &turns).iter().all(|p| p.1 == 0.0));
+        assert!(dips_near(&[], &turns).is_empty());
     }
 
     /// A first pass that lost its place: sentences 100-159 of 330 (about 3 minutes of

@@ -20,7 +20,8 @@ pub struct Args {
     /// The audio file.
     pub audio: PathBuf,
     /// Print JSON: {"duration", "speech": [{start, end}], "pauses": [{start, end, strength}],
-    /// "music": [{start, end}]}.
+    /// "music": [{start, end}], "dips": [time]} (dips: gaps inside speech too short to be
+    /// pauses, where a turn may change).
     #[arg(long)]
     pub json: bool,
 }
@@ -44,6 +45,7 @@ struct SegmentsView {
     speech: Vec<SpanView>,
     pauses: Vec<PauseView>,
     music: Vec<SpanView>,
+    dips: Vec<f64>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -82,6 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 end: r(s.end),
             })
             .collect(),
+        dips: timeline.dips.iter().map(|&t| r(t)).collect(),
     };
     let mut stdout = std::io::stdout().lock();
     let result = if args.json {

@@ -1557,12 +1557,19 @@ mod props {
                     t = end;
                 }
                 nuclei.sort_by(f64::total_cmp);
+                // A dip in every other speech span, where a turn may change without a pause.
+                let dips = speech
+                    .iter()
+                    .step_by(2)
+                    .map(|s| (s.start + s.end) / 2.0)
+                    .collect();
                 Timeline {
                     duration: t + extra * f64::from(u8::from(steps.len() % 3 == 0)),
                     speech,
                     pauses,
                     nuclei,
                     music: Vec::new(),
+                    dips,
                 }
             })
     }
@@ -1763,8 +1770,9 @@ fn a_beat_intro_and_outro_carry_no_words() {
 /// the slow one's audio, and the rates measured where it put the words are still close to the
 /// mean (0.165, 0.171 and 0.197 s a syllable). Passes repeat while the rates move, so they
 /// come out near the speakers' own (about 0.14, 0.22 and 0.33). Placement is not asserted:
-/// one-syllable noise words give the DP little to go on (13 of these 36 sentences still start
-/// over 0.3 s off, 18 without the repeated passes); the held-out four-way panel measures it.
+/// one-syllable noise words give the DP little to go on (7 of these 36 sentences still start
+/// over 0.3 s off, 19 without the dips offered for the turn changes); the held-out four-way
+/// panel measures it.
 #[test]
 fn a_fast_and_a_slow_panelist_are_each_measured_at_their_own_rate() {
     let dir = Tmp::new("panel-rates");
