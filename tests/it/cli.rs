@@ -153,8 +153,9 @@ fn dash_output_writes_one_format_to_stdout_and_nothing_else() {
     let one = run("srt");
     assert!(one.status.success());
     assert!(String::from_utf8_lossy(&one.stdout).starts_with("1\n00:00:"));
+    // A usage error, exit 2 as for `chapters -o -` (a QA pass: align exited 1).
     let two = run("vtt,srt");
-    assert_eq!(two.status.code(), Some(1));
+    assert_eq!(two.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&two.stderr).contains("exactly one --format"));
     assert_eq!(
         std::fs::read_dir(&cwd).unwrap().count(),
