@@ -906,10 +906,7 @@ fn title_from_words(doc: &Document, range: std::ops::Range<usize>) -> String {
 /// At most [`MAX_TITLE_CHARS`] characters, cut at a word boundary, without trailing punctuation.
 pub fn shorten(text: &str) -> String {
     let clean: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let trim = |s: &str| {
-        s.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '\'' && c != '’')
-            .to_string()
-    };
+    let trim = |s: &str| trim_dangling(s).to_string();
     if clean.chars().count() <= MAX_TITLE_CHARS {
         return trim(&clean);
     }
@@ -942,6 +939,50 @@ pub fn shorten(text: &str) -> String {
         words.pop();
     }
     trim(&words.join(" "))
+}
+
+/// `s` without the punctuation a title does not end on: a sentence's or clause's end
+/// (`.`, `,`, `?`, a dash), and an opening bracket or quote left by a cut. What belongs to the
+/// last word stays: `50%`, `C++`, `C#`, `<more>`, `[live]`, a closing quote, an emoji (a QA pass:
+/// every character but a letter, a digit, `)` and an apostrophe was cut, so a heading
+/// `## Why C++` became "Why C").
+fn trim_dangling(s: &str) -> &str {
+    let mut t = s;
+    loop {
+        let Some(c) = t.chars().next_back() else {
+            return t;
+        };
+        let dangling = c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ','
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | '¿'
+                    | '¡'
+                    | '…'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '/'
+                    | '|'
+                    | '('
+                    | '['
+                    | '{'
+                    | '“'
+                    | '‘'
+                    | '«'
+                    | '„'
+            )
+            // A straight quote closes one only when the title has an even number of them.
+            || (c == '"' && t.matches('"').count() % 2 == 1);
+        if !dangling {
+            return t;
+        }
+        t = &t[..t.len() - c.len_utf8()];
+    }
 }
 
 /// Sentences per block on each side of a gap (TextTiling's block size).

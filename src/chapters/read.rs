@@ -95,6 +95,34 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Chapter>> {
     Ok(chapters)
 }
 
+/// The fields of a Podcasting 2.0 JSON chapters file's chapters that a [`Chapter`] does not
+/// keep (`img`, `url`, `toc`, `location`, ...: all but `startTime`, `endTime` and `title`),
+/// sorted (JSON objects keep no order a build can rely on); empty for another format or a file that does not parse. A conversion
+/// drops them, and the user should hear so (a QA pass: JSON to JSON lost every link silently).
+pub fn unkept_fields(bytes: &[u8], path: &Path) -> Vec<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Vec::new();
+    };
+    if detect(text, path) != Format::Json {
+        return Vec::new();
+    }
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    let list = v.get("chapters").and_then(|c| c.as_array());
+    for c in list.into_iter().flatten().filter_map(|c| c.as_object()) {
+        for key in c.keys() {
+            if !matches!(key.as_str(), "startTime" | "endTime" | "title") && !out.contains(key) {
+                out.push(key.clone());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Error text with a 1-based line number.
 fn at(line: usize, message: impl std::fmt::Display) -> String {
     format!("line {line}: {message}")

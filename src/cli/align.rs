@@ -156,6 +156,15 @@ fn writes_to_stdout(args: &Args) -> bool {
     args.output == Path::new("-")
 }
 
+/// What is wrong with `-o -` here: it writes one output, so exactly one `--format` and no
+/// `--review`.
+fn stdout_problem(args: &Args) -> Option<&'static str> {
+    let mut formats = args.format.clone();
+    formats.dedup();
+    (writes_to_stdout(args) && (formats.len() != 1 || args.review))
+        .then_some("-o - writes one output to stdout: give exactly one --format (and no --review)")
+}
+
 /// Refuses an output path that is one of the inputs.
 fn check_not_input(target: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
     super::refuse_overwriting_input(target, inputs, "choose another -o folder")
@@ -233,12 +242,8 @@ fn dump(dir: &Path, stem: &str, stage: &str, value: &impl serde::Serialize) -> a
 /// the outputs unless the transcript does not match (and `--force` is not given).
 pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Processed> {
     let captions = caption_config(args)?;
-    if writes_to_stdout(args) {
-        let mut formats = args.format.clone();
-        formats.dedup();
-        if formats.len() != 1 || args.review {
-            bail!("-o - writes one output to stdout: give exactly one --format (and no --review)");
-        }
+    if let Some(problem) = stdout_problem(args) {
+        bail!("{problem}");
     }
     let bytes = podcue::input::read_text(&args.transcript)
         .with_context(|| format!("{}: cannot read the transcript", args.transcript.display()))?;
@@ -346,6 +351,11 @@ pub(crate) fn process(args: &Args, observer: &dyn Observer) -> anyhow::Result<Pr
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    // A usage error (exit 2, as `chapters -o -` with two formats), said before any work.
+    if let Some(problem) = stdout_problem(&args) {
+        eprintln!("podcue: error: {problem}");
+        return Ok(exit::USAGE);
+    }
     let observer = Progress::new();
     let done = process(&args, &observer)?;
     observer.finish("the rest");

@@ -379,13 +379,22 @@ fn check_report(report: &Path, args: &Args, plan: &Plan) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Prints one finished episode's warnings and error (never interleaved mid-line).
+/// Where an episode's outputs go, spelled one way: `out`, `./out`, `out/` and its absolute path
+/// are one folder (a manifest may name it each way), and two episodes of one stem writing there
+/// would race on the same files. A folder that exists is resolved through its links too.
+fn output_key(output: &Path, stem: &str) -> PathBuf {
+    let dir = std::fs::canonicalize(output)
+        .or_else(|_| std::path::absolute(output))
+        .unwrap_or_else(|_| output.to_path_buf());
+    dir.join(stem)
+}
+
+/// Prints one finished episode's warnings (unless `-q`) and error (always: `-q` keeps errors).
 fn print_outcome(ep: &Episode, row: &Row) {
-    if !progress::warnings_on() {
-        return;
-    }
-    for w in &row.warnings {
-        eprintln!("podcue: warning: {}: {w}", ep.audio.display());
+    if progress::warnings_on() {
+        for w in &row.warnings {
+            eprintln!("podcue: warning: {}: {w}", ep.audio.display());
+        }
     }
     if let Some(e) = &row.error {
         // Most errors already start with the file they concern.
@@ -486,7 +495,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .iter()
         .map(|ep| {
             let a = align_args(&args, ep);
-            let key = a.output.join(align::stem_of(&ep.audio));
+            let key = output_key(&a.output, &align::stem_of(&ep.audio));
             match owners.get(&key) {
                 Some(first) => Some(first.clone()),
                 None => {

@@ -8,7 +8,7 @@ use podcue::chapters::{self, Chapter, ChapterConfig};
 use podcue::write::{atomic, chapters_json, chapters_vtt, ffmetadata, podlove, youtube};
 
 use super::exit;
-use super::progress::StderrObserver;
+use super::progress::{self, StderrObserver};
 
 /// An output format of `podcue chapters`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -76,6 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let (list, stem, title) = match (&args.chapters, args.inputs.as_slice()) {
         (Some(file), _) => {
             let mut list = chapters::read::read(file)?;
+            warn_unkept_fields(file);
             chapters::fill_ends(&mut list, args.duration);
             let stem = chapters::read::stem_of(file).to_string_lossy().into_owned();
             (list, stem, None)
@@ -129,6 +130,25 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         title.as_deref(),
         &inputs,
     )
+}
+
+/// Warns when the chapters file has fields the outputs will not carry (a Podcasting 2.0
+/// chapter's `url`, `img`, `toc`): a conversion would otherwise drop them unnoticed.
+fn warn_unkept_fields(file: &Path) {
+    let Ok(bytes) = std::fs::read(file) else {
+        return;
+    };
+    let fields = chapters::read::unkept_fields(&bytes, file);
+    if !fields.is_empty() && progress::warnings_on() {
+        eprintln!(
+            "podcue: warning: {}: the chapters' {} {} not carried into the outputs (podcue \
+             keeps each chapter's start, end and title); add {} again by hand where needed",
+            file.display(),
+            fields.join(", "),
+            if fields.len() == 1 { "is" } else { "are" },
+            if fields.len() == 1 { "it" } else { "them" },
+        );
+    }
 }
 
 /// `-o -`: the one format asked for goes to standard output.

@@ -5,6 +5,7 @@ use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::{Error, Result};
 
@@ -41,12 +42,20 @@ impl Drop for InFlight {
     }
 }
 
+/// Temporary files made so far by this process: part of each one's name.
+static TEMP_COUNT: AtomicU64 = AtomicU64::new(0);
+
+/// A temporary name beside `target`, unique to this process and this write: two writes of the
+/// same target at once (two batch episodes whose outputs clash under names the batch cannot
+/// tell apart, as `Out` and `out` on a case-insensitive disk) must not share one temporary
+/// file, or one's bytes would end up in the other's output.
 fn temp_path(target: &Path) -> PathBuf {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    target.with_file_name(format!(".{name}.podcue-{}.tmp", std::process::id()))
+    let n = TEMP_COUNT.fetch_add(1, Ordering::Relaxed);
+    target.with_file_name(format!(".{name}.podcue-{}-{n}.tmp", std::process::id()))
 }
 
 /// Writes `target` atomically with `fill`. On any error the temporary file is removed and the
@@ -159,6 +168,27 @@ mod tests {
         assert_eq!(fs::read_to_string(&target).unwrap(), "new");
         let leftovers: Vec<_> = fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).collect();
         assert_eq!(leftovers.len(), 1);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Two writes of one target at once (two batch episodes whose outputs clash) each get
+    /// their own temporary file, so neither's bytes land in the other's output.
+    #[test]
+    fn two_writes_of_one_target_do_not_share_a_temporary_file() {
+        let dir = std::env::temp_dir().join(format!("podcue-twice-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let target = dir.join("out.vtt");
+        let mut first = Staged::default();
+        first.write(&target, |w| w.write_all(b"first")).unwrap();
+        let mut second = Staged::default();
+        second
+            .write(&target, |w| w.write_all(b"second, longer"))
+            .unwrap();
+        first.commit().unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "first");
+        second.commit().unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "second, longer");
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
         fs::remove_dir_all(&dir).unwrap();
     }
 

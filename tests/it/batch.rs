@@ -208,6 +208,73 @@ fn manifest_paths_are_relative_to_it() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// Two manifest rows of one stem whose output folders are the same folder spelled two ways
+/// (`out` and `./out`, the manifest given by a relative path) would write the same files at
+/// once: the second is refused, as it is when both rows say `out` (a QA pass: the spellings
+/// were compared as text, both ran, and one failed on the other's temporary file).
+#[test]
+fn one_output_folder_spelled_two_ways_is_one_folder() {
+    let dir = temp_dir("batch-spelled-twice");
+    write_episode(&dir, "one");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    write_episode(&dir.join("sub"), "one");
+    std::fs::write(
+        dir.join("list.csv"),
+        "audio,transcript,output\none.wav,one.txt,out\nsub/one.wav,sub/one.txt,./out\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_podcue"))
+        .args([
+            "batch",
+            "list.csv",
+            "--report",
+            "r.json",
+            "--allow-mismatch",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("r.json")).unwrap()).unwrap();
+    let got = rows(&r);
+    let statuses: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(statuses, ["ok", "failed"], "{got:?}\n{stderr}");
+    assert!(
+        got[1].2.contains("would overwrite those of"),
+        "{got:?}\n{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `-q` prints errors only, and a failed episode's error is one: it is printed, and the
+/// warnings are not (a QA pass: `-q` printed nothing at all and exited 1).
+#[test]
+fn quiet_still_names_a_failed_episode() {
+    let dir = temp_dir("batch-quiet");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    write_episode(&input, "ep1");
+    std::fs::write(input.join("broken.mp3"), b"this is not audio at all").unwrap();
+    std::fs::write(input.join("broken.txt"), TRANSCRIPT).unwrap();
+    std::fs::write(input.join("lonely.txt"), TRANSCRIPT).unwrap();
+    let out = dir.join("out");
+    let (code, stderr) = run_batch(&[
+        input.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "-q".as_ref(),
+    ]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error:") && stderr.contains("broken.mp3"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("warning:"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// The report carries, per episode, the speech its transcript does not cover: the sample with
 /// two sentences cut from its transcript gets such a warning, the whole sample none.
 #[test]

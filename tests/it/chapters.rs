@@ -612,3 +612,30 @@ fn paragraphs_not_in_the_audio_open_no_chapter() {
     let titles: Vec<&str> = found.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(titles, ["Before you start", "While it cools"], "{found:?}");
 }
+
+/// A title keeps what belongs to its last word (`C++`, `50%`, `<more>`, an emoji, a closing
+/// quote) and loses only the punctuation it does not end on (a QA pass: `## Why C++?` became
+/// "Why C" and `## Part two & <more>` became "Part two & <more").
+#[test]
+fn titles_keep_their_last_word_whole() {
+    use podcue::chapters::shorten;
+    for (heading, title) in [
+        ("Why C++?", "Why C++"),
+        ("Sales up 50%.", "Sales up 50%"),
+        ("Part two & <more>", "Part two & <more>"),
+        ("Intro 🎙️", "Intro 🎙️"),
+        ("The \"quoted\" one", "The \"quoted\" one"),
+        ("The \"quoted\"", "The \"quoted\""),
+        ("He said \"", "He said"),
+        ("Notes [live]", "Notes [live]"),
+        ("Our students'", "Our students'"),
+        (
+            "What is a tool library, and how did yours begin?",
+            "What is a tool library, and how did yours begin",
+        ),
+        ("Wait —", "Wait"),
+        ("Tips (", "Tips"),
+    ] {
+        assert_eq!(shorten(heading), title, "{heading}");
+    }
+}

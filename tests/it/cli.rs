@@ -153,8 +153,9 @@ fn dash_output_writes_one_format_to_stdout_and_nothing_else() {
     let one = run("srt");
     assert!(one.status.success());
     assert!(String::from_utf8_lossy(&one.stdout).starts_with("1\n00:00:"));
+    // A usage error, exit 2 as for `chapters -o -` (a QA pass: align exited 1).
     let two = run("vtt,srt");
-    assert_eq!(two.status.code(), Some(1));
+    assert_eq!(two.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&two.stderr).contains("exactly one --format"));
     assert_eq!(
         std::fs::read_dir(&cwd).unwrap().count(),
@@ -471,4 +472,49 @@ fn chapters_from_a_mismatched_pair_exit_3_unless_forced() {
     assert_eq!(forced.status.code(), Some(0), "{forced:?}");
     assert!(dir.join("out/sample-episode.chapters.json").exists());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Converting Podcasting 2.0 chapters with links and images says that those are not carried
+/// into the outputs (a QA pass: JSON to JSON dropped every `url` and `img` without a word); a
+/// file with only starts, ends and titles gets no such warning.
+#[test]
+fn converting_chapters_names_the_fields_it_drops() {
+    let dir = temp_dir("chapters-unkept");
+    std::fs::write(
+        dir.join("links.json"),
+        r#"{"version":"1.2.0","chapters":[{"startTime":0,"title":"A","url":"https://example.com/a"},{"startTime":30,"title":"B","img":"https://example.com/b.jpg","endTime":60}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("plain.json"),
+        r#"{"version":"1.2.0","chapters":[{"startTime":0,"title":"A"},{"startTime":30,"title":"B","endTime":60}]}"#,
+    )
+    .unwrap();
+    let convert = |file: &str| {
+        podcue()
+            .current_dir(&dir)
+            .args([
+                "chapters",
+                "--chapters",
+                file,
+                "--format",
+                "json",
+                "-o",
+                "out",
+            ])
+            .output()
+            .unwrap()
+    };
+    let o = convert("links.json");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning: links.json: the chapters' img, url are not carried"),
+        "{stderr}"
+    );
+    let o = convert("plain.json");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -86,3 +86,44 @@ fn align_review_writes_the_page_beside_the_captions() {
     assert!(html.contains("src=\"../ep.wav\""));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `-o -` writes the page to standard output (the audio referred to from the current folder),
+/// and `-o` naming a folder writes `STEM.review.html` in it, as `align -o` does (a QA pass:
+/// `-o -` wrote a file named `-`, and `-o pages/` failed with "Not a directory").
+#[test]
+fn review_writes_to_stdout_or_into_a_folder() {
+    let dir = temp_dir("review-targets");
+    let (audio, transcript) = write_episode(&dir, "show");
+    let review = |output: &str| {
+        Command::new(env!("CARGO_BIN_EXE_podcue"))
+            .arg("review")
+            .arg(&audio)
+            .arg(&transcript)
+            .args(["-o", output, "-q"])
+            .current_dir(&dir)
+            .output()
+            .unwrap()
+    };
+    let o = review("-");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = String::from_utf8(o.stdout).unwrap();
+    check_page(&html);
+    assert!(
+        html.contains("src=\"show.wav\""),
+        "audio from the current folder"
+    );
+    assert!(!dir.join("-").exists(), "no file named -");
+    for folder in ["pages/", "existing"] {
+        std::fs::create_dir_all(dir.join("existing")).unwrap();
+        let o = review(folder);
+        assert!(
+            o.status.success(),
+            "{folder}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let html = std::fs::read_to_string(dir.join(folder).join("show.review.html")).unwrap();
+        check_page(&html);
+        assert!(html.contains("src=\"../show.wav\""), "{folder}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
