@@ -3034,13 +3034,7 @@ mod tests {
                 speech.push(Span::new(t, t + len));
                 t += len;
             }
-            pauses.push(Pause {
-                start: t,
-                end: t + 0.5,
-                depth_db: 30.0,
-                strength: 0.8,
-            });
-            t += 0.5;
+            t = clear_pause(&mut pauses, t, 0.5);
         }
         let timeline = Timeline {
             duration: t + 1.0,
@@ -3244,6 +3238,17 @@ mod tests {
     }
 
     /// One speaker's one-word sentences of `syllables` each, `between` them.
+    /// A clear pause of `len` seconds from `t`, pushed to `pauses`; returns its end.
+    fn clear_pause(pauses: &mut Vec<Pause>, t: f64, len: f64) -> f64 {
+        pauses.push(Pause {
+            start: t,
+            end: t + len,
+            depth_db: 30.0,
+            strength: 0.8,
+        });
+        t + len
+    }
+
     fn one_reader(syllables: &[f64], between: Kind) -> Spoken {
         let n = syllables.len();
         Spoken {
@@ -3309,13 +3314,7 @@ mod tests {
                 speak(syl, rate, &mut t, &mut speech);
             }
             true_end.push(t);
-            pauses.push(Pause {
-                start: t,
-                end: t + 0.5,
-                depth_db: 30.0,
-                strength: 0.8,
-            });
-            t += 0.5;
+            t = clear_pause(&mut pauses, t, 0.5);
         }
         let total_speech: f64 = speech.iter().map(Span::len).sum();
         let rate = total_speech / syllables.iter().sum::<f64>();
