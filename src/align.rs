@@ -1417,24 +1417,36 @@ fn dips_near(dips: &[f64], turns: &[(f64, usize, usize)]) -> Vec<(f64, f64)> {
     out
 }
 
-/// Adds zero-length gaps at voice change points that are not near a pause (turn changes only).
+/// Adds zero-length gaps at voice change points that are not near a pause or a point added
+/// before them (turn changes only). One merge in time order: inserting each point into the
+/// vector moved every later gap, and a panel offers a point or two for every turn (the dips
+/// near them), so four hours cost sixteen times one hour.
 fn add_change_points(gaps: &mut Vec<Gap>, points: &[(f64, f64)]) {
-    for &(t, strength) in points {
-        let i = gaps.partition_point(|g| g.end < t);
+    if points.is_empty() {
+        return;
+    }
+    let mut points = points.to_vec();
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let old = std::mem::take(gaps);
+    gaps.reserve(old.len() + points.len());
+    let mut next = 0;
+    for (t, strength) in points {
+        while next < old.len() && old[next].end < t {
+            gaps.push(old[next]);
+            next += 1;
+        }
         let near = |g: Option<&Gap>| g.is_some_and(|g| g.start - 0.15 <= t && t <= g.end + 0.15);
-        if near(gaps.get(i)) || near(i.checked_sub(1).and_then(|j| gaps.get(j))) {
+        if near(old.get(next)) || near(gaps.last()) {
             continue;
         }
-        gaps.insert(
-            i,
-            Gap {
-                start: t,
-                end: t,
-                strength,
-                turn_only: true,
-            },
-        );
+        gaps.push(Gap {
+            start: t,
+            end: t,
+            strength,
+            turn_only: true,
+        });
     }
+    gaps.extend_from_slice(&old[next..]);
 }
 
 /// How far apart the two second passes (by length alone, and with the syllables heard) may
