@@ -3138,6 +3138,34 @@ mod tests {
     }
 
     #[test]
+    fn change_points_join_the_gaps_in_time_order_away_from_pauses_and_each_other() {
+        let pause = |start: f64, end: f64| Gap {
+            start,
+            end,
+            strength: 0.8,
+            turn_only: false,
+        };
+        let mut gaps = vec![pause(0.0, 0.0), pause(2.0, 2.5), pause(6.0, 6.4)];
+        // Unsorted; 2.6 is near the pause, 4.1 near the point at 4.0, 7.0 after the last gap.
+        add_change_points(
+            &mut gaps,
+            &[(4.0, 0.3), (2.6, 0.3), (1.0, 0.2), (4.1, 0.9), (7.0, 0.5)],
+        );
+        let at: Vec<(f64, bool)> = gaps.iter().map(|g| (g.start, g.turn_only)).collect();
+        assert_eq!(
+            at,
+            vec![
+                (0.0, false),
+                (1.0, true),
+                (2.0, false),
+                (4.0, true),
+                (6.0, false),
+                (7.0, true)
+            ]
+        );
+    }
+
+    #[test]
     fn dips_are_offered_near_turn_changes_once_each() {
         let dips = [1.0, 5.2, 5.9, 6.5, 7.4, 20.0];
         let turns = [(5.5, 0, 1), (6.4, 1, 0), (30.0, 0, 1)];
