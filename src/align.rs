@@ -408,7 +408,7 @@ pub struct Costs {
     /// first pass) as boundary candidates in the second.
     pub turn_points: bool,
     /// Offer the deep short dips of the energy (see `Timeline::dips`) within
-    /// [`DIP_TURN_REACH_S`] of the first pass's turn changes as places for them in the pass
+    /// a second of the first pass's turn changes as places for them in the pass
     /// that places the words (not the one the rates and the evidence are read from).
     pub dip_points: bool,
     /// Cost of a turn change (second pass) for each side of it whose audio sounds more like
