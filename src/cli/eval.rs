@@ -32,7 +32,7 @@ pub struct Args {
     /// (its words spread evenly inside its cues; no turns, no chapters).
     #[arg(long, value_name = "REF.vtt", conflicts_with = "dir")]
     pub reference: Option<PathBuf>,
-    /// Podcasting 2.0 chapters file to score too.
+    /// Podcasting 2.0 chapters file to score too (against --truth: a reference has no chapters).
     #[arg(long, value_name = "OUT.chapters.json", conflicts_with = "dir")]
     pub chapters: Option<PathBuf>,
     /// Word times file (`STEM.words.json`) to score too.
@@ -81,6 +81,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let Some(vtt_path) = &args.vtt else {
         bail!("give the caption file to score");
     };
+    // A reference caption file has no chapters to compare with: scoring them against it would
+    // report "truth 0" as if that were a measurement. A usage error (exit 2), before any work.
+    if args.reference.is_some() && args.chapters.is_some() {
+        eprintln!(
+            "podcue: error: --chapters cannot be scored against --reference (a caption file has \
+             no chapters); score chapters with --truth TRUTH.json, or leave out --chapters"
+        );
+        return Ok(exit::USAGE);
+    }
     let truth = match (&args.truth, &args.reference) {
         (Some(t), _) => Truth::from_json(&read(t)?, t)?,
         (None, Some(r)) => {
