@@ -63,11 +63,31 @@ fn ext_of(p: &Path) -> Option<String> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 
+/// True when the file at `path` starts as podcue's timed plain-text output does
+/// (`[hh:mm:ss.ttt] `, see [`crate::write::html::write_text`]); an unreadable file is not.
+fn is_podcue_timed_text(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(64).read_to_end(&mut head));
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+    let pattern = b"[00:00:00.000] ";
+    read.is_ok()
+        && head.len() >= pattern.len()
+        && pattern.iter().zip(head).all(|(p, h)| {
+            if p.is_ascii_digit() {
+                h.is_ascii_digit()
+            } else {
+                p == h
+            }
+        })
+}
+
 /// Pairs audio and transcripts in `dir` (not recursive) by file stem. Files whose name
 /// contains a second extension that podcue writes (`x.words.json`, `x.chapters.json`) are
 /// never transcripts because only `.txt/.md/.srt/.vtt` are considered, and `.vtt/.srt`
 /// outputs that podcue may have written into the same folder are skipped when a `.txt` or
-/// `.md` transcript exists for that stem. Left out, and listed in [`Plan::unpaired`]: audio
+/// `.md` transcript exists for that stem; so is a `.txt` of podcue's timed text beside a `.md`.
+/// Left out, and listed in [`Plan::unpaired`]: audio
 /// without a transcript, audio files sharing a stem, a transcript without audio, and a second
 /// transcript of the same kind (`x.md` beside `x.txt`, `x.vtt` beside `x.srt`).
 pub fn scan_folder(dir: &Path) -> Result<Plan> {
@@ -123,6 +143,13 @@ pub fn scan_folder(dir: &Path) -> Result<Plan> {
             TRANSCRIPT_EXTENSIONS.iter().position(|e| *e == ext)
         };
         cands.sort_by_key(rank);
+        // `--format txt` into this folder wrote `STEM.txt` beside the `STEM.md` transcript;
+        // taken as the transcript (`.txt` ranks first), it would be the next run's input and
+        // output at once. Podcue's own timed text beside a `.md` is an output, not a transcript.
+        let has_md = cands.iter().any(|p| ext_of(p).as_deref() == Some("md"));
+        if has_md {
+            cands.retain(|p| !(ext_of(p).as_deref() == Some("txt") && is_podcue_timed_text(p)));
+        }
         let mut cands = cands.into_iter();
         let Some(t) = cands.next() else {
             plan.unpaired.push(Unpaired {
@@ -470,6 +497,31 @@ mod tests {
             notes[1].1.starts_with("y.srt is the transcript used"),
             "{notes:?}"
         );
+        std::fs::remove_dir_all(&d).ok();
+    }
+
+    #[test]
+    fn podcue_timed_text_beside_markdown_is_an_output_not_a_transcript() {
+        let d = tmp("own-txt");
+        std::fs::write(d.join("x.mp3"), b"x").ok();
+        std::fs::write(d.join("x.md"), b"# Title\n\n## Intro\n\nHOST: Hello.\n").ok();
+        std::fs::write(d.join("x.txt"), b"[00:00:01.250] HOST: Hello.\n").ok();
+        // A hand-written .txt beside a .md is still the transcript, the .md named.
+        std::fs::write(d.join("y.mp3"), b"x").ok();
+        std::fs::write(d.join("y.md"), b"HOST: Hello.\n").ok();
+        std::fs::write(d.join("y.txt"), b"HOST: Hello.\n").ok();
+        // Timed text alone is a transcript (a service's export, say).
+        std::fs::write(d.join("z.mp3"), b"x").ok();
+        std::fs::write(d.join("z.txt"), b"[00:00:01.250] HOST: Hello.\n").ok();
+        let plan = scan_folder(&d).unwrap();
+        let used: Vec<&Path> = plan
+            .episodes
+            .iter()
+            .map(|e| e.transcript.as_path())
+            .collect();
+        assert_eq!(used, [d.join("x.md"), d.join("y.txt"), d.join("z.txt")]);
+        let named: Vec<&Path> = plan.unpaired.iter().map(|u| u.path.as_path()).collect();
+        assert_eq!(named, [d.join("y.md")]);
         std::fs::remove_dir_all(&d).ok();
     }
 

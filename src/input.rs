@@ -31,8 +31,16 @@ pub fn read_text(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Why `-` cannot be the audio path, and what to do instead.
+pub const STDIN_AUDIO: &str = "reading audio from stdin is not supported (the decoders seek in \
+    the file); give the audio file's path, or save the stream to a file first";
+
 /// `Ok` when `path` is a regular file; otherwise an error saying what it is.
 pub fn audio_file(path: &Path) -> std::io::Result<()> {
+    // `-` means stdin elsewhere on the command line; here it is not a file that went missing.
+    if path == Path::new("-") && !path.exists() {
+        return Err(Error::new(ErrorKind::Unsupported, STDIN_AUDIO));
+    }
     match std::fs::metadata(path) {
         Err(e) if e.kind() == ErrorKind::NotFound => {
             Err(Error::new(ErrorKind::NotFound, "no such audio file"))

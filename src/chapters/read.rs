@@ -25,6 +25,19 @@ pub enum Format {
     Podlove,
 }
 
+impl Format {
+    /// The format's name, as messages say it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "Podcasting 2.0 JSON chapters",
+            Format::Vtt => "WebVTT chapters",
+            Format::FfMetadata => "FFMETADATA",
+            Format::YouTube => "YouTube description lines",
+            Format::Podlove => "Podlove Simple Chapters",
+        }
+    }
+}
+
 /// Reads the chapters file at `path`.
 pub fn read(path: &Path) -> Result<Vec<Chapter>> {
     let bytes = crate::input::read_text(path).map_err(|e| Error::io(path, e))?;
@@ -83,7 +96,10 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Chapter>> {
     }
     .map_err(err)?;
     if chapters.is_empty() {
-        return Err(err(format!("no chapters found (read as {format:?})")));
+        return Err(err(format!(
+            "no chapters found (read as {})",
+            format.name()
+        )));
     }
     // Stable: equal starts keep file order.
     chapters.sort_by(|a, b| a.start.total_cmp(&b.start));
@@ -543,4 +559,25 @@ pub fn stem_of(path: &Path) -> PathBuf {
         stem = s;
     }
     PathBuf::from(stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_chapters_names_the_format_in_words() {
+        let e = parse(
+            br#"{"version":"1.2.0","chapters":[]}"#,
+            Path::new("ep.chapters.json"),
+        )
+        .expect_err("no chapters");
+        let message = e.to_string();
+        assert!(
+            message.contains("no chapters found (read as Podcasting 2.0 JSON chapters)"),
+            "{message}"
+        );
+        let e = parse(b"WEBVTT\n\n", Path::new("ep.chapters.vtt")).expect_err("no chapters");
+        assert!(e.to_string().contains("read as WebVTT chapters"), "{e}");
+    }
 }

@@ -356,6 +356,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         eprintln!("podcue: error: {problem}");
         return Ok(exit::USAGE);
     }
+    if super::stdin_audio(&args.audio) {
+        return Ok(exit::USAGE);
+    }
     let observer = Progress::new();
     let done = process(&args, &observer)?;
     observer.finish("the rest");

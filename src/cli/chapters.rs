@@ -82,6 +82,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             (list, stem, None)
         }
         (None, [audio, transcript]) => {
+            if super::stdin_audio(audio) {
+                return Ok(exit::USAGE);
+            }
             let bytes = podcue::input::read_text(transcript)
                 .with_context(|| format!("{}: cannot read", transcript.display()))?;
             let config = podcue::pipeline::Config {

@@ -32,7 +32,7 @@ pub struct Args {
     /// (its words spread evenly inside its cues; no turns, no chapters).
     #[arg(long, value_name = "REF.vtt", conflicts_with = "dir")]
     pub reference: Option<PathBuf>,
-    /// Podcasting 2.0 chapters file to score too.
+    /// Podcasting 2.0 chapters file to score too (against --truth: a reference has no chapters).
     #[arg(long, value_name = "OUT.chapters.json", conflicts_with = "dir")]
     pub chapters: Option<PathBuf>,
     /// Word times file (`STEM.words.json`) to score too.
@@ -81,6 +81,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let Some(vtt_path) = &args.vtt else {
         bail!("give the caption file to score");
     };
+    // A reference caption file has no chapters to compare with: scoring them against it would
+    // report "truth 0" as if that were a measurement. A usage error (exit 2), before any work.
+    if args.reference.is_some() && args.chapters.is_some() {
+        eprintln!(
+            "podcue: error: --chapters cannot be scored against --reference (a caption file has \
+             no chapters); score chapters with --truth TRUTH.json, or leave out --chapters"
+        );
+        return Ok(exit::USAGE);
+    }
     let truth = match (&args.truth, &args.reference) {
         (Some(t), _) => Truth::from_json(&read(t)?, t)?,
         (None, Some(r)) => {
@@ -88,7 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let truth = Truth::from_reference_vtt(&read(r)?, &id);
+            let truth = Truth::from_reference_vtt(&read_webvtt(r)?, &id);
             if truth.words.is_empty() {
                 bail!("{}: no valid cues with words", r.display());
             }
@@ -96,14 +105,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         (None, None) => bail!("give --truth, --reference or --dir"),
     };
-    let vtt = read(vtt_path)?;
-    if looks_like_srt(&String::from_utf8_lossy(&vtt)) {
-        bail!(
-            "{}: this is SRT; eval scores WebVTT, as the corpus's score.py does (podcue writes \
-             STEM.vtt beside STEM.srt)",
-            vtt_path.display()
-        );
-    }
+    let vtt = read_webvtt(vtt_path)?;
     let chapters = args.chapters.as_deref().map(read).transpose()?;
     let mut score = eval::score_episode(&truth, Some(&vtt), chapters.as_deref());
     if let Some(wp) = &args.words {
@@ -120,6 +122,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     } else {
         emit(&eval::episode_text(&score))
     }
+}
+
+/// Reads a caption file that eval reads as WebVTT (the captions scored, or the reference), and
+/// refuses an SRT file there by name rather than scoring it as a file without valid cues.
+fn read_webvtt(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let bytes = read(path)?;
+    if looks_like_srt(&String::from_utf8_lossy(&bytes)) {
+        bail!(
+            "{}: this is SRT; eval reads WebVTT, as the corpus's score.py does (podcue writes \
+             STEM.vtt beside STEM.srt; convert another SRT file with `ffmpeg -i {} OUT.vtt`)",
+            path.display(),
+            path.display()
+        );
+    }
+    Ok(bytes)
 }
 
 /// An SRT file (a cue number, then a timing line with a comma before the milliseconds), given

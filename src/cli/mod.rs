@@ -120,6 +120,16 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// True, having said why, when the audio path is `-`: a usage error (exit 2) said before any
+/// work, as the audio cannot come from stdin.
+pub(crate) fn stdin_audio(audio: &Path) -> bool {
+    let stdin = audio == Path::new("-") && !audio.exists();
+    if stdin {
+        eprintln!("podcue: error: {}", podcue::input::STDIN_AUDIO);
+    }
+    stdin
+}
+
 /// An error and its causes on one line, as `{:#}` gives them, but without a cause that the
 /// line already ends with (our I/O errors print their cause in their own message).
 pub(crate) fn error_line(e: &anyhow::Error) -> String {

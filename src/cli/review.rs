@@ -101,6 +101,9 @@ fn page_path(output: Option<&Path>, audio: &Path) -> Option<PathBuf> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    if super::stdin_audio(&args.audio) {
+        return Ok(super::exit::USAGE);
+    }
     let target = page_path(args.output.as_deref(), &args.audio);
     if let Some(target) = &target {
         super::refuse_overwriting_input(

@@ -49,6 +49,9 @@ struct SegmentsView {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    if super::stdin_audio(&args.audio) {
+        return Ok(exit::USAGE);
+    }
     if let Err(e) = podcue::input::audio_file(&args.audio) {
         anyhow::bail!("{}: {e}", args.audio.display());
     }

@@ -4,19 +4,58 @@
 //! comments are never text. Without this, every tag was read as words and the speakers
 //! (`<strong>Marcus:</strong>`) were lost.
 
-/// True for a whole HTML page, or a fragment with several paragraph tags.
+/// True for a whole HTML page, or a fragment of block tags. Page structure is required, not a
+/// tag in prose: a developer podcast's transcript quoting `<script>` or `<p>` is text, and
+/// read as HTML its `## ` chapters inside a quoted "script" would vanish.
 pub(crate) fn is_html(text: &str) -> bool {
-    let start: String = text
+    let lower = text
+        .trim_start_matches('\u{feff}')
         .trim_start()
-        .chars()
-        .take(15)
-        .collect::<String>()
         .to_lowercase();
-    if start.starts_with("<!doctype html") || start.starts_with("<html") {
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
         return true;
     }
-    let lower = text.to_lowercase();
-    lower.matches("</p>").count() >= 2 || lower.matches("<br").count() >= 3
+    // A page after a comment or an XML declaration: `<html` or `<body` opening a line.
+    let lines = || lower.lines().map(str::trim_start);
+    if lines().any(|l| l.starts_with("<html") || l.starts_with("<body")) {
+        return true;
+    }
+    // A fragment: markup from its first character (minified paragraphs), or block tags opening
+    // several lines.
+    let block = |l: &str| {
+        let Some(tag) = l.strip_prefix('<') else {
+            return false;
+        };
+        let name: String = tag
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        let known = matches!(
+            name.as_str(),
+            "p" | "div"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "br"
+                | "li"
+                | "ul"
+                | "ol"
+                | "section"
+                | "article"
+                | "blockquote"
+                | "table"
+                | "tr"
+                | "main"
+        );
+        known && tag[name.len()..].starts_with(['>', ' ', '/'])
+    };
+    if block(&lower) && (lower.matches("</p>").count() >= 2 || lower.matches("<br").count() >= 3) {
+        return true;
+    }
+    lines().filter(|l| block(l)).count() >= 2
 }
 
 /// The page's text, laid out as a plain transcript.
@@ -182,6 +221,13 @@ mod tests {
     #[test]
     fn plain_text_with_angle_brackets_is_not_html() {
         assert!(!is_html("HOST: 3 < 4 and <this> is fine.\n\nGUEST: Yes."));
+        assert!(!is_html(
+            "HOST: Write <p>a</p><p>b</p> in a <script>, then <br><br><br>.\n\nGUEST: <html>?"
+        ));
+        assert!(is_html("<p>HOST: Hello.</p><p>GUEST: Hi.</p>"));
+        assert!(is_html(
+            "<?xml version=\"1.0\"?>\n<html><body><p>Hi.</p></body></html>"
+        ));
         assert_eq!(decode_references("A & B &bogus; &#65;"), "A & B &bogus; A");
     }
 }

@@ -518,3 +518,48 @@ fn converting_chapters_names_the_fields_it_drops() {
     assert!(!stderr.contains("warning"), "{stderr}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn dash_as_the_audio_is_a_usage_error_that_says_to_give_a_file() {
+    let dir = temp_dir("stdin-audio");
+    let transcript = root().join("transcripts/sample-episode.txt");
+    let review = dir.join("review.html");
+    let runs: [Vec<&std::ffi::OsStr>; 4] = [
+        vec![
+            "align".as_ref(),
+            "-".as_ref(),
+            transcript.as_os_str(),
+            "-o".as_ref(),
+            dir.as_os_str(),
+        ],
+        vec!["segment".as_ref(), "-".as_ref()],
+        vec![
+            "chapters".as_ref(),
+            "-".as_ref(),
+            transcript.as_os_str(),
+            "-o".as_ref(),
+            dir.as_os_str(),
+        ],
+        vec![
+            "review".as_ref(),
+            "-".as_ref(),
+            transcript.as_os_str(),
+            "-o".as_ref(),
+            review.as_os_str(),
+        ],
+    ];
+    for args in runs {
+        let out = podcue().args(&args).output().expect("run podcue");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("reading audio from stdin is not supported")
+                && stderr.contains("give the audio file's path"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // The library says the same, for the commands that take audio elsewhere (`tag`, `split`).
+    let e = podcue::input::audio_file(std::path::Path::new("-")).expect_err("- is not a file");
+    assert!(e.to_string().contains("stdin"), "{e}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -151,3 +151,63 @@ fn broken_captions_are_measured_not_fatal() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a truth file"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn srt_is_named_as_captions_and_as_reference() {
+    let dir = out_dir("srt");
+    let srt = dir.join("human.srt");
+    std::fs::write(&srt, "1\n00:00:01,000 --> 00:00:02,000\nHello there\n").expect("write srt");
+    let vtt = dir.join("out.vtt");
+    std::fs::write(
+        &vtt,
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello there\n",
+    )
+    .expect("write vtt");
+    // The same message whichever argument the SRT file is given as.
+    for (reference, captions) in [(&srt, &vtt), (&vtt, &srt)] {
+        let out = podcue(&[
+            "eval".as_ref(),
+            "--reference".as_ref(),
+            reference.as_os_str(),
+            captions.as_os_str(),
+        ]);
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("human.srt: this is SRT; eval reads WebVTT")
+                && stderr.contains("ffmpeg"),
+            "{stderr}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn chapters_against_a_reference_are_a_usage_error() {
+    let dir = out_dir("refchapters");
+    let vtt = dir.join("out.vtt");
+    std::fs::write(
+        &vtt,
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello there\n",
+    )
+    .expect("write vtt");
+    let chapters = dir.join("out.chapters.json");
+    std::fs::write(
+        &chapters,
+        r#"{"version":"1.2.0","chapters":[{"startTime":0,"title":"A"}]}"#,
+    )
+    .expect("write chapters");
+    let out = podcue(&[
+        "eval".as_ref(),
+        "--reference".as_ref(),
+        vtt.as_os_str(),
+        vtt.as_os_str(),
+        "--chapters".as_ref(),
+        chapters.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--truth"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -502,3 +502,43 @@ fn unpunctuated_settings_apply_to_unpunctuated_text_only() {
         word_times(&punctuated, &as_punctuated)
     );
 }
+
+/// A developer podcast's transcript that quotes markup in its prose is still Markdown: its
+/// `## ` chapters stay. A page saved as HTML is still read as one.
+#[test]
+fn markup_quoted_in_prose_is_not_a_web_page() {
+    let md = "# Episode 40\n\n## Scripts\n\nHOST: You open a <script> tag, then write \
+              document.write('<p>a</p><p>b</p>').\n\n## Closing tags\n\nGUEST: And you close it \
+              with </script>, like <br> and <br> and <br>.\n";
+    let doc = parse(md.as_bytes(), Path::new("ep.md"), &ParseOptions::default()).expect("parse");
+    let titles: Vec<&str> = doc.chapters.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["Scripts", "Closing tags"]);
+    assert!(doc.words.iter().any(|w| w.text.contains("document.write")));
+    assert_eq!(doc.title.as_deref(), Some("Episode 40"));
+
+    let page = "<!-- saved from a browser -->\n<html lang=\"en\">\n<head><title>Ep</title></head>\n<body>\n\
+                <h1>Episode 40</h1>\n<h2>Scripts</h2>\n<p><strong>HOST:</strong> Hello there.</p>\n\
+                <h2>Styles</h2>\n<p><strong>GUEST:</strong> Thanks for having me.</p>\n</body></html>\n";
+    let doc = parse(
+        page.as_bytes(),
+        Path::new("ep.html"),
+        &ParseOptions::default(),
+    )
+    .expect("parse");
+    let titles: Vec<&str> = doc.chapters.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["Scripts", "Styles"]);
+    assert!(
+        doc.words.iter().all(|w| !w.text.contains('<')),
+        "markup read as words"
+    );
+    // A fragment of block tags, one per line, without <html> or <body>.
+    let fragment =
+        "<h2>Scripts</h2>\n<p>HOST: Hello there.</p>\n<h2>Styles</h2>\n<p>GUEST: Thanks.</p>\n";
+    let doc = parse(
+        fragment.as_bytes(),
+        Path::new("ep.txt"),
+        &ParseOptions::default(),
+    )
+    .expect("parse");
+    assert_eq!(doc.chapters.len(), 2);
+}
