@@ -291,6 +291,111 @@ fn m4a_chapters_after_zero_and_long_titles() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The boxes that fill `bytes` (one level of an MP4 file): name and content.
+fn mp4_boxes(bytes: &[u8]) -> Vec<([u8; 4], &[u8])> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        let size = u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        let (header, size) = match size {
+            0 => (8, bytes.len() - at),
+            1 => (
+                16,
+                u64::from_be_bytes(bytes[at + 8..at + 16].try_into().unwrap()) as usize,
+            ),
+            n => (8, n),
+        };
+        out.push((
+            bytes[at + 4..at + 8].try_into().unwrap(),
+            &bytes[at + header..at + size],
+        ));
+        at += size;
+    }
+    out
+}
+
+fn mp4_box<'a>(bytes: &'a [u8], name: &[u8; 4]) -> &'a [u8] {
+    mp4_boxes(bytes)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no {} box", String::from_utf8_lossy(name)))
+        .1
+}
+
+/// The Nero list (`moov/udta/chpl`) of an MP4 file: its version byte, and its chapters read as
+/// mutagen and MediaInfo read every list (the layout of ffmpeg, Nero, mp4v2 and GPAC: version
+/// 1, four reserved bytes, a count, then 100 ns starts and titles).
+fn nero_list(file: &[u8]) -> (u8, Vec<(f64, String)>) {
+    let chpl = mp4_box(mp4_box(mp4_box(file, b"moov"), b"udta"), b"chpl");
+    let mut out = Vec::new();
+    let mut at = 9;
+    for _ in 0..chpl[8] {
+        let start = u64::from_be_bytes(chpl[at..at + 8].try_into().unwrap());
+        let len = usize::from(chpl[at + 8]);
+        let title = String::from_utf8(chpl[at + 9..at + 9 + len].to_vec()).unwrap();
+        out.push((start as f64 / 1e7, title));
+        at += 9 + len;
+    }
+    assert_eq!(at, chpl.len(), "the list's length");
+    (chpl[0], out)
+}
+
+/// The Nero list is version 1 with the reserved word, as ffmpeg writes it: `mp4ameta` writes
+/// version 0, which mutagen and MediaInfo read as no chapters (a QA pass). With the movie box
+/// before the audio too, whose bytes and chunk offsets must not move; titles near the list's
+/// 255-byte limit keep the list's length right.
+#[test]
+fn m4a_nero_list_is_version_1_as_ffmpeg_writes_it() {
+    let dir = temp_dir("m4a-nero");
+    for name in ["sine-440hz-1s-mono.m4a", "sine-440hz-1s-mono-faststart.m4a"] {
+        let src = fixture(name);
+        let output = dir.join(name);
+        let long = "X".repeat(300);
+        for titles in [vec!["One", "Two & Ünïcode"], vec![long.as_str()]] {
+            let ch: Vec<Chapter> = titles
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Chapter {
+                    start: i as f64 * 0.4,
+                    end: (i as f64 * 0.4 + 0.4).min(1.0),
+                    title: (*t).into(),
+                })
+                .collect();
+            podcue::tag::tag_file(&src, &output, &ch, false, Length::Measured(1.0)).unwrap();
+            let bytes = std::fs::read(&output).unwrap();
+            let (version, list) = nero_list(&bytes);
+            assert_eq!(version, 1, "{name}");
+            assert_eq!(list.len(), ch.len(), "{name}: {list:?}");
+            for ((start, title), want) in list.iter().zip(&ch) {
+                assert!((start - want.start).abs() < 0.001, "{name}: {list:?}");
+                if want.title.len() <= 251 {
+                    assert_eq!(title, &want.title);
+                } else {
+                    assert!(title.len() <= 255 && want.title.starts_with(title.as_str()));
+                }
+            }
+            // The audio is where the chunk offsets say (the same samples), and the chapter
+            // track still reads.
+            let samples = |p: &Path| {
+                let mut out = Vec::new();
+                podcue::audio::decode::decode_to_mono(p, &podcue::progress::Silent, &mut |b| {
+                    out.extend_from_slice(b);
+                })
+                .unwrap();
+                out
+            };
+            assert_eq!(samples(&output), samples(&src), "{name}");
+            let (_, track) = podcue::tag::mp4::read_chapters(&output).unwrap();
+            assert_eq!(track.len(), ch.len(), "{name}");
+            assert_eq!(
+                track[0].1,
+                ch[0].title.chars().take(255).collect::<String>()
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// An MP3 whose tag is ID3v2.4 gets its chapters in ID3v2.3 (ffmpeg misreads the sizes of
 /// a v2.4 CHAP's sub-frames and drops chapters with long titles), keeping its other frames.
 #[test]
