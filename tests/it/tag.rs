@@ -41,9 +41,10 @@ fn sample_chapters() -> Vec<Chapter> {
             end: 0.35,
             title: "How the co-op started".into(),
         },
+        // Ends with the episode ([`MP3_24`], in whole ms): the last chapter always does.
         Chapter {
             start: 0.35,
-            end: 0.5,
+            end: 0.627,
             title: "Ünïcode & advice".into(),
         },
     ]
@@ -492,6 +493,13 @@ fn fit_names_chapters_out_of_order_or_past_the_end_and_clamps_the_last_end() {
     )
     .unwrap();
     assert_eq!(got[1].end, 53.3);
+    // A last end before the episode's end runs on to it, as every chapter runs to the next.
+    let got = fit(
+        &[ch(0.0, 5.0, "A"), ch(10.0, 20.0, "B")],
+        Length::Measured(53.3),
+    )
+    .unwrap();
+    assert_eq!((got[0].end, got[1].end), (10.0, 53.3));
 }
 
 // ---- `podcue tag` end to end ----
@@ -701,5 +709,59 @@ fn cli_refuses_bad_lengths_conflicting_flags_and_another_container() {
         assert!(err.contains(".mp3"), "{err}");
         assert!(!dir.join(wrong).exists());
     }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A chapters file whose last chapter ends before the episode does (an outro left out): `tag`
+/// ran the MP3's last CHAP to that end, leaving the tail in no chapter, while `split` put the
+/// tail in the last part. Both now run it to the end of the episode, and say so.
+#[test]
+fn cli_tag_and_split_run_an_early_last_chapter_to_the_end() {
+    let dir = temp_dir("cli-tail");
+    let ep = dir.join("ep.mp3");
+    std::fs::write(&ep, silent_mp3_frames(200)).unwrap();
+    let length = 200.0 * 1152.0 / 44100.0;
+    let ch = dir.join("ch.json");
+    std::fs::write(
+        &ch,
+        r#"{"chapters":[{"startTime":0,"endTime":1,"title":"Intro"},{"startTime":1,"endTime":2,"title":"Talk"}]}"#,
+    )
+    .unwrap();
+    let note = r#"chapter 2 "Talk" ends at 0:02 in the chapters file, 3.2 s before the episode ends (0:05); it runs to the end"#;
+    let out = dir.join("out.mp3");
+    let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(note), "{err}");
+    let got = mp3_chapters(&out);
+    assert_eq!((got[0].end, got[1].end), (1.0, 5.224));
+
+    let parts = dir.join("parts");
+    let r = podcue(&[
+        "split".as_ref(),
+        ep.as_os_str(),
+        "--chapters".as_ref(),
+        ch.as_os_str(),
+        "-o".as_ref(),
+        parts.as_os_str(),
+    ]);
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(0), "{err}");
+    assert!(err.contains(note), "{err}");
+    let seconds = |name: &str| {
+        let r = hound::WavReader::open(parts.join(name)).unwrap();
+        f64::from(r.duration()) / f64::from(r.spec().sample_rate)
+    };
+    assert!((seconds("01-intro.wav") - 1.0).abs() < 1e-3);
+    assert!((seconds("02-talk.wav") - (length - 1.0)).abs() < 1e-3);
+
+    // Ends that match the episode's (as align writes them) get no note.
+    std::fs::write(
+        &ch,
+        r#"{"chapters":[{"startTime":0,"endTime":1,"title":"Intro"},{"startTime":1,"endTime":5.224,"title":"Talk"}]}"#,
+    )
+    .unwrap();
+    let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("note"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
