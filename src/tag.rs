@@ -84,6 +84,22 @@ pub fn check_order(chapters: &[Chapter]) -> Result<()> {
         let (a, b) = (&pair[0], &pair[1]);
         // Compared in whole milliseconds, the resolution of ID3 and MP4 chapters.
         let (ma, mb) = (time::millis(a.start), time::millis(b.start));
+        if mb == ma && a.start != b.start {
+            // Distinct in the file, one in the tag: "at the same time" would not be true.
+            let gap = (b.start - a.start).abs() * 1000.0;
+            let how = if b.start > a.start { "after" } else { "before" };
+            return Err(fail(format!(
+                "chapter {} {:?} starts {} ms {how} chapter {} {:?}, too close to tell apart: \
+                 ID3 and MP4 chapters count whole milliseconds, and both start at {}; move one \
+                 of them by a millisecond or more, or remove one, in the chapters file",
+                i + 2,
+                b.title,
+                short_number(gap),
+                i + 1,
+                a.title,
+                time::vtt(b.start)
+            )));
+        }
         if mb <= ma {
             let how = if mb == ma {
                 "at the same time as"
@@ -322,6 +338,12 @@ fn clocks(a: f64, b: f64) -> (String, String) {
     } else {
         (x, y)
     }
+}
+
+/// `x` with at most three decimals and no trailing zeros (`0.4`, `0.025`, `2`).
+fn short_number(x: f64) -> String {
+    let text = format!("{x:.3}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 fn temp_beside(target: &Path) -> PathBuf {

@@ -452,6 +452,28 @@ fn fit_names_chapters_out_of_order_or_past_the_end_and_clamps_the_last_end() {
         e.contains(r#"chapter 3 "C" starts at 0:30, before chapter 2 "B" (1:30)"#),
         "{e}"
     );
+    // Starts apart in the file but in the same millisecond are not "at the same time": the
+    // error says how far apart they are and why that is too close (a QA pass: 0.5 ms; 4.0005
+    // is 4000.4999... ms in floating point, so it rounds to 4000).
+    let e = fit(
+        &[ch(0.0, 1.0, "A"), ch(4.0, 1.0, "B"), ch(4.0005, 21.0, "C")],
+        Length::Measured(100.0),
+    )
+    .unwrap_err();
+    assert!(
+        e.contains(r#"chapter 3 "C" starts 0.5 ms after chapter 2 "B", too close to tell apart: ID3 and MP4 chapters count whole milliseconds, and both start at 00:00:04.000; move one of them by a millisecond or more"#),
+        "{e}"
+    );
+    assert!(!e.contains("same time"), "{e}");
+    let e = fit(
+        &[ch(0.0, 1.0, "A"), ch(1.0004, 1.0, "B"), ch(1.0, 2.0, "C")],
+        Length::Measured(100.0),
+    )
+    .unwrap_err();
+    assert!(
+        e.contains(r#"chapter 3 "C" starts 0.4 ms before chapter 2 "B""#),
+        "{e}"
+    );
     // The first chapter at or after the end is named, with the episode's length.
     let e = fit(
         &[
