@@ -80,10 +80,10 @@ pub struct Args {
     #[arg(long, default_value = "netflix", value_parser = clap::builder::PossibleValuesParser::new(podcue::captions::CaptionConfig::PRESETS))]
     pub style: String,
     /// Characters per caption line at most, 8 or more (overrides the style).
-    #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(8..=1000))]
+    #[arg(long, value_parser = super::max_chars())]
     pub max_chars: Option<usize>,
     /// Lines per caption at most, 1 or more (overrides the style).
-    #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=20))]
+    #[arg(long, value_parser = super::max_lines())]
     pub max_lines: Option<usize>,
     /// Sound tags such as [Laughs] in the captions: keep or drop.
     #[arg(long, value_parser = ["keep", "drop"], default_value = "keep")]
