@@ -463,10 +463,11 @@ impl Report {
     /// refusal says the rest).
     ///
     /// A very quiet stretch of audio gets one warning that takes in what would otherwise be
-    /// said of its place, in other words: a paragraph not heard there is not "cut in the
-    /// edit" but too quiet to place, the speech left uncovered there is that quiet speech, and
-    /// low confidence there is its consequence (a QA pass: a paragraph at -40 dB was called
-    /// missing from the audio while a note called the same seconds uncovered speech).
+    /// said of its place, in other words: a paragraph not heard there is named in it as
+    /// placed nowhere, perhaps that quiet speech, perhaps cut (not flatly "cut in the edit"),
+    /// the speech left uncovered there is that quiet speech, and low confidence there is its
+    /// consequence (a QA pass: a paragraph at -40 dB was called missing from the audio while a
+    /// note called the same seconds uncovered speech).
     pub fn of(out: &Output, refused: bool) -> Report {
         // Low confidence inside those spans is what they already say.
         let unmatched = |s: &Span| {

@@ -6,7 +6,7 @@
 //! ffmpeg reads that, but ffmpeg's muxer, Nero, mp4v2 and GPAC all write version 1 with four
 //! reserved bytes before the count, and readers that know only that layout (mutagen,
 //! MediaInfo) read a version 0 list as no chapters at all. So the list is turned into
-//! version 1 here, after `mp4ameta` wrote it (see [`nero_version_1`]).
+//! version 1 here, after `mp4ameta` wrote it (`nero_version_1`).
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
