@@ -42,7 +42,36 @@ pub struct Cue {
     /// longer than a line, such as a URL or a clause of Chinese, is broken for display).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub continued: Vec<usize>,
+    /// Where SRT's `NAME:` goes when this cue starts a speaker's turn (the layout left room
+    /// for it there, so that the SRT keeps to the style's limits too).
+    #[serde(default, skip_serializing_if = "LabelPlace::is_beside")]
+    pub label: LabelPlace,
 }
+
+/// Where a `NAME:` speaker label goes in a cue that starts a turn (SRT; WebVTT names the
+/// speaker in a voice tag, which takes no room).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum LabelPlace {
+    /// Before the first line, which was laid out that much shorter.
+    #[default]
+    Beside,
+    /// On a line of its own above the text, which then has one line fewer: beside it, less
+    /// than a third of a line would be left for the text.
+    OwnLine,
+    /// Not shown: it fits neither beside the text nor on a line of its own (a name longer
+    /// than a line, or one-line captions). The WebVTT voice tag and the JSON still name the
+    /// speaker.
+    Omitted,
+}
+
+impl LabelPlace {
+    fn is_beside(&self) -> bool {
+        *self == LabelPlace::Beside
+    }
+}
+
+/// What a label on a line of its own costs a layout: the line it takes from the text.
+const LABEL_LINE: f64 = 4.0;
 
 impl Cue {
     /// The displayed text on one line: lines joined by a space, or by nothing where a line
@@ -286,11 +315,17 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
                 .into_iter()
                 .enumerate()
             {
+                let speaker_change = k == 0 && q == 0 && plan.change;
                 cues.push(Cue {
                     start,
                     end,
                     speaker: plan.speaker,
-                    speaker_change: k == 0 && q == 0 && plan.change,
+                    speaker_change,
+                    label: if speaker_change {
+                        shown.label
+                    } else {
+                        LabelPlace::Beside
+                    },
                     lines: shown.lines,
                     // A word shown over several cues belongs to the first.
                     words: if q == 0 {
@@ -316,23 +351,35 @@ pub fn build(doc: &Document, alignment: &Alignment, config: &CaptionConfig) -> V
 struct Shown {
     lines: Vec<String>,
     continued: Vec<usize>,
+    label: LabelPlace,
 }
 
 /// Cuts lines beyond `max_lines` into consecutive cues over the same span, each with a share of
 /// the time by its characters. Only a cue showing one broken word has such lines (a word longer
 /// than `max_chars` x `max_lines`, see `Ctx::layout`): successive cues keep every cue within the
-/// style's limits, where one taller cue would not.
+/// style's limits, where one taller cue would not. A speaker label on a line of its own takes
+/// one of the first cue's lines.
 fn spread(shown: Shown, start: f64, end: f64, max_lines: usize) -> Vec<(f64, f64, Shown)> {
-    if shown.lines.len() <= max_lines {
+    let first_lines = if shown.label == LabelPlace::OwnLine {
+        max_lines.saturating_sub(1).max(1)
+    } else {
+        max_lines
+    };
+    if shown.lines.len() <= first_lines {
         return vec![(start, end, shown)];
     }
     let total: usize = shown.lines.iter().map(|l| l.chars().count()).sum();
+    let mut bounds = vec![0, first_lines];
+    while bounds[bounds.len() - 1] < shown.lines.len() {
+        let last = bounds[bounds.len() - 1];
+        bounds.push((last + max_lines).min(shown.lines.len()));
+    }
     let mut out = Vec::new();
     let (mut done, mut t0) = (0usize, start);
-    for (q, chunk) in shown.lines.chunks(max_lines).enumerate() {
-        let first = q * max_lines;
+    for (q, w) in bounds.windows(2).enumerate() {
+        let (first, chunk) = (w[0], &shown.lines[w[0]..w[1]]);
         done += chunk.iter().map(|l| l.chars().count()).sum::<usize>();
-        let t1 = if first + chunk.len() == shown.lines.len() {
+        let t1 = if w[1] == shown.lines.len() {
             end
         } else {
             start + (end - start) * done as f64 / total.max(1) as f64
@@ -340,7 +387,7 @@ fn spread(shown: Shown, start: f64, end: f64, max_lines: usize) -> Vec<(f64, f64
         let continued = shown
             .continued
             .iter()
-            .filter(|&&i| i > first && i < first + chunk.len())
+            .filter(|&&i| i > first && i < w[1])
             .map(|&i| i - first)
             .collect();
         out.push((
@@ -349,6 +396,12 @@ fn spread(shown: Shown, start: f64, end: f64, max_lines: usize) -> Vec<(f64, f64
             Shown {
                 lines: chunk.to_vec(),
                 continued,
+                // Only the first shows the label (the later ones continue the turn).
+                label: if q == 0 {
+                    shown.label
+                } else {
+                    LabelPlace::Beside
+                },
             },
         ));
         t0 = t1;
@@ -598,7 +651,7 @@ impl Ctx<'_> {
             return None;
         }
         let r = self.rules;
-        let (layout_cost, _) = self.layout(pieces, reserve)?;
+        let (layout_cost, _, _) = self.layout(pieces, reserve)?;
         let mut cost = CUE_COST + layout_cost;
         // The cut after the cue.
         if e < turn_end {
@@ -674,22 +727,54 @@ impl Ctx<'_> {
         }
     }
 
-    /// Best layout of `pieces` into at most `max_lines` lines; gives its cost and the piece
-    /// index where each line after the first starts. When one broken word cannot fit (longer
-    /// than `max_chars` x `max_lines`, or beside a speaker label), lines are filled one by one
-    /// with no limit on their number, at a prohibitive cost; [`spread`] then shows them over
-    /// several cues.
-    fn layout(&self, pieces: &[Piece], reserve: usize) -> Option<(f64, Vec<usize>)> {
+    /// Best layout of `pieces` into at most `max_lines` lines; gives its cost, the piece index
+    /// where each line after the first starts, and where the speaker label goes. When one
+    /// broken word cannot fit (longer than `max_chars` x `max_lines`), lines are filled one by
+    /// one with no limit on their number, at a prohibitive cost; [`spread`] then shows them
+    /// over several cues.
+    ///
+    /// `reserve` characters (a speaker label and its space) go before the first line when a
+    /// third of a line is left beside them and the text fits there; otherwise the label takes
+    /// a line of its own (the text one line fewer), or, when no line can hold it, is left out:
+    /// see [`LabelPlace`]. So the SRT, which shows the label, keeps to the limits too.
+    fn layout(&self, pieces: &[Piece], reserve: usize) -> Option<(f64, Vec<usize>, LabelPlace)> {
+        let r = self.rules;
+        let beside = |(c, s)| (c, s, LabelPlace::Beside);
+        if reserve == 0 {
+            return self.layout_in(pieces, r.max_chars, r.max_lines).map(beside);
+        }
+        let room = r.max_chars.saturating_sub(reserve);
+        if room >= (r.max_chars / 3).max(1)
+            && let Some(found) = self.layout_in(pieces, room, r.max_lines)
+        {
+            return Some(beside(found));
+        }
+        // "NAME:" alone, without the space.
+        if r.max_lines >= 2 && reserve - 1 <= r.max_chars {
+            return self
+                .layout_in(pieces, r.max_chars, r.max_lines - 1)
+                .map(|(c, s)| (c + LABEL_LINE, s, LabelPlace::OwnLine));
+        }
+        self.layout_in(pieces, r.max_chars, r.max_lines)
+            .map(|(c, s)| (c, s, LabelPlace::Omitted))
+    }
+
+    /// Best layout of `pieces` into at most `max_lines` lines, the first at most `first_cap`
+    /// characters, the others `max_chars`: its cost and where each line after the first
+    /// starts (see [`Self::layout`]).
+    fn layout_in(
+        &self,
+        pieces: &[Piece],
+        first_cap: usize,
+        max_lines: usize,
+    ) -> Option<(f64, Vec<usize>)> {
         let r = self.rules;
         let k = pieces.len();
         if k == 0 {
             return None;
         }
-        let first_cap = r
-            .max_chars
-            .saturating_sub(reserve)
-            .max(r.max_chars / 2)
-            .max(1);
+        let first_cap = first_cap.clamp(1, r.max_chars);
+        let max_lines = max_lines.max(1);
         let cap = |line: usize| if line == 0 { first_cap } else { r.max_chars };
         // Characters of pieces [0, t), with the spaces before them (none before the first, or
         // inside a broken word).
@@ -699,23 +784,14 @@ impl Ctx<'_> {
             prefix[t + 1] = prefix[t] + space(t) + p.width;
         }
         let width = |t0: usize, t1: usize| prefix[t1] - prefix[t0] - space(t0);
-        // A line over the limit is allowed only when it is one piece (a word that fits a full
-        // line but not the first one's room beside a speaker label).
-        let over = |line: usize, t0: usize, t1: usize| {
-            let w = width(t0, t1);
-            if w <= cap(line) {
-                Some(0.0)
-            } else if t1 - t0 == 1 {
-                Some(FORBIDDEN * 10.0)
-            } else {
-                None
-            }
-        };
+        // No line over its limit (a word too wide for the room beside a speaker label moves
+        // the label, see `layout`).
+        let over = |line: usize, t0: usize, t1: usize| (width(t0, t1) <= cap(line)).then_some(0.0);
         let total = width(0, k);
         // No piece is wider than a full line, so this bounds what any layout can hold.
-        let fits = total < r.max_lines * (r.max_chars + 1);
+        let fits = total < max_lines * (r.max_chars + 1);
         let mut best: Option<(f64, Vec<usize>)> = None;
-        for nl in 1..=r.max_lines.min(k) {
+        for nl in 1..=max_lines.min(k) {
             if !fits {
                 break;
             }
@@ -787,6 +863,10 @@ impl Ctx<'_> {
         let (mut t0, mut line) = (0, 0);
         while t0 < k {
             let c = cap(line);
+            if pieces[t0].width > c {
+                // A whole word wider than the room beside a label: `layout` moves the label.
+                return None;
+            }
             let mut t1 = t0 + 1;
             while t1 < k && width(t0, t1 + 1) <= c {
                 t1 += 1;
@@ -825,14 +905,17 @@ impl Ctx<'_> {
             self.push_pieces(&mut pieces, prev, g);
             prev = Some(g);
         }
-        let starts = self
+        let (starts, label) = self
             .layout(&pieces, reserve)
-            .map(|(_, s)| s)
+            .map(|(_, s, label)| (s, label))
             .unwrap_or_default();
         let mut bounds = vec![0];
         bounds.extend(starts);
         bounds.push(pieces.len());
-        let mut shown = Shown::default();
+        let mut shown = Shown {
+            label,
+            ..Shown::default()
+        };
         for w in bounds.windows(2) {
             // The pieces of a broken word join back into one without a space.
             let mut words: Vec<String> = Vec::new();
@@ -1182,6 +1265,7 @@ mod tests {
             words: 0..1,
             confidence: 1.0,
             continued: Vec::new(),
+            label: LabelPlace::Beside,
         };
         let mut cues = vec![cue(0.0, 1.0), cue(1.2, 2.9), cue(2.95, 4.0)];
         end_within(&mut cues, 3.0);

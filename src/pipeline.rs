@@ -191,6 +191,12 @@ impl Output {
             .filter(|&(_, speech)| speech >= UNCOVERED_SPEECH_S)
             .collect()
     }
+
+    /// The very quiet stretches of the audio (see [`segment::quiet_stretches`]): where words
+    /// go unplaced there, the level is why.
+    pub fn quiet_stretches(&self) -> Vec<segment::QuietStretch> {
+        segment::quiet_stretches(&self.features, &self.timeline)
+    }
 }
 
 /// Share of a closing paragraph's expected speaking time that must follow the last turn for

@@ -656,6 +656,7 @@ mod tests {
                 words: 0..0,
                 confidence: (k % 10) as f32 / 10.0,
                 continued: Vec::new(),
+                label: crate::captions::LabelPlace::default(),
             })
             .collect();
         out.chapters = (0..18)

@@ -16,6 +16,9 @@ use crate::features::{Features, HOP_S, N_BANDS, band_db, speech_db};
 use crate::time::Span;
 
 mod beat;
+mod quiet;
+
+pub use quiet::{QUIET_UNDER_DB, QuietStretch, quiet_stretches};
 
 /// A pause between two stretches of speech.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -222,16 +222,28 @@ pub fn output_paths(dir: &Path, chapters: &[Chapter]) -> Vec<PathBuf> {
         .collect()
 }
 
+/// What [`split_file`] wrote.
+#[derive(Debug, Clone)]
+pub struct Split {
+    /// The WAV files, in chapter order.
+    pub files: Vec<PathBuf>,
+    /// The chapters as cut ([`crate::tag::fit`]: each runs to the next one's start, the last to
+    /// the end of the audio, whatever ends the chapters file gave).
+    pub chapters: Vec<Chapter>,
+}
+
 /// Decodes `input` and writes one WAV per chapter into `dir` (created if missing). Chapters
 /// out of order or at the same time, or one that starts after the end of the audio, are an
-/// error and nothing is written, as [`crate::tag`] refuses them.
+/// error and nothing is written, as [`crate::tag`] refuses them. The parts add up to the
+/// audio: the last chapter takes the audio after its end in the chapters file, as `tag`
+/// makes it end with the episode.
 pub fn split_file(
     input: &Path,
     chapters: &[Chapter],
     dir: &Path,
     format: SampleFormat,
     observer: &dyn Observer,
-) -> Result<Vec<PathBuf>> {
+) -> Result<Split> {
     // The rules `tag` applies to the same chapters, said as split's: in order, none at the
     // same time (checked before decoding), none past the end of the audio (after it).
     let as_split = |e: Error| match e {
@@ -273,8 +285,12 @@ pub fn split_file(
         message: "no audio decoded".into(),
     })?;
     // Nothing is written when they do not fit (the splitter's files are removed on drop).
-    crate::tag::fit(chapters, crate::tag::Length::Measured(info.duration)).map_err(as_split)?;
-    splitter.finish()
+    let fitted =
+        crate::tag::fit(chapters, crate::tag::Length::Measured(info.duration)).map_err(as_split)?;
+    Ok(Split {
+        files: splitter.finish()?,
+        chapters: fitted,
+    })
 }
 
 #[cfg(test)]

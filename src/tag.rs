@@ -84,6 +84,22 @@ pub fn check_order(chapters: &[Chapter]) -> Result<()> {
         let (a, b) = (&pair[0], &pair[1]);
         // Compared in whole milliseconds, the resolution of ID3 and MP4 chapters.
         let (ma, mb) = (time::millis(a.start), time::millis(b.start));
+        if mb == ma && a.start != b.start {
+            // Distinct in the file, one in the tag: "at the same time" would not be true.
+            let gap = (b.start - a.start).abs() * 1000.0;
+            let how = if b.start > a.start { "after" } else { "before" };
+            return Err(fail(format!(
+                "chapter {} {:?} starts {} ms {how} chapter {} {:?}, too close to tell apart: \
+                 ID3 and MP4 chapters count whole milliseconds, and both start at {}; move one \
+                 of them by a millisecond or more, or remove one, in the chapters file",
+                i + 2,
+                b.title,
+                short_number(gap),
+                i + 1,
+                a.title,
+                time::vtt(b.start)
+            )));
+        }
         if mb <= ma {
             let how = if mb == ma {
                 "at the same time as"
@@ -105,9 +121,10 @@ pub fn check_order(chapters: &[Chapter]) -> Result<()> {
 }
 
 /// The chapters as they go into an episode of `length`: in order (see [`check_order`]), each
-/// ending where the next starts, the last one ending at the episode's end when its end is
-/// unknown or past the end. A chapter starting at or after the end is an error (the chapters
-/// are for another episode, or the length is wrong).
+/// ending where the next starts and the last at the episode's end, whatever ends the file
+/// gives, so the chapters cover the whole episode (`split` loses no audio, and a player never
+/// reaches audio in no chapter). A chapter starting at or after the end is an error (the
+/// chapters are for another episode, or the length is wrong).
 pub fn fit(chapters: &[Chapter], length: Length) -> Result<Vec<Chapter>> {
     check_order(chapters)?;
     let end = length.seconds();
@@ -142,7 +159,29 @@ pub fn fit(chapters: &[Chapter], length: Length) -> Result<Vec<Chapter>> {
     }
     let mut out = chapters.to_vec();
     chapters::fill_ends(&mut out, Some(end));
+    if let Some(last) = out.last_mut() {
+        last.end = end;
+    }
     Ok(out)
+}
+
+/// What to tell the user when the chapters file's last chapter ends a second or more before
+/// the episode does: [`fit`] runs it on to the end (`given` as read, `fitted` from [`fit`]).
+pub fn tail_note(given: &[Chapter], fitted: &[Chapter]) -> Option<String> {
+    let (g, f) = (given.last()?, fitted.last()?);
+    if !g.has_end() || time::millis(f.end) < time::millis(g.end) + 1000 {
+        return None;
+    }
+    let (at, end) = clocks(g.end, f.end);
+    Some(format!(
+        "chapter {} {:?} ends at {at} in the chapters file, {:.1} s before the episode ends \
+         ({end}); it runs to the end, as each chapter runs to the next one's start (to keep \
+         the last {:.1} s apart, give them a chapter of their own)",
+        given.len(),
+        g.title,
+        f.end - g.end,
+        f.end - g.end
+    ))
 }
 
 /// Checks that `output` may be written for `input`: not the input itself unless `in_place`,
@@ -299,6 +338,12 @@ fn clocks(a: f64, b: f64) -> (String, String) {
     } else {
         (x, y)
     }
+}
+
+/// `x` with at most three decimals and no trailing zeros (`0.4`, `0.025`, `2`).
+fn short_number(x: f64) -> String {
+    let text = format!("{x:.3}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 fn temp_beside(target: &Path) -> PathBuf {

@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use podcue::align::Unheard;
 use podcue::captions::{CaptionConfig, SoundTags, Speakers};
 use podcue::pipeline::{self, Config, Output};
+use podcue::segment::QuietStretch;
 use podcue::write::{atomic, chapters_json, html, srt, transcript_json, vtt, words_json};
 
 use podcue::progress::Observer;
@@ -78,10 +80,10 @@ pub struct Args {
     #[arg(long, default_value = "netflix", value_parser = clap::builder::PossibleValuesParser::new(podcue::captions::CaptionConfig::PRESETS))]
     pub style: String,
     /// Characters per caption line at most, 8 or more (overrides the style).
-    #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(8..=1000))]
+    #[arg(long, value_parser = super::max_chars())]
     pub max_chars: Option<usize>,
     /// Lines per caption at most, 1 or more (overrides the style).
-    #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=20))]
+    #[arg(long, value_parser = super::max_lines())]
     pub max_lines: Option<usize>,
     /// Sound tags such as [Laughs] in the captions: keep or drop.
     #[arg(long, value_parser = ["keep", "drop"], default_value = "keep")]
@@ -446,55 +448,258 @@ pub(crate) fn report_confidence(out: &Output, refused: bool) {
     if !progress::warnings_on() {
         return;
     }
-    if !refused {
-        for line in unmatched_warnings(out)
-            .into_iter()
-            .chain(unheard_warnings(out))
-        {
-            eprintln!("podcue: warning: {line}");
-        }
+    let report = Report::of(out, refused);
+    for line in &report.warnings {
+        eprintln!("podcue: warning: {line}");
     }
-    // Low confidence inside those spans is what they already say.
-    let unmatched = |s: &podcue::time::Span| {
-        out.alignment
-            .unmatched
-            .iter()
-            .any(|u| u.span.start <= s.start && s.end <= u.span.end)
-    };
-    for span in out
-        .alignment
-        .low_confidence
-        .iter()
-        .filter(|s| !unmatched(s))
-    {
-        eprintln!(
-            "podcue: warning: low confidence from {} to {}",
-            podcue::time::vtt(span.start),
-            podcue::time::vtt(span.end)
-        );
+    for line in &report.low_confidence {
+        eprintln!("podcue: warning: {line}");
     }
-    if refused {
-        return;
-    }
-    for line in uncovered_notes(out) {
+    for line in &report.notes {
         eprintln!("podcue: note: {line}");
     }
 }
 
-/// One line per skipped stretch with speech in it (see [`Output::uncovered_speech`]).
-pub(crate) fn uncovered_notes(out: &Output) -> Vec<String> {
-    out.uncovered_speech()
-        .into_iter()
-        .map(|(span, speech)| {
+/// What `align` says of the alignment's doubtful places, one statement per place.
+pub(crate) struct Report {
+    /// Audio the transcript does not fit, very quiet audio and paragraphs not heard, the last
+    /// two in order of time.
+    pub warnings: Vec<String>,
+    /// `low confidence from A to B`.
+    pub low_confidence: Vec<String>,
+    /// Speech the transcript does not cover.
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// The messages for `out`; for a refused transcript only its low-confidence spans (the
+    /// refusal says the rest).
+    ///
+    /// A very quiet stretch of audio gets one warning that takes in what would otherwise be
+    /// said of its place, in other words: a paragraph not heard there is named in it as
+    /// placed nowhere, perhaps that quiet speech, perhaps cut (not flatly "cut in the edit"),
+    /// the speech left uncovered there is that quiet speech, and low confidence there is its
+    /// consequence (a QA pass: a paragraph at -40 dB was called missing from the audio while a
+    /// note called the same seconds uncovered speech).
+    pub fn of(out: &Output, refused: bool) -> Report {
+        // Low confidence inside those spans is what they already say.
+        let unmatched = |s: &Span| {
+            out.alignment
+                .unmatched
+                .iter()
+                .any(|u| u.span.start <= s.start && s.end <= u.span.end)
+        };
+        let low: Vec<Span> = out
+            .alignment
+            .low_confidence
+            .iter()
+            .filter(|s| !unmatched(s))
+            .copied()
+            .collect();
+        let low_line = |span: &Span| {
             format!(
-                "{} to {}: {} of sound like speech that the transcript does not cover (a \
-                 sponsor read, applause, or words it leaves out); no captions there",
+                "low confidence from {} to {}",
                 podcue::time::vtt(span.start),
-                podcue::time::vtt(span.end),
-                speech_length(speech)
+                podcue::time::vtt(span.end)
             )
-        })
-        .collect()
+        };
+        if refused {
+            return Report {
+                warnings: Vec::new(),
+                low_confidence: low.iter().map(low_line).collect(),
+                notes: Vec::new(),
+            };
+        }
+        let quiet = out.quiet_stretches();
+        let mostly_in = |s: &Span, q: &QuietStretch| overlap(s, &q.span) >= 0.5 * s.len();
+        let mut places: Vec<(f64, String)> = Vec::new();
+        let mut paragraphs: Vec<Vec<&Unheard>> = vec![Vec::new(); quiet.len()];
+        for u in &out.alignment.unheard {
+            // Its place is the quiet stretch's when the paragraph was put aside next to it, or
+            // when the audio where it would be is quiet enough of the time to hold half of it.
+            // Either way it may be that quiet speech, or cut: the warning says both.
+            let gap = unheard_gap(out, u);
+            let half = 0.5 * expected_seconds(out, u);
+            if let Some(k) = quiet.iter().position(|q| {
+                let shared = overlap(&gap, &q.span);
+                (q.span.start - NEAR_S..=q.span.end + NEAR_S).contains(&u.at)
+                    || (shared > 0.0 && shared >= half)
+            }) {
+                paragraphs[k].push(u);
+                continue;
+            }
+            let turn = turn_span(out, u, gap);
+            let mut line = unheard_line(out, u);
+            if let Some(q) = quiet.iter().find(|q| overlap(&turn, &q.span) > 0.0) {
+                line.push_str(&format!(
+                    ", unless the very quiet audio of its turn from {} to {} put it out of place",
+                    podcue::time::vtt(q.span.start),
+                    podcue::time::vtt(q.span.end)
+                ));
+            }
+            places.push((u.at, line));
+        }
+        let uncovered = out.uncovered_speech();
+        for (k, q) in quiet.iter().enumerate() {
+            let skipped = uncovered.iter().any(|(span, _)| mostly_in(span, q));
+            let doubtful = low.iter().any(|span| mostly_in(span, q));
+            places.push((
+                q.span.start,
+                quiet_line(out, q, &paragraphs[k], skipped, doubtful),
+            ));
+        }
+        places.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut warnings = unmatched_warnings(out);
+        warnings.extend(places.into_iter().map(|(_, line)| line));
+        Report {
+            warnings,
+            low_confidence: low
+                .iter()
+                .filter(|s| !quiet.iter().any(|q| mostly_in(s, q)))
+                .map(low_line)
+                .collect(),
+            notes: uncovered
+                .into_iter()
+                .filter(|(span, _)| !quiet.iter().any(|q| mostly_in(span, q)))
+                .map(|(span, speech)| uncovered_line(span, speech))
+                .collect(),
+        }
+    }
+}
+
+/// An unheard paragraph put aside this close to a very quiet stretch (seconds) is said of it.
+const NEAR_S: f64 = 1.0;
+
+/// Seconds that `a` and `b` share.
+fn overlap(a: &Span, b: &Span) -> f64 {
+    (a.end.min(b.end) - a.start.max(b.start)).max(0.0)
+}
+
+/// The audio between the words placed before an unheard paragraph and those after it: where
+/// it would have been.
+fn unheard_gap(out: &Output, u: &Unheard) -> Span {
+    let words = &out.alignment.words;
+    let timed = |w: &&podcue::align::Timed| w.end > w.start;
+    let before = words[..u.words.start.min(words.len())]
+        .iter()
+        .rev()
+        .find(timed)
+        .map_or(0.0, |w| w.end);
+    let after = words[u.words.end.min(words.len())..]
+        .iter()
+        .find(timed)
+        .map_or(out.timeline.duration, |w| w.start);
+    Span::new(before.min(u.at), after.max(u.at))
+}
+
+/// From the first word of an unheard paragraph's turn that was placed to the first placed
+/// word after the turn, taking in `gap`: the audio its turn's words were placed in, or missed.
+fn turn_span(out: &Output, u: &Unheard, gap: Span) -> Span {
+    let words = &out.alignment.words;
+    let doc = &out.document;
+    let Some(turn) = doc
+        .words
+        .get(u.words.start)
+        .and_then(|w| doc.turns.get(w.turn))
+    else {
+        return gap;
+    };
+    let timed = |w: &&podcue::align::Timed| w.end > w.start;
+    let first = words
+        .get(turn.words.clone())
+        .and_then(|ws| ws.iter().find(timed))
+        .map_or(gap.start, |w| w.start.min(gap.start));
+    let after = words
+        .get(turn.words.end.min(words.len())..)
+        .and_then(|ws| ws.iter().find(timed))
+        .map_or(out.timeline.duration, |w| w.start.max(gap.end));
+    Span::new(first, after.max(first))
+}
+
+/// Seconds of speech an unheard paragraph's words take at its speaker's measured rate.
+fn expected_seconds(out: &Output, u: &Unheard) -> f64 {
+    let doc = &out.document;
+    let rates = &out.alignment.seconds_per_syllable;
+    let mean = rates.iter().sum::<f64>() / rates.len().max(1) as f64;
+    let rate = doc
+        .words
+        .get(u.words.start)
+        .and_then(|w| doc.turns.get(w.turn))
+        .and_then(|t| t.speaker)
+        .and_then(|s| rates.get(s).copied())
+        .unwrap_or(mean);
+    let syllables: f64 = doc.words[u.words.clone()]
+        .iter()
+        .filter(|w| w.kind == podcue::transcript::WordKind::Spoken)
+        .map(|w| f64::from(w.syllables))
+        .sum();
+    syllables * rate
+}
+
+/// `"Its first eight words ..." (N words)`.
+fn paragraph_quote(out: &Output, u: &Unheard) -> String {
+    let words = &out.document.words[u.words.clone()];
+    let opening: Vec<&str> = words.iter().take(8).map(|w| w.text.as_str()).collect();
+    let more = if words.len() > 8 { " ..." } else { "" };
+    format!("\"{}{more}\" ({} words)", opening.join(" "), words.len())
+}
+
+fn unheard_line(out: &Output, u: &Unheard) -> String {
+    format!(
+        "at {}: a paragraph of the transcript is not in the audio (cut in the edit?), so it has \
+         no captions: {}",
+        podcue::time::vtt(u.at),
+        paragraph_quote(out, u)
+    )
+}
+
+/// The one warning for a very quiet stretch, with what it did to the alignment there.
+fn quiet_line(
+    out: &Output,
+    q: &QuietStretch,
+    paragraphs: &[&Unheard],
+    skipped: bool,
+    doubtful: bool,
+) -> String {
+    let quotes: Vec<String> = paragraphs.iter().map(|u| paragraph_quote(out, u)).collect();
+    let mut effect = match quotes.as_slice() {
+        [] if skipped => ", so no words of the transcript were placed on it: it has no \
+             captions, and the words around it may be misplaced"
+            .to_string(),
+        [] if doubtful => ", so the times of its captions are doubtful".to_string(),
+        [] => ", so the times of its captions may be off".to_string(),
+        [one] => format!(
+            ", and the paragraph {one} is placed nowhere (it has no captions): it may be this \
+             quiet speech, or cut in the edit"
+        ),
+        many => format!(
+            ", and {} paragraphs are placed nowhere (they have no captions): {}; they may be \
+             this quiet speech, or cut in the edit",
+            many.len(),
+            many.join(", ")
+        ),
+    };
+    if doubtful && !quotes.is_empty() {
+        effect.push_str("; the times around it are doubtful");
+    }
+    format!(
+        "{} to {}: the audio is very quiet, {:.0} dB under the rest of the episode's \
+         speech{effect}; raise the level of that stretch (with ffmpeg's volume filter, say) and \
+         align again",
+        podcue::time::vtt(q.span.start),
+        podcue::time::vtt(q.span.end),
+        q.under_db
+    )
+}
+
+fn uncovered_line(span: Span, speech: f64) -> String {
+    format!(
+        "{} to {}: {} of sound like speech that the transcript does not cover (a sponsor read, \
+         applause, or words it leaves out); no captions there",
+        podcue::time::vtt(span.start),
+        podcue::time::vtt(span.end),
+        speech_length(speech)
+    )
 }
 
 /// `13.5 s`, or `6 min 53 s` from a minute up (a part of the episode the transcript leaves
@@ -506,26 +711,6 @@ fn speech_length(seconds: f64) -> String {
         let whole = seconds.round() as u64;
         format!("{} min {} s", whole / 60, whole % 60)
     }
-}
-
-/// One line per paragraph of the transcript the audio does not have.
-pub(crate) fn unheard_warnings(out: &Output) -> Vec<String> {
-    out.alignment
-        .unheard
-        .iter()
-        .map(|u| {
-            let words = &out.document.words[u.words.clone()];
-            let opening: Vec<&str> = words.iter().take(8).map(|w| w.text.as_str()).collect();
-            let more = if words.len() > 8 { " ..." } else { "" };
-            format!(
-                "at {}: a paragraph of the transcript is not in the audio (cut in the edit?), \
-                 so it has no captions: \"{}{more}\" ({} words)",
-                podcue::time::vtt(u.at),
-                opening.join(" "),
-                words.len()
-            )
-        })
-        .collect()
 }
 
 /// One line per stretch of audio the transcript does not fit though it fits elsewhere.

@@ -190,9 +190,9 @@ fn run_one(args: &Args, ep: &Episode, clash: Option<&PathBuf>) -> Row {
             } else {
                 row.status = Status::Ok;
                 if let Some(out) = &done.out {
-                    row.warnings.extend(align::unmatched_warnings(out));
-                    row.warnings.extend(align::unheard_warnings(out));
-                    row.warnings.extend(align::uncovered_notes(out));
+                    let report = align::Report::of(out, false);
+                    row.warnings.extend(report.warnings);
+                    row.warnings.extend(report.notes);
                 }
             }
         }

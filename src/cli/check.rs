@@ -13,13 +13,22 @@ use super::exit;
 #[derive(clap::Args)]
 #[command(after_help = "Examples:
   podcue check out/episode.vtt
-  podcue check out/episode.srt --style bbc --strict --json > report.json")]
+  podcue check out/episode.srt --style bbc --strict --json > report.json
+  podcue check out/episode.vtt --max-chars 32     # made with `align --max-chars 32`")]
 pub struct Args {
     /// The caption file (.vtt or .srt; other names are sniffed).
     pub file: PathBuf,
     /// Limits to check against.
     #[arg(long, default_value = "netflix", value_parser = clap::builder::PossibleValuesParser::new(CaptionConfig::PRESETS))]
     pub style: String,
+    /// Characters per caption line at most, 8 or more (overrides the style), as given to
+    /// `align --max-chars`.
+    #[arg(long, value_parser = super::max_chars())]
+    pub max_chars: Option<usize>,
+    /// Lines per caption at most, 1 or more (overrides the style), as given to
+    /// `align --max-lines`.
+    #[arg(long, value_parser = super::max_lines())]
+    pub max_lines: Option<usize>,
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub strict: bool,
@@ -31,7 +40,22 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let bytes = podcue::input::read_text(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
-    let style = CaptionConfig::preset(&args.style).unwrap_or_default();
+    let mut style = CaptionConfig::preset(&args.style).unwrap_or_default();
+    // The same overrides as align's (`align::caption_config`), so a file is checked against
+    // the limits it was made with.
+    if let Some(n) = args.max_chars {
+        style.max_chars = n;
+    }
+    if let Some(n) = args.max_lines {
+        style.max_lines = n;
+    }
+    let limits = match (args.max_chars, args.max_lines) {
+        (None, None) => format!("{} style", args.style),
+        _ => format!(
+            "{} style, {} characters x {} lines",
+            args.style, style.max_chars, style.max_lines
+        ),
+    };
     let format = Format::detect(&args.file, &bytes);
     let report = check::check(&bytes, format, &style);
     let mut out = std::io::stdout().lock();
@@ -57,12 +81,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             }
             writeln!(
                 out,
-                "{}: {} cues, {} errors, {} warnings ({} style)",
+                "{}: {} cues, {} errors, {} warnings ({limits})",
                 args.file.display(),
                 report.cues.len(),
                 report.errors,
                 report.warnings,
-                args.style
             )
         })()
     };

@@ -160,6 +160,17 @@ pub(crate) fn refuse_overwriting_input(
     Ok(())
 }
 
+/// `--max-chars`: characters per caption line, the same range for `align` (and the commands
+/// that share its flags) as for `check`, which checks files made with it.
+pub(crate) fn max_chars() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::<usize>::new().range(8..=1000)
+}
+
+/// `--max-lines`: lines per caption, as [`max_chars`].
+pub(crate) fn max_lines() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::<usize>::new().range(1..=20)
+}
+
 /// A length in seconds, 0 or more (`--min-chapter`): clap's parser for it, so NaN, infinity
 /// and negative numbers are usage errors, not silently 0.
 pub(crate) fn seconds(text: &str) -> Result<f64, String> {

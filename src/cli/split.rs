@@ -40,9 +40,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             "choose another -o folder",
         )?;
     }
-    let files = split::split_file(&args.episode, &list, &args.output, format, &StderrObserver)?;
+    let done = split::split_file(&args.episode, &list, &args.output, format, &StderrObserver)?;
+    let files = done.files;
     for f in &files {
         super::progress::info(&format!("wrote {}", f.display()));
+    }
+    if let Some(note) = podcue::tag::tail_note(&list, &done.chapters) {
+        super::progress::info(&format!("podcue: note: {note}"));
     }
     let stale = stale_chapter_files(&args.output, &files);
     if let Some(first) = stale.first()

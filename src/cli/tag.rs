@@ -68,5 +68,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         output.display(),
         written.len()
     ));
+    if let Some(note) = podcue::tag::tail_note(&list, &written) {
+        super::progress::info(&format!("podcue: note: {note}"));
+    }
     Ok(exit::OK)
 }

@@ -20,6 +20,13 @@ starts() { ffprobe -v error -show_chapters -of json "$1" | python3 -c 'import js
 ffmpeg -nostdin -v error -y -i "$mp3" -c:a aac -b:a 64k "$out/ep.m4a"
 "$bin" tag "$out/ep.m4a" --chapters "$out/sample-episode.chapters.json" -o "$out/tagged.m4a" -q
 [ "$(starts "$out/tagged.m4a")" = "$want" ] || { echo "tagged M4A chapters differ: $(starts "$out/tagged.m4a") vs $want" >&2; exit 1; }
+# The Nero list alone, as mutagen reads it (it knows only the version 1 layout ffmpeg writes).
+if python3 -c 'import mutagen' 2>/dev/null; then
+    nero=$(python3 -c 'import sys, mutagen.mp4; print(" ".join("%.3f" % c.start for c in mutagen.mp4.MP4(sys.argv[1]).chapters))' "$out/tagged.m4a")
+    [ "$nero" = "$want" ] || { echo "mutagen reads other chapters from the M4A's Nero list: '$nero' vs $want" >&2; exit 1; }
+else
+    echo "chapters_ffmpeg: note: python3 has no mutagen; the M4A's Nero list is checked by ffprobe only" >&2
+fi
 ffmpeg -nostdin -v error -y -i "$mp3" -i "$out/sample-episode.ffmetadata" -map 0:a -map_metadata 1 -map_chapters 1 -c copy "$out/ffm.mp3"
 [ "$(starts "$out/ffm.mp3")" = "$want" ] || { echo "FFMETADATA chapters differ" >&2; exit 1; }
 echo "chapters_ffmpeg: ffprobe lists exactly the $(echo "$want" | wc -w) chapters in the tagged MP3, the tagged M4A and via FFMETADATA"

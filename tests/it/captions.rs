@@ -190,6 +190,53 @@ fn our_outputs_pass_the_linter() {
     assert_eq!(r.errors, 0, "{:?}", r.issues);
 }
 
+/// SRT's `NAME:` counts toward the line it is on: with `--max-chars 10` (a QA pass) the SRT
+/// had "MARCUS: Hello," (14 characters) and "ELSIE: Sometimes." (17). Beside the text when a
+/// third of a line is left for it, on a line of its own otherwise (the text a line fewer), left
+/// out when no line holds it; the linter, checking the SRT with the same limits, agrees.
+#[test]
+fn srt_speaker_labels_keep_to_the_line_limits() {
+    let (doc, al) = sample();
+    for (max_chars, max_lines, tom) in [
+        (10, 2, "Tom Okafor"),
+        (8, 2, "Tom Okafor"),
+        (10, 1, "Tom Okafor"),
+        (32, 2, "Dr. Tomasz Okafor-Lindqvist"),
+        (32, 2, "Dr. Tomasz Okafor-Lindqvist of the Prairie"),
+        (42, 3, "Tom Okafor"),
+    ] {
+        let mut names = BTreeMap::new();
+        names.insert("TOM".to_string(), tom.to_string());
+        let config = CaptionConfig {
+            max_chars,
+            max_lines,
+            speaker_names: names.clone(),
+            ..CaptionConfig::default()
+        };
+        let cues = captions::build(&doc, &al, &config);
+        let sp = Speakers::new(&doc.speakers, &names);
+        let srt = render(|w| write::srt::write(w, &cues, &sp));
+        let what = format!("{max_chars}x{max_lines} {tom}:\n{srt}");
+        for block in srt.split("\n\n") {
+            let lines: Vec<&str> = block.lines().skip(2).collect();
+            assert!(lines.len() <= max_lines, "{what}");
+            for l in lines {
+                assert!(l.chars().count() <= max_chars, "{l:?} in {what}");
+            }
+        }
+        let r = check::check(srt.as_bytes(), Format::Srt, &config);
+        assert_eq!(r.errors, 0, "{:?} in {what}", r.issues);
+        // Each speaker change still names the speaker where a line can hold the name (with
+        // one-line captions, only beside words short enough to leave room).
+        if max_lines > 1 {
+            let labelled = srt.lines().filter(|l| l.starts_with("PRIYA:")).count();
+            assert_eq!(labelled, 2, "{what}");
+        }
+        let fits = tom.chars().count() < max_chars && max_lines > 1;
+        assert_eq!(srt.contains(&format!("{tom}:")), fits, "{what}");
+    }
+}
+
 /// The independent parser sees the same cues: times to the millisecond and the text.
 fn assert_parses_to_same_cues(vtt: &str, cues: &[Cue]) {
     let parsed = webvtt_parser::Vtt::parse(vtt)
@@ -248,7 +295,12 @@ fn arb_doc() -> impl Strategy<Value = (Document, Alignment, usize, usize)> {
     )
         .prop_map(|(ws, seed, max_chars, max_lines)| {
             let mut doc = Document {
-                speakers: vec!["A".into(), "Bea Ray".into(), "C".into()],
+                // A name too long to share a line at most widths: its SRT label moves.
+                speakers: vec![
+                    "A".into(),
+                    "Bea Ray".into(),
+                    "Dr. Cornelius Vanderbilt-Oakes".into(),
+                ],
                 ..Document::default()
             };
             let mut al = Alignment::default();
@@ -368,6 +420,10 @@ proptest! {
         let vtt = render(|w| write::vtt::write(w, &cues, &sp));
         let report = check::check(vtt.as_bytes(), Format::Vtt, &config);
         prop_assert_eq!(report.errors, 0, "{:?}", report.issues);
+        // The SRT too, with its `NAME:` labels.
+        let srt = render(|w| write::srt::write(w, &cues, &sp));
+        let report = check::check(srt.as_bytes(), Format::Srt, &config);
+        prop_assert_eq!(report.errors, 0, "{:?}\n{}", report.issues, srt);
     }
 }
 

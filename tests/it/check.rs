@@ -119,3 +119,89 @@ fn human_report_and_usage_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
 }
+
+/// `check --max-chars`/`--max-lines` check a file against the limits `align` made it with (a
+/// QA pass: files made with `--max-chars 32` passed the default 42 whatever their lines, and
+/// `--max-chars 60` ones failed). The same range as align's.
+#[test]
+fn max_chars_and_max_lines_override_the_style() {
+    let dir = super::common::temp_dir("check", "max-chars");
+    let file = |name: &str, lines: &[&str]| {
+        let path = dir.join(name);
+        let text = format!(
+            "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n{}\n",
+            lines.join("\n")
+        );
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let check = |path: &std::path::Path, extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_podcue"))
+            .arg("check")
+            .arg(path)
+            .args(extra)
+            .output()
+            .expect("run podcue");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        (out.status.code().unwrap_or(-1), text)
+    };
+    // 38 characters: within netflix's 42, over a 32 given.
+    let made_for_32 = file("32.vtt", &["Thirty-eight characters on this line."]);
+    assert_eq!(check(&made_for_32, &[]).0, 0);
+    let (code, text) = check(&made_for_32, &["--max-chars", "32"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("(at most 32) [line-too-long]"), "{text}");
+    assert!(
+        text.contains("(netflix style, 32 characters x 2 lines)"),
+        "{text}"
+    );
+    // 55 characters: over 42, within a 60 given.
+    let made_for_60 = file(
+        "60.vtt",
+        &["A line of fifty-five characters, as --max-chars 60 makes"],
+    );
+    assert_eq!(check(&made_for_60, &[]).0, 1);
+    assert_eq!(check(&made_for_60, &["--max-chars", "60"]).0, 0);
+    // Three lines: too many for any style, fine with --max-lines 3.
+    let three = file("three.vtt", &["One.", "Two.", "Three."]);
+    assert_eq!(check(&three, &[]).0, 1);
+    assert_eq!(check(&three, &["--max-lines", "3"]).0, 0);
+    // Out of align's range: a usage error.
+    for bad in [
+        ["--max-chars", "7"],
+        ["--max-chars", "1001"],
+        ["--max-lines", "0"],
+    ] {
+        assert_eq!(check(&three, &bad).0, 2, "{bad:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// End to end, as the QA pass did it: `align --max-chars 10`, then `check --max-chars 10` on
+/// both caption files finds no error (the SRT's `NAME:` labels included).
+#[test]
+fn align_with_max_chars_passes_check_with_the_same() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = super::common::temp_dir("check", "align-10");
+    let out = Command::new(env!("CARGO_BIN_EXE_podcue"))
+        .arg("align")
+        .arg(root.join("audio/sample-episode.mp3"))
+        .arg(root.join("transcripts/sample-episode.txt"))
+        .args(["--max-chars", "10", "--format", "vtt,srt", "-q", "-o"])
+        .arg(&dir)
+        .output()
+        .expect("run podcue");
+    assert!(out.status.success(), "{out:?}");
+    for name in ["sample-episode.vtt", "sample-episode.srt"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_podcue"))
+            .arg("check")
+            .arg(dir.join(name))
+            .args(["--max-chars", "10"])
+            .output()
+            .expect("run podcue");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{name}: {text}");
+        assert!(text.contains(" 0 errors"), "{name}: {text}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

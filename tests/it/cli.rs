@@ -445,6 +445,94 @@ fn a_paragraph_cut_from_the_audio_is_named_and_not_captioned() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A paragraph 40 dB quieter than the rest (the sample's "Write everything down ...", 132.4-
+/// 141.7 s, a paragraph of its own): it was called missing from the audio ("cut in the edit?")
+/// while a note called the same seconds speech the transcript does not cover (a QA pass). Now
+/// one warning says the audio there is very quiet, names the paragraph and what to do; the
+/// captions are what they were.
+#[test]
+fn a_very_quiet_paragraph_gets_one_warning_that_says_so() {
+    let dir = temp_dir("quiet");
+    let original = std::fs::read_to_string(root().join("transcripts/sample-episode.txt")).unwrap();
+    let text = original.replace(
+        "for money. Write everything",
+        "for money.\n\nWrite everything",
+    );
+    assert!(text != original, "the sample's text changed");
+    let transcript = dir.join("ep.txt");
+    std::fs::write(&transcript, text).unwrap();
+    // The sample decoded, the paragraph's seconds 40 dB down, as a 16-bit WAV.
+    let (mut samples, mut spec) = (Vec::new(), None);
+    podcue::audio::decode::decode_interleaved(
+        &root().join("audio/sample-episode.mp3"),
+        &podcue::progress::Silent,
+        &mut |block, info| {
+            samples.extend_from_slice(block);
+            spec = Some((info.sample_rate, info.channels));
+        },
+    )
+    .unwrap();
+    let (rate, channels) = spec.unwrap();
+    let audio = dir.join("ep.wav");
+    let mut wav = hound::WavWriter::create(
+        &audio,
+        hound::WavSpec {
+            channels,
+            sample_rate: rate,
+            bits_per_sample: 16,
+            sample_format: hound::SampleFormat::Int,
+        },
+    )
+    .unwrap();
+    for (i, s) in samples.iter().enumerate() {
+        let t = (i / usize::from(channels)) as f64 / f64::from(rate);
+        let gain = if (132.36..141.71).contains(&t) {
+            0.01
+        } else {
+            1.0
+        };
+        wav.write_sample((s * gain * 32767.0).round() as i16)
+            .unwrap();
+    }
+    wav.finalize().unwrap();
+    let run = podcue()
+        .arg("align")
+        .arg(&audio)
+        .arg(&transcript)
+        .arg("-o")
+        .arg(dir.join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    let quiet: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("very quiet"))
+        .collect();
+    assert_eq!(quiet.len(), 1, "{stderr}");
+    let line = quiet[0].strip_prefix("podcue: warning: ").expect(quiet[0]);
+    let mut parts = line.split_whitespace();
+    let start = secs(parts.next().unwrap());
+    parts.next(); // "to"
+    let end = secs(parts.next().unwrap().trim_end_matches(':'));
+    assert!(
+        (131.5..=132.6).contains(&start) && (141.5..=143.0).contains(&end),
+        "{line}"
+    );
+    assert!(
+        line.contains("40 dB under")
+            || line.contains("39 dB under")
+            || line.contains("41 dB under"),
+        "{line}"
+    );
+    assert!(line.contains("\"Write everything down"), "{line}");
+    assert!(line.contains("raise the level"), "{line}");
+    // Nothing else about that place: no paragraph "not in the audio", no uncovered speech.
+    assert!(!stderr.contains("is not in the audio"), "{stderr}");
+    assert!(!stderr.contains("does not cover"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `chapters AUDIO TRANSCRIPT` refuses a transcript that evidently belongs to other audio, as
 /// `align` does (exit 3, nothing written), and writes with `--force`.
 #[test]

@@ -41,9 +41,10 @@ fn sample_chapters() -> Vec<Chapter> {
             end: 0.35,
             title: "How the co-op started".into(),
         },
+        // Ends with the episode ([`MP3_24`], in whole ms): the last chapter always does.
         Chapter {
             start: 0.35,
-            end: 0.5,
+            end: 0.627,
             title: "Ünïcode & advice".into(),
         },
     ]
@@ -291,6 +292,111 @@ fn m4a_chapters_after_zero_and_long_titles() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The boxes that fill `bytes` (one level of an MP4 file): name and content.
+fn mp4_boxes(bytes: &[u8]) -> Vec<([u8; 4], &[u8])> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        let size = u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        let (header, size) = match size {
+            0 => (8, bytes.len() - at),
+            1 => (
+                16,
+                u64::from_be_bytes(bytes[at + 8..at + 16].try_into().unwrap()) as usize,
+            ),
+            n => (8, n),
+        };
+        out.push((
+            bytes[at + 4..at + 8].try_into().unwrap(),
+            &bytes[at + header..at + size],
+        ));
+        at += size;
+    }
+    out
+}
+
+fn mp4_box<'a>(bytes: &'a [u8], name: &[u8; 4]) -> &'a [u8] {
+    mp4_boxes(bytes)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no {} box", String::from_utf8_lossy(name)))
+        .1
+}
+
+/// The Nero list (`moov/udta/chpl`) of an MP4 file: its version byte, and its chapters read as
+/// mutagen and MediaInfo read every list (the layout of ffmpeg, Nero, mp4v2 and GPAC: version
+/// 1, four reserved bytes, a count, then 100 ns starts and titles).
+fn nero_list(file: &[u8]) -> (u8, Vec<(f64, String)>) {
+    let chpl = mp4_box(mp4_box(mp4_box(file, b"moov"), b"udta"), b"chpl");
+    let mut out = Vec::new();
+    let mut at = 9;
+    for _ in 0..chpl[8] {
+        let start = u64::from_be_bytes(chpl[at..at + 8].try_into().unwrap());
+        let len = usize::from(chpl[at + 8]);
+        let title = String::from_utf8(chpl[at + 9..at + 9 + len].to_vec()).unwrap();
+        out.push((start as f64 / 1e7, title));
+        at += 9 + len;
+    }
+    assert_eq!(at, chpl.len(), "the list's length");
+    (chpl[0], out)
+}
+
+/// The Nero list is version 1 with the reserved word, as ffmpeg writes it: `mp4ameta` writes
+/// version 0, which mutagen and MediaInfo read as no chapters (a QA pass). With the movie box
+/// before the audio too, whose bytes and chunk offsets must not move; titles near the list's
+/// 255-byte limit keep the list's length right.
+#[test]
+fn m4a_nero_list_is_version_1_as_ffmpeg_writes_it() {
+    let dir = temp_dir("m4a-nero");
+    for name in ["sine-440hz-1s-mono.m4a", "sine-440hz-1s-mono-faststart.m4a"] {
+        let src = fixture(name);
+        let output = dir.join(name);
+        let long = "X".repeat(300);
+        for titles in [vec!["One", "Two & Ünïcode"], vec![long.as_str()]] {
+            let ch: Vec<Chapter> = titles
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Chapter {
+                    start: i as f64 * 0.4,
+                    end: (i as f64 * 0.4 + 0.4).min(1.0),
+                    title: (*t).into(),
+                })
+                .collect();
+            podcue::tag::tag_file(&src, &output, &ch, false, Length::Measured(1.0)).unwrap();
+            let bytes = std::fs::read(&output).unwrap();
+            let (version, list) = nero_list(&bytes);
+            assert_eq!(version, 1, "{name}");
+            assert_eq!(list.len(), ch.len(), "{name}: {list:?}");
+            for ((start, title), want) in list.iter().zip(&ch) {
+                assert!((start - want.start).abs() < 0.001, "{name}: {list:?}");
+                if want.title.len() <= 251 {
+                    assert_eq!(title, &want.title);
+                } else {
+                    assert!(title.len() <= 255 && want.title.starts_with(title.as_str()));
+                }
+            }
+            // The audio is where the chunk offsets say (the same samples), and the chapter
+            // track still reads.
+            let samples = |p: &Path| {
+                let mut out = Vec::new();
+                podcue::audio::decode::decode_to_mono(p, &podcue::progress::Silent, &mut |b| {
+                    out.extend_from_slice(b);
+                })
+                .unwrap();
+                out
+            };
+            assert_eq!(samples(&output), samples(&src), "{name}");
+            let (_, track) = podcue::tag::mp4::read_chapters(&output).unwrap();
+            assert_eq!(track.len(), ch.len(), "{name}");
+            assert_eq!(
+                track[0].1,
+                ch[0].title.chars().take(255).collect::<String>()
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// An MP3 whose tag is ID3v2.4 gets its chapters in ID3v2.3 (ffmpeg misreads the sizes of
 /// a v2.4 CHAP's sub-frames and drops chapters with long titles), keeping its other frames.
 #[test]
@@ -346,6 +452,28 @@ fn fit_names_chapters_out_of_order_or_past_the_end_and_clamps_the_last_end() {
         e.contains(r#"chapter 3 "C" starts at 0:30, before chapter 2 "B" (1:30)"#),
         "{e}"
     );
+    // Starts apart in the file but in the same millisecond are not "at the same time": the
+    // error says how far apart they are and why that is too close (a QA pass: 0.5 ms; 4.0005
+    // is 4000.4999... ms in floating point, so it rounds to 4000).
+    let e = fit(
+        &[ch(0.0, 1.0, "A"), ch(4.0, 1.0, "B"), ch(4.0005, 21.0, "C")],
+        Length::Measured(100.0),
+    )
+    .unwrap_err();
+    assert!(
+        e.contains(r#"chapter 3 "C" starts 0.5 ms after chapter 2 "B", too close to tell apart: ID3 and MP4 chapters count whole milliseconds, and both start at 00:00:04.000; move one of them by a millisecond or more"#),
+        "{e}"
+    );
+    assert!(!e.contains("same time"), "{e}");
+    let e = fit(
+        &[ch(0.0, 1.0, "A"), ch(1.0004, 1.0, "B"), ch(1.0, 2.0, "C")],
+        Length::Measured(100.0),
+    )
+    .unwrap_err();
+    assert!(
+        e.contains(r#"chapter 3 "C" starts 0.4 ms before chapter 2 "B""#),
+        "{e}"
+    );
     // The first chapter at or after the end is named, with the episode's length.
     let e = fit(
         &[
@@ -387,6 +515,13 @@ fn fit_names_chapters_out_of_order_or_past_the_end_and_clamps_the_last_end() {
     )
     .unwrap();
     assert_eq!(got[1].end, 53.3);
+    // A last end before the episode's end runs on to it, as every chapter runs to the next.
+    let got = fit(
+        &[ch(0.0, 5.0, "A"), ch(10.0, 20.0, "B")],
+        Length::Measured(53.3),
+    )
+    .unwrap();
+    assert_eq!((got[0].end, got[1].end), (10.0, 53.3));
 }
 
 // ---- `podcue tag` end to end ----
@@ -596,5 +731,59 @@ fn cli_refuses_bad_lengths_conflicting_flags_and_another_container() {
         assert!(err.contains(".mp3"), "{err}");
         assert!(!dir.join(wrong).exists());
     }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A chapters file whose last chapter ends before the episode does (an outro left out): `tag`
+/// ran the MP3's last CHAP to that end, leaving the tail in no chapter, while `split` put the
+/// tail in the last part. Both now run it to the end of the episode, and say so.
+#[test]
+fn cli_tag_and_split_run_an_early_last_chapter_to_the_end() {
+    let dir = temp_dir("cli-tail");
+    let ep = dir.join("ep.mp3");
+    std::fs::write(&ep, silent_mp3_frames(200)).unwrap();
+    let length = 200.0 * 1152.0 / 44100.0;
+    let ch = dir.join("ch.json");
+    std::fs::write(
+        &ch,
+        r#"{"chapters":[{"startTime":0,"endTime":1,"title":"Intro"},{"startTime":1,"endTime":2,"title":"Talk"}]}"#,
+    )
+    .unwrap();
+    let note = r#"chapter 2 "Talk" ends at 0:02 in the chapters file, 3.2 s before the episode ends (0:05); it runs to the end"#;
+    let out = dir.join("out.mp3");
+    let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(note), "{err}");
+    let got = mp3_chapters(&out);
+    assert_eq!((got[0].end, got[1].end), (1.0, 5.224));
+
+    let parts = dir.join("parts");
+    let r = podcue(&[
+        "split".as_ref(),
+        ep.as_os_str(),
+        "--chapters".as_ref(),
+        ch.as_os_str(),
+        "-o".as_ref(),
+        parts.as_os_str(),
+    ]);
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(0), "{err}");
+    assert!(err.contains(note), "{err}");
+    let seconds = |name: &str| {
+        let r = hound::WavReader::open(parts.join(name)).unwrap();
+        f64::from(r.duration()) / f64::from(r.spec().sample_rate)
+    };
+    assert!((seconds("01-intro.wav") - 1.0).abs() < 1e-3);
+    assert!((seconds("02-talk.wav") - (length - 1.0)).abs() < 1e-3);
+
+    // Ends that match the episode's (as align writes them) get no note.
+    std::fs::write(
+        &ch,
+        r#"{"chapters":[{"startTime":0,"endTime":1,"title":"Intro"},{"startTime":1,"endTime":5.224,"title":"Talk"}]}"#,
+    )
+    .unwrap();
+    let (code, err) = tag(&[&ep, &"--chapters", &ch, &"-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("note"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
