@@ -466,6 +466,14 @@ mod tests {
         std::fs::remove_dir_all(&d).ok();
     }
 
+    /// The transcript each planned episode is aligned with, in order.
+    fn transcripts_used(plan: &Plan) -> Vec<&Path> {
+        plan.episodes
+            .iter()
+            .map(|e| e.transcript.as_path())
+            .collect()
+    }
+
     #[test]
     fn a_second_transcript_of_the_same_kind_is_named() {
         let d = tmp("dup");
@@ -473,11 +481,7 @@ mod tests {
             std::fs::write(d.join(f), b"x").ok();
         }
         let plan = scan_folder(&d).unwrap();
-        let used: Vec<&Path> = plan
-            .episodes
-            .iter()
-            .map(|e| e.transcript.as_path())
-            .collect();
+        let used = transcripts_used(&plan);
         assert_eq!(used, [d.join("x.txt"), d.join("y.srt")]);
         let notes: Vec<(PathBuf, &str)> = plan
             .unpaired
@@ -514,11 +518,7 @@ mod tests {
         std::fs::write(d.join("z.mp3"), b"x").ok();
         std::fs::write(d.join("z.txt"), b"[00:00:01.250] HOST: Hello.\n").ok();
         let plan = scan_folder(&d).unwrap();
-        let used: Vec<&Path> = plan
-            .episodes
-            .iter()
-            .map(|e| e.transcript.as_path())
-            .collect();
+        let used = transcripts_used(&plan);
         assert_eq!(used, [d.join("x.md"), d.join("y.txt"), d.join("z.txt")]);
         let named: Vec<&Path> = plan.unpaired.iter().map(|u| u.path.as_path()).collect();
         assert_eq!(named, [d.join("y.md")]);
