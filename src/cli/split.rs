@@ -27,6 +27,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    if super::stdin_audio(&args.episode) {
+        return Ok(exit::USAGE);
+    }
     let list = chapters::read::read(&args.chapters)?;
     let format = if args.float {
         SampleFormat::Float32

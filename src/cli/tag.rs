@@ -41,6 +41,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    if super::stdin_audio(&args.episode) {
+        return Ok(exit::USAGE);
+    }
     let output = args.output.clone().unwrap_or_else(|| args.episode.clone());
     // Cheap refusals first: measuring an MP3's length means decoding it.
     super::refuse_overwriting_input(

@@ -612,7 +612,14 @@ fn dash_as_the_audio_is_a_usage_error_that_says_to_give_a_file() {
     let dir = temp_dir("stdin-audio");
     let transcript = root().join("transcripts/sample-episode.txt");
     let review = dir.join("review.html");
-    let runs: [Vec<&std::ffi::OsStr>; 4] = [
+    let chapters = dir.join("chapters.json");
+    std::fs::write(
+        &chapters,
+        r#"{"version":"1.2.0","chapters":[{"startTime":0,"title":"A"}]}"#,
+    )
+    .expect("write chapters");
+    let tagged = dir.join("tagged.mp3");
+    let runs: [Vec<&std::ffi::OsStr>; 6] = [
         vec![
             "align".as_ref(),
             "-".as_ref(),
@@ -635,6 +642,22 @@ fn dash_as_the_audio_is_a_usage_error_that_says_to_give_a_file() {
             "-o".as_ref(),
             review.as_os_str(),
         ],
+        vec![
+            "tag".as_ref(),
+            "-".as_ref(),
+            "--chapters".as_ref(),
+            chapters.as_os_str(),
+            "-o".as_ref(),
+            tagged.as_os_str(),
+        ],
+        vec![
+            "split".as_ref(),
+            "-".as_ref(),
+            "--chapters".as_ref(),
+            chapters.as_os_str(),
+            "-o".as_ref(),
+            dir.as_os_str(),
+        ],
     ];
     for args in runs {
         let out = podcue().args(&args).output().expect("run podcue");
@@ -646,7 +669,7 @@ fn dash_as_the_audio_is_a_usage_error_that_says_to_give_a_file() {
             "{args:?}: {stderr}"
         );
     }
-    // The library says the same, for the commands that take audio elsewhere (`tag`, `split`).
+    // The library says the same, for any other caller.
     let e = podcue::input::audio_file(std::path::Path::new("-")).expect_err("- is not a file");
     assert!(e.to_string().contains("stdin"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
