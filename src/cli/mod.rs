@@ -75,7 +75,8 @@ enum Command {
 pub fn run() -> ExitCode {
     // Ctrl-C: remove half-written temporary files, leave every finished output as it was.
     let _ = ctrlc::set_handler(|| {
-        podcue::write::atomic::remove_in_flight();
+        // Held until the process exits: no output is made or renamed after the clean-up.
+        let _writers_stopped = podcue::write::atomic::remove_in_flight();
         eprintln!("podcue: interrupted");
         std::process::exit(i32::from(exit::INTERRUPTED));
     });

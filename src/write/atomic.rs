@@ -12,13 +12,18 @@ use crate::{Error, Result};
 /// Temporary files currently being written, so an interrupt handler can remove them.
 static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Removes every temporary file still being written (call from a Ctrl-C handler).
-pub fn remove_in_flight() {
-    if let Ok(list) = IN_FLIGHT.lock() {
-        for p in list.iter() {
-            let _ = fs::remove_file(p);
-        }
+/// Removes every temporary file still being written, and returns holding the list's lock, so
+/// that no file is made or renamed after it (call from a Ctrl-C handler, then exit). Writers
+/// make their temporary files and rename a set of outputs under that lock: an interrupt comes
+/// before or after each, never between a file's name going on the list and the file being
+/// made, nor in the middle of a set landing.
+pub fn remove_in_flight() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    // A writer that panicked holding the lock left the list as it was: still to be cleared.
+    let list = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+    for p in list.iter() {
+        let _ = fs::remove_file(p);
     }
+    list
 }
 
 /// Keeps a temporary file on the list [`remove_in_flight`] clears, until dropped: [`Staged`]'s
@@ -93,11 +98,17 @@ impl Staged {
         fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> Result<()> {
         let tmp = temp_path(target);
-        // Kept before the file exists, so an error, a panic or an interrupt removes it.
-        self.files.push((InFlight::new(&tmp), target.to_path_buf()));
+        // Listed and made under the list's lock, so an interrupt removes it or comes before it
+        // exists; kept on the list until committed or dropped, so an error or a panic removes
+        // it too.
+        let (guard, created) = {
+            let mut list = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+            list.push(tmp.clone());
+            (InFlight(tmp.clone()), File::create(&tmp))
+        };
+        self.files.push((guard, target.to_path_buf()));
         let result = (|| -> std::io::Result<()> {
-            let file = File::create(&tmp)?;
-            let mut w = BufWriter::new(file);
+            let mut w = BufWriter::new(created?);
             fill(&mut w)?;
             let file = w.into_inner().map_err(|e| e.into_error())?;
             file.sync_all()
@@ -118,17 +129,24 @@ impl Staged {
         let files = std::mem::take(&mut self.files);
         let mut done = Vec::with_capacity(files.len());
         let mut failure = None;
-        for (tmp, target) in files {
-            if failure.is_none() {
-                match fs::rename(&tmp.0, &target) {
-                    Ok(()) => done.push(target),
-                    Err(e) => failure = Some(Error::io(&target, e)),
+        {
+            // The whole set lands under the list's lock: an interrupt waits for it.
+            let mut list = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+            for (tmp, target) in &files {
+                if failure.is_none() {
+                    match fs::rename(&tmp.0, target) {
+                        Ok(()) => done.push(target.clone()),
+                        Err(e) => failure = Some(Error::io(target, e)),
+                    }
                 }
-            }
-            if failure.is_some() {
-                let _ = fs::remove_file(&tmp.0);
+                if failure.is_some() {
+                    let _ = fs::remove_file(&tmp.0);
+                }
+                list.retain(|p| p != &tmp.0);
             }
         }
+        // Off the list already; the guards find nothing left to forget.
+        drop(files);
         failure.map_or(Ok(done), Err)
     }
 }
