@@ -1311,16 +1311,23 @@ mod tests {
         assert_eq!(squeeze(&lines.concat()), squeeze(text), "{lines:#?}");
     }
 
+    /// The cues of one speaker's `text` in the default style, checked as every cue is and as
+    /// cues with broken words are.
+    fn broken_cues(text: &str) -> Vec<Cue> {
+        let (doc, al) = doc_of(&[(0, text)], 0.3, 0.5);
+        let config = CaptionConfig::default();
+        let cues = build(&doc, &al, &config);
+        check_invariants(&doc, &cues, &config);
+        check_broken(&cues, text, &config);
+        cues
+    }
+
     #[test]
     fn long_url_breaks_after_a_separator() {
         let url = "https://www.example.org/podcasts/episode-42/show-notes?ref=feed&utm=rss";
         assert_eq!(url.chars().count(), 71);
         let text = format!("The show notes are at {url} for all of you.");
-        let (doc, al) = doc_of(&[(0, &text)], 0.3, 0.5);
-        let config = CaptionConfig::default();
-        let cues = build(&doc, &al, &config);
-        check_invariants(&doc, &cues, &config);
-        check_broken(&cues, &text, &config);
+        let cues = broken_cues(&text);
         // Broken after a separator, not in a run of letters, and whole again in the cue's text
         // (the JSON transcript's body).
         let line = cues
@@ -1343,11 +1350,7 @@ mod tests {
         let clause = "我们今天讨论的是这个城市里面的太阳能合作社以及它在过去几年中如何从几户人家发展成为覆盖整个街区的大型项目并且还在做";
         assert_eq!(clause.chars().count(), 57);
         let text = format!("大家好， {clause}。");
-        let (doc, al) = doc_of(&[(0, &text)], 0.3, 0.5);
-        let config = CaptionConfig::default();
-        let cues = build(&doc, &al, &config);
-        check_invariants(&doc, &cues, &config);
-        check_broken(&cues, &text, &config);
+        let cues = broken_cues(&text);
         // Joined without spaces, as written.
         let lines: Vec<&str> = cues
             .iter()

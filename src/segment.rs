@@ -71,7 +71,7 @@ impl Timeline {
         self.speech[first..]
             .iter()
             .take_while(|s| s.start < span.end)
-            .map(|s| (s.end.min(span.end) - s.start.max(span.start)).max(0.0))
+            .map(|s| s.overlap(&span))
             .sum()
     }
 

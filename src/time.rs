@@ -24,6 +24,10 @@ impl Span {
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+    /// Seconds this span and `other` share (0 when they do not meet).
+    pub fn overlap(&self, other: &Span) -> f64 {
+        (self.end.min(other.end) - self.start.max(other.start)).max(0.0)
+    }
 }
 
 /// Seconds to whole milliseconds, rounded to nearest, never negative.

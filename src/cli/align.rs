@@ -128,12 +128,7 @@ pub(crate) fn caption_config(args: &Args) -> anyhow::Result<CaptionConfig> {
             CaptionConfig::PRESETS.join(", ")
         );
     };
-    if let Some(n) = args.max_chars {
-        c.max_chars = n.max(8);
-    }
-    if let Some(n) = args.max_lines {
-        c.max_lines = n.max(1);
-    }
+    super::override_limits(&mut c, args.max_chars, args.max_lines);
     c.sound_tags = if args.sound_tags == "drop" {
         SoundTags::Drop
     } else {
@@ -511,7 +506,7 @@ impl Report {
             };
         }
         let quiet = out.quiet_stretches();
-        let mostly_in = |s: &Span, q: &QuietStretch| overlap(s, &q.span) >= 0.5 * s.len();
+        let mostly_in = |s: &Span, q: &QuietStretch| s.overlap(&q.span) >= 0.5 * s.len();
         let mut places: Vec<(f64, String)> = Vec::new();
         let mut paragraphs: Vec<Vec<&Unheard>> = vec![Vec::new(); quiet.len()];
         for u in &out.alignment.unheard {
@@ -521,7 +516,7 @@ impl Report {
             let gap = unheard_gap(out, u);
             let half = 0.5 * expected_seconds(out, u);
             if let Some(k) = quiet.iter().position(|q| {
-                let shared = overlap(&gap, &q.span);
+                let shared = gap.overlap(&q.span);
                 (q.span.start - NEAR_S..=q.span.end + NEAR_S).contains(&u.at)
                     || (shared > 0.0 && shared >= half)
             }) {
@@ -530,7 +525,7 @@ impl Report {
             }
             let turn = turn_span(out, u, gap);
             let mut line = unheard_line(out, u);
-            if let Some(q) = quiet.iter().find(|q| overlap(&turn, &q.span) > 0.0) {
+            if let Some(q) = quiet.iter().find(|q| turn.overlap(&q.span) > 0.0) {
                 line.push_str(&format!(
                     ", unless the very quiet audio of its turn from {} to {} put it out of place",
                     podcue::time::vtt(q.span.start),
@@ -570,24 +565,23 @@ impl Report {
 /// An unheard paragraph put aside this close to a very quiet stretch (seconds) is said of it.
 const NEAR_S: f64 = 1.0;
 
-/// Seconds that `a` and `b` share.
-fn overlap(a: &Span, b: &Span) -> f64 {
-    (a.end.min(b.end) - a.start.max(b.start)).max(0.0)
+/// True for a word the alignment gave a length (unheard and unplaced words have none).
+fn placed(w: &podcue::align::Timed) -> bool {
+    w.end > w.start
 }
 
 /// The audio between the words placed before an unheard paragraph and those after it: where
 /// it would have been.
 fn unheard_gap(out: &Output, u: &Unheard) -> Span {
     let words = &out.alignment.words;
-    let timed = |w: &&podcue::align::Timed| w.end > w.start;
     let before = words[..u.words.start.min(words.len())]
         .iter()
         .rev()
-        .find(timed)
+        .find(|w| placed(w))
         .map_or(0.0, |w| w.end);
     let after = words[u.words.end.min(words.len())..]
         .iter()
-        .find(timed)
+        .find(|w| placed(w))
         .map_or(out.timeline.duration, |w| w.start);
     Span::new(before.min(u.at), after.max(u.at))
 }
@@ -604,14 +598,13 @@ fn turn_span(out: &Output, u: &Unheard, gap: Span) -> Span {
     else {
         return gap;
     };
-    let timed = |w: &&podcue::align::Timed| w.end > w.start;
     let first = words
         .get(turn.words.clone())
-        .and_then(|ws| ws.iter().find(timed))
+        .and_then(|ws| ws.iter().find(|w| placed(w)))
         .map_or(gap.start, |w| w.start.min(gap.start));
     let after = words
         .get(turn.words.end.min(words.len())..)
-        .and_then(|ws| ws.iter().find(timed))
+        .and_then(|ws| ws.iter().find(|w| placed(w)))
         .map_or(out.timeline.duration, |w| w.start.max(gap.end));
     Span::new(first, after.max(first))
 }

@@ -75,8 +75,10 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let (list, stem, title) = match (&args.chapters, args.inputs.as_slice()) {
         (Some(file), _) => {
-            let mut list = chapters::read::read(file)?;
-            warn_unkept_fields(file);
+            // Read once: parsed into chapters, and looked at for what they do not keep.
+            let bytes = podcue::input::read_text(file).map_err(|e| podcue::Error::io(file, e))?;
+            let mut list = chapters::read::parse(&bytes, file)?;
+            warn_unkept_fields(file, &bytes);
             chapters::fill_ends(&mut list, args.duration);
             let stem = chapters::read::stem_of(file).to_string_lossy().into_owned();
             (list, stem, None)
@@ -137,11 +139,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
 /// Warns when the chapters file has fields the outputs will not carry (a Podcasting 2.0
 /// chapter's `url`, `img`, `toc`): a conversion would otherwise drop them unnoticed.
-fn warn_unkept_fields(file: &Path) {
-    let Ok(bytes) = std::fs::read(file) else {
-        return;
-    };
-    let fields = chapters::read::unkept_fields(&bytes, file);
+fn warn_unkept_fields(file: &Path, bytes: &[u8]) {
+    let fields = chapters::read::unkept_fields(bytes, file);
     if !fields.is_empty() && progress::warnings_on() {
         eprintln!(
             "podcue: warning: {}: the chapters' {} {} not carried into the outputs (podcue \

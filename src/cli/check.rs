@@ -41,14 +41,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let bytes = podcue::input::read_text(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let mut style = CaptionConfig::preset(&args.style).unwrap_or_default();
-    // The same overrides as align's (`align::caption_config`), so a file is checked against
-    // the limits it was made with.
-    if let Some(n) = args.max_chars {
-        style.max_chars = n;
-    }
-    if let Some(n) = args.max_lines {
-        style.max_lines = n;
-    }
+    // The same overrides as align's, so a file is checked against the limits it was made with.
+    super::override_limits(&mut style, args.max_chars, args.max_lines);
     let limits = match (args.max_chars, args.max_lines) {
         (None, None) => format!("{} style", args.style),
         _ => format!(

@@ -167,6 +167,21 @@ pub(crate) fn max_chars() -> clap::builder::RangedU64ValueParser<usize> {
     clap::builder::RangedU64ValueParser::<usize>::new().range(8..=1000)
 }
 
+/// A style's limits with `--max-chars` and `--max-lines` given, for `align` (and the commands
+/// that share its flags) and for `check`, which checks the files made with them.
+pub(crate) fn override_limits(
+    style: &mut podcue::captions::CaptionConfig,
+    max_chars: Option<usize>,
+    max_lines: Option<usize>,
+) {
+    if let Some(n) = max_chars {
+        style.max_chars = n;
+    }
+    if let Some(n) = max_lines {
+        style.max_lines = n;
+    }
+}
+
 /// `--max-lines`: lines per caption, as [`max_chars`].
 pub(crate) fn max_lines() -> clap::builder::RangedU64ValueParser<usize> {
     clap::builder::RangedU64ValueParser::<usize>::new().range(1..=20)

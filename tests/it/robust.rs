@@ -1297,6 +1297,16 @@ fn review_and_split_never_write_over_their_inputs() {
     let dir = Tmp::new("clobber-others");
     let (audio, transcript, _) = episode(&dir, 62, 6);
     let keep = |p: &Path| std::fs::read(p).unwrap();
+    let split = |audio: &Path, chapters: &Path, out: &Path| {
+        podcue(&[
+            "split".as_ref(),
+            audio.as_os_str(),
+            "--chapters".as_ref(),
+            chapters.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ])
+    };
     let (audio_bytes, transcript_bytes) = (keep(&audio), keep(&transcript));
     // review -o naming the transcript, or the audio under another spelling.
     let other_spelling = dir.path("sub/../ep.wav");
@@ -1323,14 +1333,7 @@ fn review_and_split_never_write_over_their_inputs() {
     )
     .unwrap();
     let wav_bytes = keep(&wav);
-    let r = podcue(&[
-        "split".as_ref(),
-        wav.as_os_str(),
-        "--chapters".as_ref(),
-        chapters.as_os_str(),
-        "-o".as_ref(),
-        dir.0.as_os_str(),
-    ]);
+    let r = split(&wav, &chapters, &dir.0);
     assert_sane("split over its input", &r);
     assert_eq!(r.code, Some(1), "{r:?}");
     assert!(r.stderr.contains("overwrite an input"), "{r:?}");
@@ -1345,14 +1348,7 @@ fn review_and_split_never_write_over_their_inputs() {
     let parts = dir.path("parts");
     std::fs::create_dir_all(&parts).unwrap();
     std::fs::write(parts.join("07-old-chapter.wav"), b"old").unwrap();
-    let r = podcue(&[
-        "split".as_ref(),
-        audio.as_os_str(),
-        "--chapters".as_ref(),
-        chapters.as_os_str(),
-        "-o".as_ref(),
-        parts.as_os_str(),
-    ]);
+    let r = split(&audio, &chapters, &parts);
     assert_eq!(r.code, Some(0), "{r:?}");
     assert!(
         r.stderr.contains("not from this split") && r.stderr.contains("07-old-chapter.wav"),
@@ -1373,14 +1369,7 @@ fn review_and_split_never_write_over_their_inputs() {
         let chapters = dir.path(&format!("{name}.json"));
         std::fs::write(&chapters, json).unwrap();
         let out = dir.path(&format!("parts-{name}"));
-        let r = podcue(&[
-            "split".as_ref(),
-            audio.as_os_str(),
-            "--chapters".as_ref(),
-            chapters.as_os_str(),
-            "-o".as_ref(),
-            out.as_os_str(),
-        ]);
+        let r = split(&audio, &chapters, &out);
         assert_sane(name, &r);
         assert_eq!(r.code, Some(1), "{name}: {r:?}");
         assert_eq!(files_in(&out), Vec::<String>::new(), "{name}");
